@@ -1,0 +1,21 @@
+package io.chatstream.localinfra;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The Kafka topics of the contract (proto/chat/v1/events.proto) with their local partition counts. */
+public final class ChatTopics {
+
+    private ChatTopics() {
+    }
+
+    public static Map<String, Integer> defaults() {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        topics.put("chat.prompt.submitted", 6);
+        topics.put("chat.prompt.cancelled", 1);
+        topics.put("chat.answer.completed", 6);
+        topics.put("chat.answer.dlq", 1);
+        topics.put("chat.audit.log", 1);
+        return topics;
+    }
+}

@@ -1,0 +1,207 @@
+package io.chatstream.localinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A real Kafka broker in KRaft mode (combined broker and controller, one node), run as a
+ * child JVM so it can be stopped, killed and restarted like a production broker.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final int port;
+    private final Path workDir;
+    private final Path config;
+    private Process process;
+
+    private KafkaBroker(int port, Path workDir, Path config) {
+        this.port = port;
+        this.workDir = workDir;
+        this.config = config;
+    }
+
+    /**
+     * Formats a fresh log directory under {@code workDir} and starts the broker.
+     *
+     * @param port client port on 127.0.0.1; 0 picks a free one
+     */
+    public static KafkaBroker start(int port, Path dir) {
+        Path workDir = dir.toAbsolutePath();
+        int clientPort = port == 0 ? Ports.free() : Ports.requireFree(port, "Kafka");
+        int controllerPort = Ports.free();
+        try {
+            Files.createDirectories(workDir);
+            Path logDirs = workDir.resolve("data");
+            Path config = workDir.resolve("server.properties");
+            Files.writeString(config, serverProperties(clientPort, controllerPort, logDirs));
+            Files.writeString(workDir.resolve("log4j.properties"), LOG4J);
+            Files.writeString(workDir.resolve("logback.xml"), LOGBACK);
+            KafkaBroker broker = new KafkaBroker(clientPort, workDir, config);
+            broker.format();
+            broker.launch();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Kafka in " + workDir, e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Creates the topics that do not exist yet: name to partition count, replication factor 1. */
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        try (Admin admin = admin()) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            partitionsByTopic.forEach((name, partitions) -> {
+                if (!existing.contains(name)) {
+                    missing.add(new NewTopic(name, partitions, (short) 1));
+                }
+            });
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the broker cleanly; {@link #restart()} brings it back with the same data. */
+    public void stop() {
+        ChildProcess.stop(process, Duration.ofSeconds(30));
+    }
+
+    /** Kills the broker like {@code kill -9}. */
+    public void kill() {
+        ChildProcess.kill(process);
+    }
+
+    /** Starts the broker again on the same port and data after {@link #stop()} or {@link #kill()}. */
+    public void restart() {
+        if (isRunning()) {
+            throw new IllegalStateException("Kafka is still running");
+        }
+        launch();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void format() {
+        List<String> args = List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(),
+                "--ignore-formatted");
+        ChildProcess.run(ChildJvm.command(jvmOptions(), "kafka.tools.StorageTool", args),
+                workDir.resolve("kafka-format.log"), Duration.ofSeconds(60));
+    }
+
+    private void launch() {
+        process = ChildProcess.start(ChildJvm.command(jvmOptions(), "kafka.Kafka", List.of(config.toString())),
+                workDir.resolve("kafka.log"));
+        Ports.awaitListening(port, START_TIMEOUT, "Kafka", process);
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            try (Admin admin = admin()) {
+                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new IllegalStateException("Kafka did not become ready; see " + workDir.resolve("kafka.log"), e);
+                }
+                Ports.sleep(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    private Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return Admin.create(props);
+    }
+
+    private List<String> jvmOptions() {
+        return List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j.configuration=file:" + workDir.resolve("log4j.properties"),
+                "-Dlogback.configurationFile=" + workDir.resolve("logback.xml"),
+                "-Dkafka.logs.dir=" + workDir);
+    }
+
+    private static String serverProperties(int clientPort, int controllerPort, Path logDirs) {
+        return String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + clientPort,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + logDirs,
+                "num.partitions=6",
+                // One node: without these the consumer-offsets topic never forms (CAMEL-NOTES.md).
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                "log.retention.hours=168",
+                "log.segment.bytes=67108864",
+                "");
+    }
+
+    private static final String LOG4J = String.join("\n",
+            "log4j.rootLogger=WARN, stdout",
+            "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
+            "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
+            "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n",
+            "log4j.logger.kafka.server.KafkaRaftServer=INFO",
+            "");
+
+    private static final String LOGBACK = String.join("\n",
+            "<configuration>",
+            "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">",
+            "    <encoder><pattern>%d %-5level %logger{36} - %msg%n</pattern></encoder>",
+            "  </appender>",
+            "  <logger name=\"kafka.server.KafkaRaftServer\" level=\"INFO\"/>",
+            "  <root level=\"WARN\"><appender-ref ref=\"OUT\"/></root>",
+            "</configuration>",
+            "");
+}

@@ -1,0 +1,46 @@
+package io.chatstream.contracts;
+
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Application error codes carried in the gRPC trailer {@code chat-error-code}, and the
+ * HTTP JSON error {@code {"error":{"code","message"}}} the gateway turns them into.
+ */
+public final class ErrorCodes {
+
+    /** Trailer key that carries the application error code of a failed call. */
+    public static final Metadata.Key<String> TRAILER =
+            Metadata.Key.of("chat-error-code", Metadata.ASCII_STRING_MARSHALLER);
+
+    public static final String PROMPT_EMPTY = "PROMPT_EMPTY";
+    public static final String PROMPT_INVALID = "PROMPT_INVALID";
+    public static final String PROMPT_TOO_LARGE = "PROMPT_TOO_LARGE";
+    public static final String INVALID_REQUEST_ID = "INVALID_REQUEST_ID";
+    public static final String INVALID_SESSION_ID = "INVALID_SESSION_ID";
+    public static final String INVALID_USER_ID = "INVALID_USER_ID";
+    public static final String INVALID_CURSOR = "INVALID_CURSOR";
+    public static final String INVALID_PAGE_SIZE = "INVALID_PAGE_SIZE";
+    public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
+    public static final String REQUEST_NOT_FOUND = "REQUEST_NOT_FOUND";
+    public static final String SESSION_BUSY = "SESSION_BUSY";
+    public static final String SESSION_ARCHIVED = "SESSION_ARCHIVED";
+    public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+
+    private ErrorCodes() {
+    }
+
+    /** A gRPC error with the given status, human message and application code. */
+    public static StatusRuntimeException grpcError(Status.Code status, String code, String message) {
+        Metadata trailers = new Metadata();
+        trailers.put(TRAILER, code);
+        return Status.fromCode(status).withDescription(message).asRuntimeException(trailers);
+    }
+
+    /** The application code of a failed call, or null when the server sent none. */
+    public static String codeOf(StatusRuntimeException e) {
+        Metadata trailers = e.getTrailers();
+        return trailers == null ? null : trailers.get(TRAILER);
+    }
+}
