@@ -1,0 +1,24 @@
+package io.chatstream.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ReadmeScenarioTableTest {
+
+    @Test
+    @DisplayName("every scenario marker the simulator understands is documented in the README table")
+    void everyMarkerDocumented() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome != Outcome.NORMAL) {
+                assertThat(readme).contains("| `[sim:" + outcome.marker());
+            }
+        }
+        assertThat(readme).contains("| `[sim:long]`", "| `[sim:chunks=N]`", "| `[sim:delay=F,C]`", "| `[sim:fail-first=N]`");
+    }
+}

@@ -1,0 +1,226 @@
+package io.chatstream.localstack;
+
+import io.chatstream.localinfra.ChatTopics;
+import io.chatstream.localinfra.KafkaBroker;
+import io.chatstream.localinfra.MariaDbServer;
+import io.chatstream.localinfra.PortInUseException;
+import io.chatstream.localinfra.Ports;
+import io.chatstream.localinfra.RedisServer;
+import io.chatstream.simulator.BailianSimulator;
+import io.chatstream.simulator.SimulatorSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the whole product on this machine and stops every process it started on Ctrl-C. */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(4);
+
+    private final StackOptions options;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private KafkaBroker kafka;
+    private RedisServer redis;
+    private MariaDbServer mariadb;
+    private BailianSimulator simulator;
+    private StackManifest manifest;
+
+    LocalStack(StackOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        StackOptions options;
+        try {
+            options = StackOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(StackOptions.USAGE);
+            return;
+        }
+        LocalStack stack = new LocalStack(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (PortInUseException e) {
+            log.error("{}", e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            log.error("the local stack could not start: {}", e.getMessage());
+            System.exit(1);
+        }
+        stack.awaitStop();
+    }
+
+    void start() {
+        long started = System.nanoTime();
+        requirePortsFree();
+        if (options.embedded()) {
+            System.setProperty("chat.infra.embedded", "true");
+        }
+        prepareStateDir();
+        Path data = options.stateDir().resolve("data");
+
+        log.info("starting Kafka (KRaft), Redis and MariaDB ...");
+        CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(
+                () -> KafkaBroker.start(options.port(StackOptions.KAFKA), data.resolve("kafka")));
+        redis = RedisServer.start(options.port(StackOptions.REDIS), data.resolve("redis"));
+        mariadb = MariaDbServer.start(options.port(StackOptions.MARIADB), data.resolve("mariadb"));
+        mariadb.createDatabase("chat_command", "chat_command", "chat_command");
+        mariadb.createDatabase("chat_query", "chat_query", "chat_query");
+        kafka = kafkaStart.join();
+        kafka.createTopics(ChatTopics.defaults());
+
+        ModelEndpoint model = startModel();
+        log.info("starting the four services ...");
+        startServices(model);
+        services.parallelStream().forEach(s -> s.awaitReady(SERVICE_READY_TIMEOUT));
+
+        Duration startup = Duration.ofNanos(System.nanoTime() - started);
+        manifest = new StackManifest(options, model.description(), redis.flavour(), mariadb.flavour(), services, startup);
+        manifest.write();
+        System.out.println(manifest.banner());
+    }
+
+    void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops everything this stack started, newest first. Safe to call more than once. */
+    synchronized void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        log.info("stopping ...");
+        services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
+        services.clear();
+        quietly(() -> simulator.close(), simulator);
+        quietly(() -> kafka.stop(), kafka);
+        quietly(() -> mariadb.stop(), mariadb);
+        quietly(() -> redis.stop(), redis);
+        if (manifest != null) {
+            manifest.delete();
+        }
+        log.info("stopped; nothing left running");
+        stopped.countDown();
+    }
+
+    private void requirePortsFree() {
+        List<String> taken = new ArrayList<>();
+        boolean realModel = ModelEndpoint.realKeyPresent();
+        options.ports().forEach((name, port) -> {
+            if (realModel && name.equals(StackOptions.SIMULATOR)) {
+                return;
+            }
+            if (Ports.isListening(port)) {
+                taken.add(name.replace("-port", "") + " " + port);
+            }
+        });
+        if (!taken.isEmpty()) {
+            taken.sort(Comparator.naturalOrder());
+            throw new PortInUseException(String.join(", ", taken), 0) {
+                @Override
+                public String getMessage() {
+                    return "port(s) already in use: " + String.join(", ", taken)
+                            + ". Stop what listens there (e.g. another local stack: Ctrl-C it), or move a component"
+                            + " with --<component>-port=N (see --help).";
+                }
+            };
+        }
+    }
+
+    private void prepareStateDir() {
+        try {
+            if (options.fresh() && Files.exists(options.stateDir())) {
+                try (Stream<Path> walk = Files.walk(options.stateDir())) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(options.stateDir().resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + options.stateDir(), e);
+        }
+    }
+
+    private ModelEndpoint startModel() {
+        if (ModelEndpoint.realKeyPresent()) {
+            log.info("DASHSCOPE_API_KEY is set: answers come from the real Bailian endpoint");
+            return ModelEndpoint.real();
+        }
+        simulator = BailianSimulator.start(SimulatorSettings.defaults()
+                .withPort(options.port(StackOptions.SIMULATOR))
+                .withFirstTokenDelay(Duration.ofMillis(options.simulatorFirstTokenMs()))
+                .withInterChunkDelay(Duration.ofMillis(options.simulatorChunkMs()))
+                .withAnswerChunks(options.simulatorChunks()));
+        return ModelEndpoint.simulator(simulator.baseUrl());
+    }
+
+    private void startServices(ModelEndpoint model) {
+        String kafkaArg = "--chat.kafka.brokers=" + kafka.bootstrapServers();
+        List<String> redisArgs = List.of("--spring.data.redis.host=" + redis.host(),
+                "--spring.data.redis.port=" + redis.port());
+        List<String> common = new ArrayList<>(List.of("--spring.profiles.active=local", kafkaArg));
+        common.addAll(redisArgs);
+
+        services.add(launch("command", StackOptions.COMMAND, List.of(
+                "--chat.grpc.port=" + options.port(StackOptions.COMMAND_GRPC),
+                "--spring.datasource.url=" + mariadb.jdbcUrl("chat_command"),
+                "--spring.datasource.username=chat_command"), common,
+                Map.of("SPRING_DATASOURCE_PASSWORD", "chat_command")));
+        services.add(launch("query", StackOptions.QUERY, List.of(
+                "--chat.grpc.port=" + options.port(StackOptions.QUERY_GRPC),
+                "--spring.datasource.url=" + mariadb.jdbcUrl("chat_query"),
+                "--spring.datasource.username=chat_query"), common,
+                Map.of("SPRING_DATASOURCE_PASSWORD", "chat_query")));
+        services.add(launch("worker", StackOptions.WORKER, model.workerArgs(options.model()), common, model.workerEnv()));
+        services.add(launch("gateway", StackOptions.GATEWAY, List.of(
+                "--chat.command.grpc-target=127.0.0.1:" + options.port(StackOptions.COMMAND_GRPC),
+                "--chat.query.grpc-target=127.0.0.1:" + options.port(StackOptions.QUERY_GRPC)), common, Map.of()));
+    }
+
+    private ServiceProcess launch(String name, String portOption, List<String> own, List<String> common,
+                                  Map<String, String> env) {
+        int port = options.port(portOption);
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + port);
+        args.addAll(common);
+        args.addAll(own);
+        Path jar = options.home().resolve(name + "-routes").resolve("target").resolve(name + "-routes.jar");
+        Path logFile = options.stateDir().resolve("logs").resolve(name + ".log");
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        return ServiceProcess.start(name, jar, port, options.serviceJvmOptions(), args, environment, logFile);
+    }
+
+    private static void quietly(Runnable action, Object target) {
+        if (target == null) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("while stopping: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.chatstream.localstack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code <state-dir>/stack.json}: every component's address, for people and tools
+ * (tests, benchmarks). Written once the stack is ready; removed when it stops.
+ */
+final class StackManifest {
+
+    private final Map<String, Object> content = new LinkedHashMap<>();
+    private final Path file;
+
+    StackManifest(StackOptions o, String model, String redisFlavour, String mariadbFlavour,
+                  List<ServiceProcess> services, Duration startup) {
+        this.file = o.stateDir().resolve("stack.json");
+        content.put("status", "ready");
+        content.put("started_at", Instant.now().toString());
+        content.put("startup_ms", startup.toMillis());
+        content.put("url", "http://127.0.0.1:" + o.port(StackOptions.GATEWAY) + "/");
+        content.put("gateway", "http://127.0.0.1:" + o.port(StackOptions.GATEWAY));
+        content.put("command_grpc", "127.0.0.1:" + o.port(StackOptions.COMMAND_GRPC));
+        content.put("query_grpc", "127.0.0.1:" + o.port(StackOptions.QUERY_GRPC));
+        content.put("kafka", "127.0.0.1:" + o.port(StackOptions.KAFKA));
+        content.put("redis", "127.0.0.1:" + o.port(StackOptions.REDIS) + " (" + redisFlavour + ")");
+        content.put("mariadb", "jdbc:mariadb://127.0.0.1:" + o.port(StackOptions.MARIADB) + " (" + mariadbFlavour + ")");
+        content.put("model", model);
+        Map<String, Object> processes = new LinkedHashMap<>();
+        processes.put("local-stack", Map.of("pid", ProcessHandle.current().pid()));
+        for (ServiceProcess s : services) {
+            processes.put(s.name(), Map.of("pid", s.pid(), "http", "http://127.0.0.1:" + s.httpPort(),
+                    "log", s.log().toString()));
+        }
+        content.put("processes", processes);
+        content.put("logs", o.stateDir().resolve("logs").toString());
+    }
+
+    void write() {
+        try {
+            Path tmp = file.resolveSibling("stack.json.tmp");
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), content);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    void delete() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // nothing useful to do while shutting down
+        }
+    }
+
+    String banner() {
+        StringBuilder b = new StringBuilder("\n  chatstream is ready in ")
+                .append(content.get("startup_ms")).append(" ms\n\n")
+                .append("  Open  ").append(content.get("url")).append("\n\n");
+        for (String key : List.of("gateway", "command_grpc", "query_grpc", "kafka", "redis", "mariadb", "model", "logs")) {
+            b.append(String.format("  %-13s %s%n", key, content.get(key)));
+        }
+        b.append(String.format("  %-13s %s%n", "addresses", file));
+        b.append("\n  Ctrl-C stops everything.\n");
+        return b.toString();
+    }
+}

@@ -1,0 +1,110 @@
+package io.chatstream.localstack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Command-line options of the local stack; every port can be moved. */
+record StackOptions(
+        Path home,
+        Path stateDir,
+        boolean fresh,
+        boolean embedded,
+        Map<String, Integer> ports,
+        List<String> serviceJvmOptions,
+        String model,
+        long simulatorFirstTokenMs,
+        long simulatorChunkMs,
+        int simulatorChunks,
+        boolean help) {
+
+    static final String GATEWAY = "gateway-port";
+    static final String COMMAND = "command-port";
+    static final String COMMAND_GRPC = "command-grpc-port";
+    static final String WORKER = "worker-port";
+    static final String QUERY = "query-port";
+    static final String QUERY_GRPC = "query-grpc-port";
+    static final String SIMULATOR = "simulator-port";
+    static final String KAFKA = "kafka-port";
+    static final String REDIS = "redis-port";
+    static final String MARIADB = "mariadb-port";
+
+    static final String USAGE = """
+            Usage: java -jar local-stack/target/local-stack.jar [options]
+              --home=DIR               project root holding the module jars (default: current directory)
+              --state-dir=DIR          data, logs and stack.json (default: HOME/.run)
+              --fresh                  wipe the state dir first (all stored conversations)
+              --embedded               ignore redis-server/mariadbd on PATH; use the embedded jars
+              --model=NAME             Qwen model name (default: qwen-plus)
+              --service-jvm-opts="…"   JVM options of each service (default: -Xms64m -Xmx512m -XX:+UseSerialGC)
+              --sim-first-token-ms=N   simulator first-token delay (default 150)
+              --sim-chunk-ms=N         simulator delay between chunks (default 30)
+              --sim-chunks=N           simulator answer length in chunks (default 24)
+              --gateway-port=8080 --command-port=8081 --command-grpc-port=9091 --worker-port=8082
+              --query-port=8083 --query-grpc-port=9093 --simulator-port=18080
+              --kafka-port=19092 --redis-port=16379 --mariadb-port=13306
+            Environment: DASHSCOPE_API_KEY set → the real Bailian endpoint instead of the simulator
+                         (DASHSCOPE_BASE_URL optionally overrides the endpoint).
+            """;
+
+    static StackOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + USAGE);
+            }
+            String[] kv = arg.substring(2).split("=", 2);
+            given.put(kv[0], kv.length == 2 ? kv[1] : "true");
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(GATEWAY, 8080);
+        ports.put(COMMAND, 8081);
+        ports.put(COMMAND_GRPC, 9091);
+        ports.put(WORKER, 8082);
+        ports.put(QUERY, 8083);
+        ports.put(QUERY_GRPC, 9093);
+        ports.put(SIMULATOR, 18080);
+        ports.put(KAFKA, 19092);
+        ports.put(REDIS, 16379);
+        ports.put(MARIADB, 13306);
+        for (String name : List.copyOf(ports.keySet())) {
+            if (given.containsKey(name)) {
+                ports.put(name, parsePort(name, given.remove(name)));
+            }
+        }
+        Path home = Path.of(given.getOrDefault("home", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+        Path stateDir = given.containsKey("state-dir")
+                ? Path.of(given.get("state-dir")).toAbsolutePath().normalize() : home.resolve(".run");
+        StackOptions options = new StackOptions(home, stateDir,
+                Boolean.parseBoolean(given.getOrDefault("fresh", "false")),
+                Boolean.parseBoolean(given.getOrDefault("embedded", "false")),
+                Map.copyOf(ports),
+                Arrays.asList(given.getOrDefault("service-jvm-opts", "-Xms64m -Xmx512m -XX:+UseSerialGC").trim().split("\\s+")),
+                given.getOrDefault("model", "qwen-plus"),
+                Long.parseLong(given.getOrDefault("sim-first-token-ms", "150")),
+                Long.parseLong(given.getOrDefault("sim-chunk-ms", "30")),
+                Integer.parseInt(given.getOrDefault("sim-chunks", "24")),
+                given.containsKey("help"));
+        given.keySet().removeAll(List.of("home", "state-dir", "fresh", "embedded", "service-jvm-opts", "model",
+                "sim-first-token-ms", "sim-chunk-ms", "sim-chunks", "help"));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
+        }
+        return options;
+    }
+
+    int port(String name) {
+        return ports.get(name);
+    }
+
+    private static int parsePort(String name, String value) {
+        int port = Integer.parseInt(value);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be a port number, was " + value);
+        }
+        return port;
+    }
+}
