@@ -1,0 +1,29 @@
+package io.chatstream.worker.application;
+
+import io.chatstream.worker.domain.AnswerEvent;
+import java.time.Duration;
+
+/** Port: what operators watch about answering. */
+public interface AnswerMetrics {
+
+    void firstToken(Duration sincePickUp);
+
+    void answered(AnswerEvent event, Duration total);
+
+    void retried(String errorCode);
+
+    /** Does nothing: for tests that do not look at metrics. */
+    AnswerMetrics NONE = new AnswerMetrics() {
+        @Override
+        public void firstToken(Duration sincePickUp) {
+        }
+
+        @Override
+        public void answered(AnswerEvent event, Duration total) {
+        }
+
+        @Override
+        public void retried(String errorCode) {
+        }
+    };
+}

@@ -1,0 +1,212 @@
+package io.chatstream.worker.application;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.worker.domain.AnswerEvent;
+import io.chatstream.worker.domain.InferenceTask;
+import io.chatstream.worker.domain.ProviderError;
+import io.chatstream.worker.domain.Step;
+import io.chatstream.worker.domain.TaskState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Use case: answer one submitted prompt. Streams the model's tokens to the answer stream,
+ * retries what may succeed next time, and returns only after the outcome was published, so
+ * the caller may then acknowledge the prompt (at-least-once).
+ */
+public final class AnsweringPrompt {
+
+    private final ModelProvider provider;
+    private final AnswerStreams streams;
+    private final InferenceTasks tasks;
+    private final AnswerOutcomes outcomes;
+    private final FailedPrompts failedPrompts;
+    private final AnswerMetrics metrics;
+    private final InflightAnswers inflight;
+    private final AnsweringPolicy policy;
+    private final Clock clock;
+    private final DoubleSupplier random;
+
+    public AnsweringPrompt(ModelProvider provider, AnswerStreams streams, InferenceTasks tasks,
+            AnswerOutcomes outcomes, FailedPrompts failedPrompts, AnswerMetrics metrics, InflightAnswers inflight,
+            AnsweringPolicy policy, Clock clock, DoubleSupplier random) {
+        this.provider = provider;
+        this.streams = streams;
+        this.tasks = tasks;
+        this.outcomes = outcomes;
+        this.failedPrompts = failedPrompts;
+        this.metrics = metrics;
+        this.inflight = inflight;
+        this.policy = policy;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public AnswerResult answer(PromptToAnswer prompt) {
+        RequestId requestId = prompt.requestId();
+        Optional<InferenceTasks.Snapshot> known = tasks.find(requestId);
+        if (known.isPresent() && known.get().state().isTerminal()) {
+            return new AnswerResult.AlreadyAnswered(known.get().state());
+        }
+        Optional<BlockingQueue<Signal>> opened = inflight.open(requestId);
+        if (opened.isEmpty()) {
+            return new AnswerResult.AlreadyInProgress();
+        }
+        BlockingQueue<Signal> mailbox = opened.get();
+        try {
+            Instant pickedUp = clock.instant();
+            InferenceTask task = InferenceTask.queued(requestId, prompt.sessionId(), prompt.userId(), prompt.turn());
+            task.resumeAfter(streams.lastSeq(requestId), known.map(InferenceTasks.Snapshot::attempt).orElse(0));
+            AnswerRun run = new AnswerRun(prompt, task, mailbox, pickedUp);
+            Step.Ended ended = run.toTheEnd();
+            return new AnswerResult.Published(finish(prompt, task, ended, pickedUp, run.firstTokenAt()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while answering " + requestId);
+        } finally {
+            inflight.close(requestId);
+        }
+    }
+
+    private AnswerOutcome finish(PromptToAnswer prompt, InferenceTask task, Step.Ended ended, Instant pickedUp,
+            Instant firstTokenAt) {
+        RequestId requestId = prompt.requestId();
+        Instant now = clock.instant();
+        streams.append(requestId, ended.terminalEntry(), now);
+        streams.expireAfterEnd(requestId);
+        AnswerOutcome outcome = new AnswerOutcome(prompt, ended.event(), new AnswerOutcome.Timings(
+                prompt.submittedAt() == null ? 0 : Math.max(0, millis(prompt.submittedAt(), pickedUp)),
+                firstTokenAt == null ? 0 : millis(pickedUp, firstTokenAt),
+                millis(pickedUp, now)));
+        outcomes.publish(outcome);
+        if (ended.event() instanceof AnswerEvent.AnswerFailed failed) {
+            failedPrompts.park(prompt, failed);
+        }
+        // Marked terminal only after publishing: a crash before this line makes the redelivery answer again.
+        tasks.save(requestId, new InferenceTasks.Snapshot(task.state(), task.attempt(), pickedUp));
+        metrics.answered(ended.event(), Duration.between(pickedUp, now));
+        return outcome;
+    }
+
+    private static long millis(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis();
+    }
+
+    /** The attempts of one answer, driven by the signals in its mailbox. */
+    private final class AnswerRun {
+
+        private final PromptToAnswer prompt;
+        private final InferenceTask task;
+        private final BlockingQueue<Signal> mailbox;
+        private final Instant pickedUp;
+        private Instant firstTokenAt;
+
+        AnswerRun(PromptToAnswer prompt, InferenceTask task, BlockingQueue<Signal> mailbox, Instant pickedUp) {
+            this.prompt = prompt;
+            this.task = task;
+            this.mailbox = mailbox;
+            this.pickedUp = pickedUp;
+        }
+
+        Instant firstTokenAt() {
+            return firstTokenAt;
+        }
+
+        Step.Ended toTheEnd() throws InterruptedException {
+            while (true) {
+                firstTokenAt = null;
+                task.beginAttempt().ifPresent(reset -> streams.append(task.requestId(), reset, clock.instant()));
+                tasks.save(task.requestId(), new InferenceTasks.Snapshot(TaskState.STREAMING, task.attempt(), pickedUp));
+                Step step = attempt();
+                if (step instanceof Step.Ended ended) {
+                    return ended;
+                }
+                if (step instanceof Step.Rejected rejected) {
+                    throw new IllegalStateException("inference task refused a move: " + rejected.reason());
+                }
+                Step.RetryNext retry = (Step.RetryNext) step;
+                metrics.retried(retry.error().code());
+                Optional<Step.Ended> stopped = pauseUnlessStopped(
+                        policy.backoff().before(retry.failedAttempt() + 1, random.getAsDouble()));
+                if (stopped.isPresent()) {
+                    return stopped.get();
+                }
+            }
+        }
+
+        private Step attempt() throws InterruptedException {
+            int attempt = task.attempt();
+            ModelProvider.Stream stream;
+            try {
+                stream = provider.stream(prompt.conversation(), new MailboxListener(mailbox, attempt));
+            } catch (RuntimeException e) {
+                return task.failAttempt(
+                        new ProviderError("PROVIDER_CALL_REJECTED", e.getMessage(), 0),
+                        clock.instant(), policy.maxAttempts());
+            }
+            long deadline = clock.millis() + policy.totalTimeout().toMillis();
+            while (true) {
+                Duration watchdog = firstTokenAt == null ? policy.firstTokenTimeout() : policy.idleTimeout();
+                long wait = Math.min(watchdog.toMillis(), deadline - clock.millis());
+                Signal signal = wait <= 0 ? null : mailbox.poll(wait, TimeUnit.MILLISECONDS);
+                if (signal == null) {
+                    stream.cancel();
+                    return task.failAttempt(timeout(deadline), clock.instant(), policy.maxAttempts());
+                }
+                Optional<Step> step = handle(signal, attempt, stream);
+                if (step.isPresent()) {
+                    return step.get();
+                }
+            }
+        }
+
+        private Optional<Step> handle(Signal signal, int attempt, ModelProvider.Stream stream) {
+            if (signal instanceof Signal.StopRequested) {
+                stream.cancel();
+                return Optional.of(task.stop(clock.instant()));
+            }
+            if (signal instanceof Signal.Token token && token.attempt() == attempt) {
+                task.append(token.text()).ifPresent(chunk -> {
+                    Instant now = clock.instant();
+                    if (firstTokenAt == null) {
+                        firstTokenAt = now;
+                        metrics.firstToken(Duration.between(pickedUp, now));
+                    }
+                    streams.append(task.requestId(), chunk, now);
+                });
+            } else if (signal instanceof Signal.Completed done && done.attempt() == attempt) {
+                return Optional.of(task.complete(done.response(), clock.instant()));
+            } else if (signal instanceof Signal.Failed failed && failed.attempt() == attempt) {
+                return Optional.of(task.failAttempt(failed.error(), clock.instant(), policy.maxAttempts()));
+            }
+            return Optional.empty();
+        }
+
+        private ProviderError timeout(long deadline) {
+            String what = clock.millis() >= deadline ? "the answer took longer than " + policy.totalTimeout()
+                    : firstTokenAt == null ? "no first token within " + policy.firstTokenTimeout()
+                    : "no token within " + policy.idleTimeout();
+            return ProviderError.timeout(what);
+        }
+
+        private Optional<Step.Ended> pauseUnlessStopped(Duration pause) throws InterruptedException {
+            long until = clock.millis() + pause.toMillis();
+            for (long left = pause.toMillis(); left > 0; left = until - clock.millis()) {
+                Signal signal = mailbox.poll(left, TimeUnit.MILLISECONDS);
+                if (signal instanceof Signal.StopRequested) {
+                    Step step = task.stop(clock.instant());
+                    if (step instanceof Step.Ended ended) {
+                        return Optional.of(ended);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.chatstream.worker.application;
+
+import io.chatstream.worker.domain.ProviderError;
+import io.chatstream.worker.domain.ProviderResponse;
+import io.chatstream.worker.domain.Turn;
+import java.util.List;
+
+/** Port: a streaming chat model. Calls return at once; the listener is called from other threads. */
+public interface ModelProvider {
+
+    Stream stream(List<Turn> conversation, Listener listener);
+
+    /** Callbacks of one stream; after the first terminal call (complete or error) the rest are ignored. */
+    interface Listener {
+
+        void onToken(String text);
+
+        void onComplete(ProviderResponse response);
+
+        void onError(ProviderError error);
+    }
+
+    /** A running stream that can be abandoned. */
+    interface Stream {
+
+        void cancel();
+    }
+}

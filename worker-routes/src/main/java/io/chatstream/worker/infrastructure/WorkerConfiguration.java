@@ -1,0 +1,88 @@
+package io.chatstream.worker.infrastructure;
+
+import io.chatstream.worker.application.AnswerMetrics;
+import io.chatstream.worker.application.AnsweringPolicy;
+import io.chatstream.worker.application.AnsweringPrompt;
+import io.chatstream.worker.application.InflightAnswers;
+import io.chatstream.worker.application.ModelProvider;
+import io.chatstream.worker.application.StoppingAnswer;
+import io.chatstream.worker.domain.Backoff;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** Wires ModelInferenceContext's use cases to their adapters. */
+@Configuration(proxyBeanMethods = false)
+public class WorkerConfiguration {
+
+    @Bean
+    ApiKeySource apiKeySource(@Value("${chat.bailian.api-key:}") String key) {
+        return new ApiKeySource(key);
+    }
+
+    @Bean
+    ModelProvider bailianClient(BailianProperties props, ApiKeySource apiKey) {
+        DashScopeConnectionLimits.apply(props.maxConcurrentStreams());
+        return new BailianClient(props, apiKey);
+    }
+
+    @Bean
+    InflightAnswers inflightAnswers() {
+        return new InflightAnswers();
+    }
+
+    @Bean
+    AnswerMetrics answerMetrics(MeterRegistry registry, InflightAnswers inflight) {
+        return new MicrometerAnswerMetrics(registry, inflight);
+    }
+
+    @Bean
+    AnsweringPrompt answeringPrompt(ModelProvider provider, StringRedisTemplate redis, ProducerTemplate producer,
+            AnswerMetrics metrics, InflightAnswers inflight, BailianProperties props,
+            @Value("${chat.stream.ttl:1h}") Duration streamTtl, @Value("${chat.meta.ttl:24h}") Duration metaTtl) {
+        AnsweringPolicy policy = new AnsweringPolicy(props.maxAttempts(),
+                new Backoff(props.backoffInitial(), props.backoffMax()),
+                props.firstTokenTimeout(), props.idleTimeout(), props.totalTimeout());
+        return new AnsweringPrompt(provider, new RedisAnswerStreams(redis, streamTtl),
+                new RedisInferenceTasks(redis, metaTtl),
+                new KafkaAnswerOutcomes(producer, "direct:answer-prompt-publish", props.model()),
+                new KafkaFailedPrompts(producer, "direct:answer-prompt-dead-letter"),
+                metrics, inflight, policy, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Bean
+    StoppingAnswer stoppingAnswer(InflightAnswers inflight) {
+        return new StoppingAnswer(inflight);
+    }
+
+    @Bean
+    PromptSubmittedTranslator promptSubmittedTranslator() {
+        return new PromptSubmittedTranslator();
+    }
+
+    @Bean
+    PromptCancelledTranslator promptCancelledTranslator() {
+        return new PromptCancelledTranslator();
+    }
+
+    @Bean
+    KafkaOffsets kafkaOffsets() {
+        return new KafkaOffsets();
+    }
+
+    @Bean
+    AnswerDispatcher answerDispatcher(AnsweringPrompt answering, KafkaOffsets offsets,
+            @Value("${chat.worker.max-concurrent-answers:256}") int maxConcurrent,
+            @Value("${chat.worker.redeliveries:3}") int retries,
+            @Value("${chat.worker.redelivery-delay-ms:1000}") long retryDelayMs,
+            @Value("${chat.worker.shutdown-grace:20s}") Duration shutdownGrace) {
+        return new AnswerDispatcher(answering, offsets, maxConcurrent, retries, Duration.ofMillis(retryDelayMs),
+                shutdownGrace);
+    }
+}
