@@ -1,0 +1,14 @@
+package io.chatstream.query.application;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.query.domain.RequestOwnership;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Who owns which request. Saving is idempotent: the first record of a request wins. */
+public interface RequestOwnerships {
+
+    void saveIfAbsent(RequestOwnership ownership, Instant at);
+
+    Optional<RequestOwnership> find(RequestId requestId);
+}

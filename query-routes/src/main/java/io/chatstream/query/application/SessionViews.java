@@ -1,0 +1,24 @@
+package io.chatstream.query.application;
+
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.UserId;
+import io.chatstream.query.domain.SessionCursor;
+import io.chatstream.query.domain.SessionView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The session list read model. Every write is idempotent and order-independent. */
+public interface SessionViews {
+
+    /**
+     * Creates the session if needed, keeps the title of the lowest turn seen (a null title means "no title
+     * from this event"), widens created/updated to include {@code at}, and recounts the messages.
+     */
+    void recordActivity(SessionId sessionId, UserId userId, int turn, String title, Instant at);
+
+    Optional<SessionView> find(SessionId sessionId);
+
+    /** Up to {@code limit} of the user's visible sessions after {@code after} (null = newest), newest first. */
+    List<SessionView> page(UserId userId, SessionCursor after, int limit);
+}

@@ -1,0 +1,35 @@
+package io.chatstream.query.infrastructure;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.UserId;
+import io.chatstream.query.application.RequestOwnerships;
+import io.chatstream.query.domain.RequestOwnership;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** {@link RequestOwnerships} in table request_ownership. */
+class JdbcRequestOwnerships implements RequestOwnerships {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcRequestOwnerships(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void saveIfAbsent(RequestOwnership o, Instant at) {
+        jdbc.update("INSERT IGNORE INTO request_ownership (request_id, user_id, session_id, turn, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                o.requestId().value(), o.userId().value(), o.sessionId().value(), o.turn(), Timestamps.utc(at));
+    }
+
+    @Override
+    public Optional<RequestOwnership> find(RequestId requestId) {
+        return jdbc.query("SELECT user_id, session_id, turn FROM request_ownership WHERE request_id = ?",
+                (rs, i) -> new RequestOwnership(requestId, new UserId(rs.getString(1)),
+                        new SessionId(rs.getString(2)), rs.getInt(3)),
+                requestId.value()).stream().findFirst();
+    }
+}

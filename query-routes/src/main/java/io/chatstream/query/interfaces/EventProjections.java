@@ -1,0 +1,82 @@
+package io.chatstream.query.interfaces;
+
+import com.google.protobuf.Timestamp;
+import io.chatstream.contracts.EventJson;
+import io.chatstream.contracts.UnreadableEventException;
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.UserId;
+import io.chatstream.proto.v1.AnswerCompleted;
+import io.chatstream.proto.v1.PromptSubmitted;
+import io.chatstream.query.application.ProjectingAnswer;
+import io.chatstream.query.application.ProjectingPrompt;
+import io.chatstream.query.domain.AnswerOutcome;
+import io.chatstream.query.domain.FinishedAnswer;
+import io.chatstream.query.domain.SubmittedPrompt;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Called by the Kafka projection routes: reads one event payload and runs its projection.
+ * A payload that cannot be read throws {@link UnreadableEventException}, which the routes log and skip.
+ */
+public class EventProjections {
+
+    private final ProjectingPrompt prompts;
+    private final ProjectingAnswer answers;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    /** {@code tx} makes one event's projection all-or-nothing; read-committed so compare-and-set retries see the winner. */
+    public EventProjections(ProjectingPrompt prompts, ProjectingAnswer answers, Clock clock, TransactionTemplate tx) {
+        this.prompts = prompts;
+        this.answers = answers;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    public void promptSubmitted(String json) {
+        PromptSubmitted e = EventJson.read(json, PromptSubmitted.getDefaultInstance());
+        SubmittedPrompt prompt = new SubmittedPrompt(requestId(e.getRequestId()), sessionId(e.getSessionId()),
+                userId(e.getUserId()), turn(e.getTurn()), e.getPrompt(),
+                e.hasSubmittedAt() ? instant(e.getSubmittedAt()) : clock.instant());
+        tx.executeWithoutResult(s -> prompts.project(prompt));
+    }
+
+    public boolean answerCompleted(String json) {
+        AnswerCompleted e = EventJson.read(json, AnswerCompleted.getDefaultInstance());
+        if (!AnswerOutcome.isFinal(e.getStatus())) {
+            throw new UnreadableEventException("answer with a non-final status: " + e.getStatus());
+        }
+        AnswerOutcome outcome = new AnswerOutcome(e.getStatus(), e.getText(), e.getFinishReason(), e.getErrorCode(),
+                e.getErrorMessage(), e.getUsage().getInputTokens(), e.getUsage().getOutputTokens());
+        FinishedAnswer answer = new FinishedAnswer(requestId(e.getRequestId()), sessionId(e.getSessionId()),
+                userId(e.getUserId()), turn(e.getTurn()), outcome,
+                e.hasCompletedAt() ? instant(e.getCompletedAt()) : clock.instant());
+        return Boolean.TRUE.equals(tx.execute(s -> answers.project(answer)));
+    }
+
+    private static RequestId requestId(String raw) {
+        return RequestId.parse(raw).orElseThrow(() -> new UnreadableEventException("malformed request_id"));
+    }
+
+    private static SessionId sessionId(String raw) {
+        return SessionId.parse(raw).orElseThrow(() -> new UnreadableEventException("malformed session_id"));
+    }
+
+    private static UserId userId(String raw) {
+        return UserId.parse(raw).orElseThrow(() -> new UnreadableEventException("malformed user_id"));
+    }
+
+    private static int turn(int turn) {
+        if (turn < 1) {
+            throw new UnreadableEventException("turn must be 1 or more");
+        }
+        return turn;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+}

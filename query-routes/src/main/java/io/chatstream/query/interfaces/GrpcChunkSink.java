@@ -1,0 +1,75 @@
+package io.chatstream.query.interfaces;
+
+import io.chatstream.proto.v1.AnswerChunk;
+import io.chatstream.proto.v1.Usage;
+import io.chatstream.query.application.ChunkSink;
+import io.chatstream.query.domain.StreamChunk;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+
+/** A {@link ChunkSink} writing AnswerChunks to one gRPC server stream. Not thread-safe: callers serialize. */
+final class GrpcChunkSink implements ChunkSink {
+
+    private final StreamObserver<AnswerChunk> observer;
+    private final ServerCallStreamObserver<AnswerChunk> call;
+    private volatile boolean cancelled;
+    private volatile Runnable onReady = () -> { };
+
+    /** Must run while the gRPC call is being started: handlers can only be set then. */
+    @SuppressWarnings("unchecked")
+    GrpcChunkSink(StreamObserver<?> observer) {
+        this.observer = (StreamObserver<AnswerChunk>) observer;
+        this.call = observer instanceof ServerCallStreamObserver<?> c ? (ServerCallStreamObserver<AnswerChunk>) c : null;
+        if (call != null) {
+            call.setOnCancelHandler(() -> cancelled = true);
+            call.setOnReadyHandler(() -> onReady.run());
+        }
+    }
+
+    @Override
+    public synchronized void send(StreamChunk c) {
+        observer.onNext(toProto(c));
+        if (c.isFinal()) {
+            observer.onCompleted();
+        }
+    }
+
+    @Override
+    public synchronized void end() {
+        observer.onCompleted();
+    }
+
+    synchronized void fail(Throwable error) {
+        observer.onError(error);
+    }
+
+    @Override
+    public boolean isReady() {
+        return call == null || call.isReady();
+    }
+
+    @Override
+    public void whenReady(Runnable action) {
+        onReady = action;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled || (call != null && call.isCancelled());
+    }
+
+    static AnswerChunk toProto(StreamChunk c) {
+        AnswerChunk.Builder b = AnswerChunk.newBuilder().setKind(c.kind()).setSeq(c.seq()).setIsFinal(c.isFinal())
+                .setToken(StreamChunk.TOKEN.equals(c.kind()) ? c.text() : "")
+                .setAttempt(c.attempt()).setStatus(nz(c.status())).setFinishReason(nz(c.finishReason()))
+                .setErrorCode(nz(c.errorCode())).setErrorMessage(nz(c.errorMessage()));
+        if (StreamChunk.DONE.equals(c.kind())) {
+            b.setUsage(Usage.newBuilder().setInputTokens(c.inputTokens()).setOutputTokens(c.outputTokens()));
+        }
+        return b.build();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

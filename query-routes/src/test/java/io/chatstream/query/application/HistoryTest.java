@@ -1,0 +1,74 @@
+package io.chatstream.query.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.UserId;
+import io.chatstream.query.domain.MessageView;
+import io.chatstream.query.domain.SessionView;
+import io.chatstream.query.domain.SubmittedPrompt;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class HistoryTest {
+
+    private final InMemoryReadModels models = new InMemoryReadModels();
+    private final ReadingSessionMessages reading = new ReadingSessionMessages(models, models);
+    private final ListingSessions listing = new ListingSessions(models);
+    private final ProjectingPrompt prompts = new ProjectingPrompt(models, models, models, models);
+    private final Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+
+    private void prompt(String request, String session, int turn, int minute) {
+        prompts.project(new SubmittedPrompt(new RequestId(request), new SessionId(session), new UserId("alice"), turn,
+                "prompt " + turn, t0.plusSeconds(60L * minute)));
+    }
+
+    @Test
+    @DisplayName("messages page in turn order and the last page has no cursor")
+    void pagesMessages() {
+        prompt("request-0001", "session-0001", 1, 0);
+        prompt("request-0002", "session-0001", 2, 1);
+
+        var first = (PageResult.Found<MessageView>) reading.read("alice", "session-0001", "", 3);
+        var second = (PageResult.Found<MessageView>) reading.read("alice", "session-0001", first.page().nextCursor(), 3);
+
+        assertThat(first.page().items()).extracting(m -> m.role().wire() + m.turn())
+                .containsExactly("user1", "assistant1", "user2");
+        assertThat(second.page().items()).extracting(m -> m.role().wire() + m.turn()).containsExactly("assistant2");
+        assertThat(second.page().nextCursor()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("someone else's session, a bad page size and a bad cursor are refused with their codes")
+    void refusals() {
+        prompt("request-0001", "session-0001", 1, 0);
+
+        assertThat(code(reading.read("mallory", "session-0001", "", 0))).isEqualTo(Codes.SESSION_NOT_FOUND);
+        assertThat(code(reading.read("alice", "session-9999", "", 0))).isEqualTo(Codes.SESSION_NOT_FOUND);
+        assertThat(code(reading.read("alice", "session-0001", "", 101))).isEqualTo(Codes.INVALID_PAGE_SIZE);
+        assertThat(code(reading.read("alice", "session-0001", "!!", 0))).isEqualTo(Codes.INVALID_CURSOR);
+        assertThat(code(reading.read("alice", "bad session", "", 0))).isEqualTo(Codes.INVALID_SESSION_ID);
+        assertThat(code(listing.list("alice", "", -5))).isEqualTo(Codes.INVALID_PAGE_SIZE);
+    }
+
+    @Test
+    @DisplayName("sessions list newest first, page by page")
+    void listsSessions() {
+        prompt("request-0001", "session-000a", 1, 0);
+        prompt("request-0002", "session-000b", 1, 5);
+        prompt("request-0003", "session-000c", 1, 2);
+
+        var first = (PageResult.Found<SessionView>) listing.list("alice", "", 2);
+        var second = (PageResult.Found<SessionView>) listing.list("alice", first.page().nextCursor(), 2);
+
+        assertThat(first.page().items()).extracting(s -> s.sessionId().value())
+                .containsExactly("session-000b", "session-000c");
+        assertThat(second.page().items()).extracting(s -> s.sessionId().value()).containsExactly("session-000a");
+    }
+
+    private static String code(PageResult<?> result) {
+        return ((PageResult.Rejected<?>) result).rejection().code();
+    }
+}
