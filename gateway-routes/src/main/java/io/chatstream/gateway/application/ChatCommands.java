@@ -1,0 +1,13 @@
+package io.chatstream.gateway.application;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import java.util.Optional;
+
+/** Port to the command service (ConversationCommandContext). */
+public interface ChatCommands {
+
+    Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request);
+
+    Outcome<StopRequested> cancel(Caller caller, RequestId request);
+}

@@ -1,0 +1,26 @@
+package io.chatstream.gateway.application;
+
+/** Error codes the gateway itself produces, next to the ones the services send in their trailers. */
+public final class GatewayCodes {
+
+    public static final String MALFORMED_JSON = "MALFORMED_JSON";
+    public static final String INVALID_FIELD = "INVALID_FIELD";
+    public static final String PROMPT_EMPTY = "PROMPT_EMPTY";
+    public static final String INVALID_REQUEST_ID = "INVALID_REQUEST_ID";
+    public static final String INVALID_SESSION_ID = "INVALID_SESSION_ID";
+    public static final String INVALID_USER_ID = "INVALID_USER_ID";
+    public static final String INVALID_CURSOR = "INVALID_CURSOR";
+    public static final String INVALID_PAGE_SIZE = "INVALID_PAGE_SIZE";
+    public static final String INVALID_LAST_EVENT_ID = "INVALID_LAST_EVENT_ID";
+    public static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    public static final String FORBIDDEN = "FORBIDDEN";
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+    public static final String INTERNAL = "INTERNAL";
+
+    private GatewayCodes() {
+    }
+}

@@ -1,0 +1,61 @@
+package io.chatstream.gateway.infrastructure;
+
+import io.chatstream.gateway.application.ChatCommands;
+import io.chatstream.gateway.application.ChatQueries;
+import io.chatstream.gateway.application.IssuingDevToken;
+import io.chatstream.gateway.application.ListingSessions;
+import io.chatstream.gateway.application.ReadingSessionMessages;
+import io.chatstream.gateway.application.SendingPrompt;
+import io.chatstream.gateway.application.StoppingPrompt;
+import io.chatstream.gateway.application.StreamingAnswer;
+import io.chatstream.gateway.application.Tokens;
+import io.chatstream.gateway.interfaces.http.RequestBodyFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the use cases to their ports, explicitly. */
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfiguration {
+
+    @Bean
+    SendingPrompt sendingPrompt(ChatCommands commands) {
+        return new SendingPrompt(commands);
+    }
+
+    @Bean
+    StoppingPrompt stoppingPrompt(ChatCommands commands) {
+        return new StoppingPrompt(commands);
+    }
+
+    @Bean
+    ListingSessions listingSessions(ChatQueries queries) {
+        return new ListingSessions(queries);
+    }
+
+    @Bean
+    ReadingSessionMessages readingSessionMessages(ChatQueries queries) {
+        return new ReadingSessionMessages(queries);
+    }
+
+    @Bean
+    StreamingAnswer streamingAnswer(ChatQueries queries) {
+        return new StreamingAnswer(queries);
+    }
+
+    /** Runs before Spring Security, so an oversized or non-JSON body is refused before anything reads it. */
+    @Bean
+    FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(@Value("${chat.http.max-body-bytes}") long maxBytes) {
+        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(new RequestBodyFilter(maxBytes));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    IssuingDevToken issuingDevToken(Tokens tokens, @Value("${chat.auth.dev-token-enabled}") boolean enabled) {
+        return new IssuingDevToken(tokens, enabled);
+    }
+}

@@ -1,0 +1,71 @@
+package io.chatstream.gateway.infrastructure.grpc;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.gateway.application.Caller;
+import io.chatstream.gateway.application.ChatCommands;
+import io.chatstream.gateway.application.Outcome;
+import io.chatstream.gateway.application.PromptAccepted;
+import io.chatstream.gateway.application.StopRequested;
+import io.chatstream.proto.v1.CancelPromptRequest;
+import io.chatstream.proto.v1.CancelPromptResponse;
+import io.chatstream.proto.v1.ChatCommandServiceGrpc;
+import io.chatstream.proto.v1.ChatCommandServiceGrpc.ChatCommandServiceBlockingStub;
+import io.chatstream.proto.v1.SubmitPromptRequest;
+import io.chatstream.proto.v1.SubmitPromptResponse;
+import io.grpc.Channel;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** The command service over gRPC; every call carries a deadline and the caller's metadata. */
+public class GrpcChatCommands implements ChatCommands {
+
+    private static final String SERVICE = "command";
+
+    private final ChatCommandServiceBlockingStub stub;
+    private final Duration deadline;
+
+    public GrpcChatCommands(Channel channel, Duration deadline) {
+        this.stub = ChatCommandServiceGrpc.newBlockingStub(channel);
+        this.deadline = deadline;
+    }
+
+    @Override
+    public Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request) {
+        SubmitPromptRequest call = SubmitPromptRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setSessionId(session.map(SessionId::value).orElse(""))
+                .setRequestId(request.map(RequestId::value).orElse(""))
+                .setPrompt(prompt)
+                .build();
+        try {
+            SubmitPromptResponse r = stub(caller).submitPrompt(call);
+            return Outcome.done(new PromptAccepted(r.getRequestId(), r.getSessionId(),
+                    ProtoViews.instant(r.hasAcceptedAt(), r.getAcceptedAt()), r.getStatus(), r.getTurn()));
+        } catch (StatusRuntimeException e) {
+            return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
+        }
+    }
+
+    @Override
+    public Outcome<StopRequested> cancel(Caller caller, RequestId request) {
+        CancelPromptRequest call = CancelPromptRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setRequestId(request.value())
+                .build();
+        try {
+            CancelPromptResponse r = stub(caller).cancelPrompt(call);
+            return Outcome.done(new StopRequested(r.getRequestId(), r.getStatus()));
+        } catch (StatusRuntimeException e) {
+            return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
+        }
+    }
+
+    private ChatCommandServiceBlockingStub stub(Caller caller) {
+        return CallerMetadata.attach(stub, caller).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,98 @@
+package io.chatstream.gateway.infrastructure.grpc;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.gateway.application.AnswerListener;
+import io.chatstream.gateway.application.AnswerSubscription;
+import io.chatstream.gateway.application.Caller;
+import io.chatstream.gateway.application.ChatQueries;
+import io.chatstream.gateway.application.MessageEntry;
+import io.chatstream.gateway.application.Outcome;
+import io.chatstream.gateway.application.Page;
+import io.chatstream.gateway.application.PageRequest;
+import io.chatstream.gateway.application.SessionSummary;
+import io.chatstream.proto.v1.ChatQueryServiceGrpc;
+import io.chatstream.proto.v1.ChatQueryServiceGrpc.ChatQueryServiceBlockingStub;
+import io.chatstream.proto.v1.ChatQueryServiceGrpc.ChatQueryServiceStub;
+import io.chatstream.proto.v1.GetSessionMessagesRequest;
+import io.chatstream.proto.v1.GetSessionMessagesResponse;
+import io.chatstream.proto.v1.ListSessionsRequest;
+import io.chatstream.proto.v1.ListSessionsResponse;
+import io.chatstream.proto.v1.StreamAnswerRequest;
+import io.grpc.Channel;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** The query service over gRPC: unary history calls with a deadline, and the async answer stream. */
+public class GrpcChatQueries implements ChatQueries {
+
+    static final String SERVICE = "query";
+
+    private final ChatQueryServiceBlockingStub blocking;
+    private final ChatQueryServiceStub async;
+    private final Duration deadline;
+    private final Duration streamMaxDuration;
+
+    /** {@code streamMaxDuration} zero or negative: answer streams have no deadline. */
+    public GrpcChatQueries(Channel channel, Duration deadline, Duration streamMaxDuration) {
+        this.blocking = ChatQueryServiceGrpc.newBlockingStub(channel);
+        this.async = ChatQueryServiceGrpc.newStub(channel);
+        this.deadline = deadline;
+        this.streamMaxDuration = streamMaxDuration;
+    }
+
+    @Override
+    public Outcome<Page<SessionSummary>> sessions(Caller caller, PageRequest page) {
+        ListSessionsRequest call = ListSessionsRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setPage(page.cursor())
+                .setPageSize(page.pageSize())
+                .build();
+        try {
+            ListSessionsResponse r = blocking(caller).listSessions(call);
+            return Outcome.done(new Page<>(r.getSessionsList().stream().map(ProtoViews::session).toList(), r.getNextCursor()));
+        } catch (StatusRuntimeException e) {
+            return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
+        }
+    }
+
+    @Override
+    public Outcome<Page<MessageEntry>> messages(Caller caller, SessionId session, PageRequest page) {
+        GetSessionMessagesRequest call = GetSessionMessagesRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setSessionId(session.value())
+                .setPage(page.cursor())
+                .setPageSize(page.pageSize())
+                .build();
+        try {
+            GetSessionMessagesResponse r = blocking(caller).getSessionMessages(call);
+            return Outcome.done(new Page<>(r.getMessagesList().stream().map(ProtoViews::message).toList(), r.getNextCursor()));
+        } catch (StatusRuntimeException e) {
+            return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
+        }
+    }
+
+    @Override
+    public AnswerSubscription follow(Caller caller, RequestId request, long afterSeq, AnswerListener listener) {
+        StreamAnswerRequest call = StreamAnswerRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setRequestId(request.value())
+                .setAfterSeq(afterSeq)
+                .build();
+        ChatQueryServiceStub stub = CallerMetadata.attach(async, caller);
+        if (!streamMaxDuration.isZero() && !streamMaxDuration.isNegative()) {
+            stub = stub.withDeadlineAfter(streamMaxDuration.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        AnswerRelay relay = new AnswerRelay(listener);
+        stub.streamAnswer(call, relay);
+        return relay::cancel;
+    }
+
+    private ChatQueryServiceBlockingStub blocking(Caller caller) {
+        return CallerMetadata.attach(blocking, caller).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,67 @@
+package io.chatstream.gateway.infrastructure.grpc;
+
+import io.chatstream.gateway.application.ChatCommands;
+import io.chatstream.gateway.application.ChatQueries;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One long-lived plaintext channel per service; gRPC reconnects by itself when a service restarts. */
+@Configuration(proxyBeanMethods = false)
+public class GrpcClientConfiguration {
+
+    @Bean(destroyMethod = "")
+    ManagedChannel commandChannel(@Value("${chat.command.grpc-target}") String target) {
+        return channel(target);
+    }
+
+    @Bean(destroyMethod = "")
+    ManagedChannel queryChannel(@Value("${chat.query.grpc-target}") String target) {
+        return channel(target);
+    }
+
+    @Bean
+    ChatCommands chatCommands(ManagedChannel commandChannel, @Value("${chat.grpc.deadline}") Duration deadline) {
+        return new GrpcChatCommands(commandChannel, deadline);
+    }
+
+    @Bean
+    ChatQueries chatQueries(ManagedChannel queryChannel, @Value("${chat.grpc.deadline}") Duration deadline,
+            @Value("${chat.sse.max-duration}") Duration streamMaxDuration) {
+        return new GrpcChatQueries(queryChannel, deadline, streamMaxDuration);
+    }
+
+    @Bean
+    ChannelShutdown channelShutdown(ManagedChannel commandChannel, ManagedChannel queryChannel) {
+        return new ChannelShutdown(commandChannel, queryChannel);
+    }
+
+    private static ManagedChannel channel(String target) {
+        ManagedChannel channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
+                .intercept(new CallerMetadata())
+                .build();
+        // Connect now, so the first user request does not pay for connection setup within its deadline.
+        channel.getState(true);
+        return channel;
+    }
+
+    /** Closes the channels on shutdown, giving in-flight calls a moment to finish. */
+    record ChannelShutdown(ManagedChannel... channels) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            for (ManagedChannel channel : channels) {
+                channel.shutdown();
+            }
+            for (ManagedChannel channel : channels) {
+                if (!channel.awaitTermination(2, TimeUnit.SECONDS)) {
+                    channel.shutdownNow();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.chatstream.gateway.interfaces.http;
+
+import io.chatstream.gateway.application.GatewayCodes;
+import io.chatstream.gateway.application.Rejection;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Replaces Boot's error page: container-level errors (unknown path, wrong method) use the API's JSON shape too. */
+@RestController
+public class ApiErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    public ResponseEntity<String> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        Rejection rejection = switch (status) {
+            case 400 -> new Rejection(GatewayCodes.INVALID_FIELD, "bad request");
+            case 401 -> new Rejection(GatewayCodes.UNAUTHENTICATED, "sign in first: a valid token is required");
+            case 403 -> new Rejection(GatewayCodes.FORBIDDEN, "not allowed");
+            case 404 -> new Rejection(GatewayCodes.NOT_FOUND, "not found");
+            case 405 -> new Rejection(GatewayCodes.METHOD_NOT_ALLOWED, "method not allowed");
+            case 413 -> new Rejection(GatewayCodes.BODY_TOO_LARGE, "request body too large");
+            case 415 -> new Rejection(GatewayCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported media type");
+            default -> status >= 500 ? new Rejection(GatewayCodes.INTERNAL, "internal error")
+                    : new Rejection("HTTP_" + status, "request failed");
+        };
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiJson.error(rejection));
+    }
+}

@@ -1,0 +1,337 @@
+// chatstream page: vanilla JS, no build step. Model output is always rendered as text (textContent), never HTML.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+const store = {
+  get user() { return localStorage.getItem('chat.user'); },
+  set user(v) { v ? localStorage.setItem('chat.user', v) : localStorage.removeItem('chat.user'); },
+  get session() { return localStorage.getItem('chat.session'); },
+  set session(v) { v ? localStorage.setItem('chat.session', v) : localStorage.removeItem('chat.session'); },
+};
+
+const state = { sessions: [], stream: null };
+
+class ApiError extends Error {
+  constructor(status, code, message) { super(message); this.status = status; this.code = code; }
+}
+
+async function api(method, path, body) {
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  let data = null;
+  try { data = await res.json(); } catch (e) { /* empty or not JSON */ }
+  if (!res.ok) {
+    const err = (data && data.error) || {};
+    if (res.status === 401) showSignIn();
+    throw new ApiError(res.status, err.code || 'HTTP_' + res.status, err.message || 'Request failed (' + res.status + ')');
+  }
+  return data;
+}
+
+function newRequestId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+// ---------- sign-in ----------
+function showSignIn() {
+  closeStream();
+  $('signin').hidden = false;
+  $('signin-user').value = store.user || '';
+  $('signin-user').focus();
+}
+
+async function signIn(user) {
+  await api('POST', '/api/auth/dev-token', { user_id: user }); // the HttpOnly cookie authenticates the rest
+  store.user = user;
+  $('signin').hidden = true;
+  $('who-name').textContent = user;
+  $('hello-name').textContent = ', ' + user;
+}
+
+// ---------- errors ----------
+function showError(message) {
+  const bar = $('error-bar');
+  bar.textContent = message;
+  bar.hidden = false;
+  clearTimeout(showError.timer);
+  showError.timer = setTimeout(() => { bar.hidden = true; }, 6000);
+}
+
+// ---------- sessions ----------
+async function loadSessions() {
+  const page = await api('GET', '/api/chat/sessions?page_size=50');
+  state.sessions = page.sessions || [];
+  renderSessions();
+}
+
+function renderSessions() {
+  const list = $('sessions');
+  list.replaceChildren();
+  for (const s of state.sessions) {
+    const li = document.createElement('li');
+    li.textContent = s.title || 'Untitled chat';
+    li.title = s.title || '';
+    if (s.session_id === store.session) li.classList.add('active');
+    li.addEventListener('click', () => { selectSession(s.session_id); closeMenu(); });
+    list.append(li);
+  }
+  const current = state.sessions.find((s) => s.session_id === store.session);
+  $('title').textContent = current ? (current.title || 'Untitled chat') : (store.session ? 'Chat' : 'New chat');
+}
+
+function newChat() {
+  closeStream();
+  store.session = null;
+  clearMessages();
+  renderSessions();
+  closeMenu();
+  $('prompt').focus();
+}
+
+async function selectSession(sessionId) {
+  closeStream();
+  store.session = sessionId;
+  renderSessions();
+  clearMessages();
+  try {
+    const messages = [];
+    let cursor = '';
+    for (let i = 0; i < 20; i++) { // at most 20 pages of history
+      const page = await api('GET', '/api/chat/sessions/' + encodeURIComponent(sessionId) + '/messages?page_size=100'
+        + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      messages.push(...(page.messages || []));
+      cursor = page.next_cursor;
+      if (!cursor) break;
+    }
+    if (store.session !== sessionId) return; // the user moved on meanwhile
+    for (const m of messages) {
+      if (m.role === 'user') {
+        addMessage('user', m.content);
+      } else {
+        const view = addMessage('assistant', m.content);
+        if (m.status === 'queued' || m.status === 'streaming') {
+          follow(m.request_id, view, 0); // still being written: resume it live
+        } else {
+          finishView(view, m.status, m.error_message);
+        }
+      }
+    }
+  } catch (e) {
+    if (e.status === 404) { store.session = null; renderSessions(); }
+    if (e.status !== 401) showError(e.message);
+  }
+}
+
+// ---------- messages ----------
+function clearMessages() {
+  const box = $('messages');
+  box.replaceChildren($('empty'));
+  $('empty').hidden = false;
+}
+
+function addMessage(role, text) {
+  $('empty').hidden = true;
+  const row = document.createElement('div');
+  row.className = 'msg ' + role;
+  const body = document.createElement('div');
+  body.className = 'body';
+  const content = document.createElement('div');
+  content.className = 'text';
+  content.textContent = text || '';
+  const status = document.createElement('div');
+  status.className = 'status';
+  status.hidden = true;
+  body.append(content, status);
+  row.append(body);
+  $('messages').append(row);
+  scrollDown();
+  return { row, content, status };
+}
+
+function finishView(view, status, errorMessage) {
+  view.row.classList.remove('streaming');
+  if (status === 'stopped') {
+    view.status.textContent = 'Stopped';
+    view.status.hidden = false;
+  } else if (status === 'failed') {
+    view.status.textContent = errorMessage || 'The answer failed.';
+    view.status.classList.add('error');
+    view.status.hidden = false;
+  }
+}
+
+function scrollDown() {
+  const box = $('messages');
+  box.scrollTop = box.scrollHeight;
+}
+
+// ---------- streaming ----------
+function setStreaming(on) {
+  $('send').hidden = on;
+  $('stop').hidden = !on;
+}
+
+function closeStream() {
+  if (state.stream) {
+    state.stream.closed = true;
+    if (state.stream.source) state.stream.source.close();
+    clearTimeout(state.stream.retryTimer);
+    state.stream = null;
+  }
+  setStreaming(false);
+}
+
+function follow(requestId, view, lastSeq) {
+  closeStream();
+  const s = { requestId, view, lastSeq, retries: 0, closed: false, source: null, retryTimer: null };
+  state.stream = s;
+  if (lastSeq === 0) view.content.textContent = ''; // replayed from the first token
+  view.row.classList.add('streaming');
+  setStreaming(true);
+  connect(s);
+}
+
+function connect(s) {
+  const url = '/api/chat/stream?request_id=' + encodeURIComponent(s.requestId)
+    + (s.lastSeq > 0 ? '&last_event_id=' + s.lastSeq : '');
+  const es = new EventSource(url);
+  s.source = es;
+  const seen = (e) => {
+    const data = JSON.parse(e.data);
+    if (typeof data.seq === 'number' && data.seq > 0) s.lastSeq = data.seq;
+    s.retries = 0;
+    return data;
+  };
+  es.addEventListener('token', (e) => {
+    const d = seen(e);
+    s.view.content.textContent += d.text;
+    scrollDown();
+  });
+  es.addEventListener('reset', (e) => {
+    seen(e);
+    s.view.content.textContent = ''; // the model is retried: the partial answer is void
+  });
+  es.addEventListener('done', (e) => {
+    const d = seen(e);
+    end(s);
+    finishView(s.view, d.status);
+    loadSessions().catch(() => {});
+  });
+  es.addEventListener('error', (e) => {
+    if (e.data) { // a server-sent "error" event, not a connection problem
+      const d = seen(e);
+      end(s);
+      finishView(s.view, 'failed', d.message);
+      return;
+    }
+    if (s.closed) return;
+    if (es.readyState === EventSource.CLOSED) {
+      // The browser gave up (e.g. an HTTP error). Retry by hand, resuming after the last seen event.
+      es.close();
+      if (s.retries++ < 5) {
+        s.retryTimer = setTimeout(() => { if (!s.closed) connect(s); }, 1000 * s.retries);
+      } else {
+        end(s);
+        finishView(s.view, 'failed', 'Connection lost. Reload to try again.');
+      }
+    } // CONNECTING: the browser reconnects by itself and sends Last-Event-ID
+  });
+}
+
+function end(s) {
+  s.closed = true;
+  if (s.source) s.source.close();
+  if (state.stream === s) { state.stream = null; setStreaming(false); }
+}
+
+// ---------- sending ----------
+async function send() {
+  const input = $('prompt');
+  const prompt = input.value;
+  if (!prompt.trim() || state.stream) return;
+  $('send').disabled = true;
+  try {
+    const accepted = await api('POST', '/api/chat/send', {
+      session_id: store.session || undefined,
+      prompt,
+      request_id: newRequestId(),
+    });
+    input.value = '';
+    autoGrow();
+    const isNew = store.session !== accepted.session_id;
+    store.session = accepted.session_id;
+    addMessage('user', prompt);
+    const view = addMessage('assistant', '');
+    follow(accepted.request_id, view, 0);
+    if (isNew) loadSessions().catch(() => {});
+  } catch (e) {
+    if (e.status !== 401) showError(e.message);
+  } finally {
+    $('send').disabled = false;
+  }
+}
+
+async function stop() {
+  const s = state.stream;
+  if (!s) return;
+  try {
+    await api('POST', '/api/chat/stop', { request_id: s.requestId });
+    // The stream itself ends with a "done" event whose status is "stopped".
+  } catch (e) {
+    showError(e.message);
+  }
+}
+
+// ---------- layout ----------
+function autoGrow() {
+  const t = $('prompt');
+  t.style.height = 'auto';
+  t.style.height = Math.min(t.scrollHeight, 200) + 'px';
+}
+function closeMenu() { $('app').classList.remove('menu-open'); }
+
+// ---------- start ----------
+async function start() {
+  $('signin-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const user = $('signin-user').value.trim();
+    try {
+      $('signin-error').hidden = true;
+      await signIn(user);
+      store.session = null;
+      clearMessages();
+      await loadSessions();
+    } catch (err) {
+      $('signin-error').textContent = err.message;
+      $('signin-error').hidden = false;
+    }
+  });
+  $('composer').addEventListener('submit', (e) => { e.preventDefault(); send(); });
+  $('prompt').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(); }
+  });
+  $('prompt').addEventListener('input', autoGrow);
+  $('stop').addEventListener('click', stop);
+  $('new-chat').addEventListener('click', newChat);
+  $('switch-user').addEventListener('click', showSignIn);
+  $('open-sidebar').addEventListener('click', () => $('app').classList.add('menu-open'));
+  $('close-sidebar').addEventListener('click', closeMenu);
+
+  if (!store.user) { showSignIn(); return; }
+  $('who-name').textContent = store.user;
+  $('hello-name').textContent = ', ' + store.user;
+  try {
+    await loadSessions();
+    if (store.session) await selectSession(store.session);
+  } catch (e) {
+    if (e.status !== 401) showError(e.message);
+  }
+}
+
+start();

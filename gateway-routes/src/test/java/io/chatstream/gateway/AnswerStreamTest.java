@@ -1,0 +1,98 @@
+package io.chatstream.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The SSE adapter over real HTTP, fed by the fake query service's gRPC stream. */
+class AnswerStreamTest extends GatewayTestSupport {
+
+    @Test
+    @DisplayName("events arrive in order as id/event/data lines, heartbeats as comments, and the stream ends after done")
+    void streamsAnswer() throws Exception {
+        String token = devToken("alice");
+        HttpResponse<String> r = get("/api/chat/stream?request_id=req-stream-0001", token);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
+        assertThat(r.headers().firstValue("Cache-Control")).get().asString().contains("no-cache");
+        assertThat(r.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+        assertThat(r.body()).isEqualTo("""
+                : ping
+
+                id:1
+                event:token
+                data:{"seq":1,"text":"Hel"}
+
+                id:2
+                event:reset
+                data:{"seq":2,"attempt":2}
+
+                id:3
+                event:token
+                data:{"seq":3,"text":"Hello"}
+
+                id:4
+                event:token
+                data:{"seq":4,"text":", <b>wörld</b> 你好\\n"}
+
+                id:5
+                event:done
+                data:{"seq":5,"status":"completed","finish_reason":"stop","usage":{"input_tokens":7,"output_tokens":3}}
+
+                """);
+        assertThat(FAKES.query.lastStream.get().getUserId()).isEqualTo("alice");
+        assertThat(FAKES.query.lastStream.get().getAfterSeq()).isZero();
+        assertThat(FAKES.query.lastStream.get().getTraceId()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    @DisplayName("Last-Event-ID (header or query parameter) resumes after that seq")
+    void resumes() throws Exception {
+        String token = devToken("alice");
+        HttpResponse<String> viaHeader = http.send(request("/api/chat/stream?request_id=req-stream-0001", token)
+                .header("Last-Event-ID", "3").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(viaHeader.statusCode()).isEqualTo(200);
+        assertThat(FAKES.query.lastStream.get().getAfterSeq()).isEqualTo(3);
+        assertThat(viaHeader.body()).startsWith(": ping\n\nid:4\nevent:token\n");
+
+        HttpResponse<String> viaParam = get("/api/chat/stream?request_id=req-stream-0001&last_event_id=2", token);
+        assertThat(viaParam.statusCode()).isEqualTo(200);
+        assertThat(FAKES.query.lastStream.get().getAfterSeq()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("an unknown or foreign request is a JSON 404, a malformed one a 400")
+    void refusesUnknownRequests() throws Exception {
+        String token = devToken("alice");
+        assertThat(errorCode(get("/api/chat/stream?request_id=req-unknown-0001", token), 404)).isEqualTo("REQUEST_NOT_FOUND");
+        assertThat(errorCode(get("/api/chat/stream?request_id=no", token), 400)).isEqualTo("INVALID_REQUEST_ID");
+        assertThat(errorCode(get("/api/chat/stream", token), 400)).isEqualTo("INVALID_REQUEST_ID");
+        assertThat(errorCode(get("/api/chat/stream?request_id=req-stream-0001&last_event_id=x", token), 400))
+                .isEqualTo("INVALID_LAST_EVENT_ID");
+    }
+
+    @Test
+    @DisplayName("when the reader disconnects, the gRPC stream is cancelled")
+    void cancelsOnDisconnect() throws Exception {
+        String token = devToken("alice");
+        FAKES.query.cancelled = new CountDownLatch(1);
+        HttpResponse<InputStream> r = http.send(request("/api/chat/stream?request_id=req-endless-0001", token).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+        assertThat(List.of(lines.readLine(), lines.readLine(), lines.readLine()))
+                .containsExactly("id:1", "event:token", "data:{\"seq\":1,\"text\":\"still \"}");
+        r.body().close();
+
+        assertThat(FAKES.query.cancelled.await(10, TimeUnit.SECONDS)).as("gRPC call cancelled").isTrue();
+    }
+}

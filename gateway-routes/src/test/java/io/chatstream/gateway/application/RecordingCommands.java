@@ -1,0 +1,27 @@
+package io.chatstream.gateway.application;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** In-memory stand-in for the command service port: accepts everything and remembers what it got. */
+final class RecordingCommands implements ChatCommands {
+
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request) {
+        calls.add("submit " + session.map(SessionId::value).orElse("-") + " " + request.map(RequestId::value).orElse("-"));
+        return Outcome.done(new PromptAccepted(request.map(RequestId::value).orElse("req-assigned-1"),
+                session.map(SessionId::value).orElse("sess-new-00001"), Instant.EPOCH, "accepted", 1));
+    }
+
+    @Override
+    public Outcome<StopRequested> cancel(Caller caller, RequestId request) {
+        calls.add("cancel " + request.value());
+        return Outcome.done(new StopRequested(request.value(), "cancelling"));
+    }
+}

@@ -1,0 +1,59 @@
+package io.chatstream.gateway.fakes;
+
+import com.google.protobuf.Timestamp;
+import io.chatstream.contracts.ErrorCodes;
+import io.chatstream.proto.v1.CancelPromptRequest;
+import io.chatstream.proto.v1.CancelPromptResponse;
+import io.chatstream.proto.v1.ChatCommandServiceGrpc;
+import io.chatstream.proto.v1.SubmitPromptRequest;
+import io.chatstream.proto.v1.SubmitPromptResponse;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Canned command service: the prompt text chooses the answer, so tests need no shared setup. */
+public final class FakeCommandService extends ChatCommandServiceGrpc.ChatCommandServiceImplBase {
+
+    public final AtomicReference<SubmitPromptRequest> lastSubmit = new AtomicReference<>();
+    public final AtomicReference<CancelPromptRequest> lastCancel = new AtomicReference<>();
+
+    @Override
+    public void submitPrompt(SubmitPromptRequest request, StreamObserver<SubmitPromptResponse> out) {
+        lastSubmit.set(request);
+        switch (request.getPrompt()) {
+            case "busy" -> out.onError(ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION, ErrorCodes.SESSION_BUSY,
+                    "the session is still answering"));
+            case "huge" -> out.onError(ErrorCodes.grpcError(Status.Code.INVALID_ARGUMENT, ErrorCodes.PROMPT_TOO_LARGE,
+                    "prompt is too large"));
+            case "archived" -> out.onError(ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION, ErrorCodes.SESSION_ARCHIVED,
+                    "the session is archived"));
+            case "not yours" -> out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND,
+                    "no such session"));
+            case "slow" -> {
+                // Never answers: the gateway's deadline must fire.
+            }
+            case "crash" -> out.onError(Status.INTERNAL.withDescription("NullPointerException at Foo.java:12").asRuntimeException());
+            default -> {
+                out.onNext(SubmitPromptResponse.newBuilder()
+                        .setRequestId(request.getRequestId().isEmpty() ? "req-assigned-0001" : request.getRequestId())
+                        .setSessionId(request.getSessionId().isEmpty() ? "sess-new-000001" : request.getSessionId())
+                        .setAcceptedAt(Timestamp.newBuilder().setSeconds(1_767_225_600L).build())
+                        .setStatus("accepted")
+                        .setTurn(1)
+                        .build());
+                out.onCompleted();
+            }
+        }
+    }
+
+    @Override
+    public void cancelPrompt(CancelPromptRequest request, StreamObserver<CancelPromptResponse> out) {
+        lastCancel.set(request);
+        if (request.getRequestId().startsWith("req-unknown")) {
+            out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND, "no such request"));
+            return;
+        }
+        out.onNext(CancelPromptResponse.newBuilder().setRequestId(request.getRequestId()).setStatus("cancelling").build());
+        out.onCompleted();
+    }
+}

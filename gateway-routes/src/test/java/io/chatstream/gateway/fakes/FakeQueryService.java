@@ -1,0 +1,111 @@
+package io.chatstream.gateway.fakes;
+
+import com.google.protobuf.Timestamp;
+import io.chatstream.contracts.ErrorCodes;
+import io.chatstream.proto.v1.AnswerChunk;
+import io.chatstream.proto.v1.ChatQueryServiceGrpc;
+import io.chatstream.proto.v1.GetSessionMessagesRequest;
+import io.chatstream.proto.v1.GetSessionMessagesResponse;
+import io.chatstream.proto.v1.ListSessionsRequest;
+import io.chatstream.proto.v1.ListSessionsResponse;
+import io.chatstream.proto.v1.MessageView;
+import io.chatstream.proto.v1.SessionView;
+import io.chatstream.proto.v1.StreamAnswerRequest;
+import io.chatstream.proto.v1.Usage;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Canned query service: the request or session id chooses the answer. */
+public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServiceImplBase {
+
+    private static final Timestamp T1 = Timestamp.newBuilder().setSeconds(1_767_225_600L).build();
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fake-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public final AtomicReference<StreamAnswerRequest> lastStream = new AtomicReference<>();
+    public final AtomicReference<ListSessionsRequest> lastList = new AtomicReference<>();
+    public final AtomicReference<GetSessionMessagesRequest> lastMessages = new AtomicReference<>();
+    /** Counts down when the gateway cancels a never-ending stream. */
+    public volatile CountDownLatch cancelled = new CountDownLatch(1);
+
+    @Override
+    public void streamAnswer(StreamAnswerRequest request, StreamObserver<AnswerChunk> out) {
+        lastStream.set(request);
+        String id = request.getRequestId();
+        if (id.startsWith("req-unknown")) {
+            out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND, "no such request"));
+            return;
+        }
+        if (id.startsWith("req-endless")) {
+            // Heartbeats keep writing, as the real service does, so the gateway notices a reader that left.
+            ScheduledFuture<?> beat = TIMER.scheduleAtFixedRate(() -> out.onNext(
+                    AnswerChunk.newBuilder().setKind("heartbeat").setSeq(1).build()), 100, 100, TimeUnit.MILLISECONDS);
+            ((ServerCallStreamObserver<AnswerChunk>) out).setOnCancelHandler(() -> {
+                beat.cancel(false);
+                cancelled.countDown();
+            });
+            out.onNext(token(1, "still "));
+            return;
+        }
+        long seq = request.getAfterSeq();
+        out.onNext(AnswerChunk.newBuilder().setKind("heartbeat").setSeq(seq).build());
+        if (seq < 1) {
+            out.onNext(token(++seq, "Hel"));
+            out.onNext(AnswerChunk.newBuilder().setKind("reset").setSeq(++seq).setAttempt(2).build());
+        }
+        out.onNext(token(++seq, "Hello"));
+        out.onNext(token(++seq, ", <b>wörld</b> 你好\n"));
+        out.onNext(AnswerChunk.newBuilder().setKind("done").setSeq(++seq).setIsFinal(true).setStatus("completed")
+                .setFinishReason("stop").setUsage(Usage.newBuilder().setInputTokens(7).setOutputTokens(3)).build());
+        out.onCompleted();
+    }
+
+    private static AnswerChunk token(long seq, String text) {
+        return AnswerChunk.newBuilder().setKind("token").setSeq(seq).setToken(text).setAttempt(1).build();
+    }
+
+    @Override
+    public void listSessions(ListSessionsRequest request, StreamObserver<ListSessionsResponse> out) {
+        lastList.set(request);
+        if (request.getPage().equals("bad-cursor")) {
+            out.onError(ErrorCodes.grpcError(Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_CURSOR, "cursor is not valid"));
+            return;
+        }
+        out.onNext(ListSessionsResponse.newBuilder()
+                .addSessions(SessionView.newBuilder().setSessionId("sess-newest-01").setTitle("Newest")
+                        .setUpdatedAt(T1).setCreatedAt(T1).setMessageCount(4))
+                .addSessions(SessionView.newBuilder().setSessionId("sess-older-001").setTitle("Older ü 你好")
+                        .setUpdatedAt(T1).setCreatedAt(T1).setMessageCount(2))
+                .setNextCursor("c2")
+                .build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void getSessionMessages(GetSessionMessagesRequest request, StreamObserver<GetSessionMessagesResponse> out) {
+        lastMessages.set(request);
+        if (!request.getSessionId().equals("sess-newest-01")) {
+            out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND, "no such session"));
+            return;
+        }
+        out.onNext(GetSessionMessagesResponse.newBuilder()
+                .addMessages(MessageView.newBuilder().setRequestId("req-first-0001").setRole("user").setContent("Hi")
+                        .setStatus("submitted").setCreatedAt(T1).setTurn(1))
+                .addMessages(MessageView.newBuilder().setRequestId("req-first-0001").setRole("assistant").setContent("Hello")
+                        .setStatus("completed").setCreatedAt(T1).setTurn(1).setFinishReason("stop")
+                        .setUsage(Usage.newBuilder().setInputTokens(5).setOutputTokens(1)))
+                .build());
+        out.onCompleted();
+    }
+}
