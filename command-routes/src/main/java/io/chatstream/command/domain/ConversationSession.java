@@ -1,0 +1,127 @@
+package io.chatstream.command.domain;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.TraceId;
+import io.chatstream.domain.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A conversation of one person. Keeps the invariants: only the owner adds prompts, an archived
+ * session takes none, turns are numbered 1, 2, 3... and at most one answer is in flight.
+ */
+public final class ConversationSession {
+
+    private final SessionId id;
+    private final UserId owner;
+    private SessionState state;
+    private int nextTurn;
+    private RequestId inFlight;
+    private Instant inFlightSince;
+    private final long version;
+
+    public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
+            RequestId inFlight, Instant inFlightSince, long version) {
+        this.id = Objects.requireNonNull(id);
+        this.owner = Objects.requireNonNull(owner);
+        this.state = Objects.requireNonNull(state);
+        if (nextTurn < 1) {
+            throw new IllegalArgumentException("turns are numbered from 1");
+        }
+        if ((inFlight == null) != (inFlightSince == null)) {
+            throw new IllegalArgumentException("an in-flight request needs its start time");
+        }
+        this.nextTurn = nextTurn;
+        this.inFlight = inFlight;
+        this.inFlightSince = inFlightSince;
+        this.version = version;
+    }
+
+    /** A new, empty session; version 0 means "not stored yet". */
+    public static ConversationSession start(SessionId id, UserId owner) {
+        return new ConversationSession(id, owner, SessionState.ACTIVE, 1, null, null, 0);
+    }
+
+    /**
+     * Decides on a new prompt. {@code context} is the earlier turns the answer needs, already cut
+     * to budget; {@code inFlightTimeout} frees a turn whose answer never came back.
+     */
+    public SubmitResult submit(UserId by, RequestId requestId, PromptText text, TraceId traceId,
+            List<ContextTurn> context, Instant now, Duration inFlightTimeout) {
+        if (!owner.equals(by)) {
+            return new SubmitResult.Rejected(SubmitResult.Reason.NOT_OWNER);
+        }
+        if (state == SessionState.ARCHIVED) {
+            return new SubmitResult.Rejected(SubmitResult.Reason.ARCHIVED);
+        }
+        if (isBusy(now, inFlightTimeout)) {
+            return new SubmitResult.Rejected(SubmitResult.Reason.BUSY);
+        }
+        int turn = nextTurn++;
+        inFlight = requestId;
+        inFlightSince = now;
+        UserPrompt prompt = UserPrompt.accepted(requestId, id, by, turn, text, traceId, now);
+        PromptSubmitted event = new PromptSubmitted(requestId, id, by, traceId, turn, text, context, now);
+        return new SubmitResult.Accepted(prompt, event);
+    }
+
+    /** Whether an answer is in flight and has not yet outlived {@code inFlightTimeout}. */
+    public boolean isBusy(Instant now, Duration inFlightTimeout) {
+        return inFlight != null && now.isBefore(inFlightSince.plus(inFlightTimeout));
+    }
+
+    /**
+     * The answer to {@code requestId} has an outcome: its turn no longer blocks the session.
+     *
+     * @return whether this call changed the session
+     */
+    public boolean release(RequestId requestId) {
+        if (!requestId.equals(inFlight)) {
+            return false;
+        }
+        inFlight = null;
+        inFlightSince = null;
+        return true;
+    }
+
+    public void archive() {
+        state = SessionState.ARCHIVED;
+    }
+
+    public boolean isOwnedBy(UserId user) {
+        return owner.equals(user);
+    }
+
+    public SessionId id() {
+        return id;
+    }
+
+    public UserId owner() {
+        return owner;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public int nextTurn() {
+        return nextTurn;
+    }
+
+    public Optional<RequestId> inFlight() {
+        return Optional.ofNullable(inFlight);
+    }
+
+    public Optional<Instant> inFlightSince() {
+        return Optional.ofNullable(inFlightSince);
+    }
+
+    /** Optimistic-lock version of the stored copy this instance was read from (0: new). */
+    public long version() {
+        return version;
+    }
+}

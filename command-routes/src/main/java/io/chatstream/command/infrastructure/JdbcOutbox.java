@@ -1,0 +1,45 @@
+package io.chatstream.command.infrastructure;
+
+import io.chatstream.command.application.Outbox;
+import io.chatstream.command.domain.PromptCancelled;
+import io.chatstream.command.domain.PromptSubmitted;
+import io.chatstream.command.domain.SessionEvent;
+import io.chatstream.contracts.EventJson;
+import java.time.Clock;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The outbox table: one row per event, in the caller's transaction. The relay route
+ * ({@code camel/outbox-relay.camel.yaml}) publishes the rows with key = session id.
+ */
+class JdbcOutbox implements Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final String submittedTopic;
+    private final String cancelledTopic;
+
+    JdbcOutbox(JdbcTemplate jdbc, Clock clock, String submittedTopic, String cancelledTopic) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.submittedTopic = submittedTopic;
+        this.cancelledTopic = cancelledTopic;
+    }
+
+    @Override
+    public void add(SessionEvent event) {
+        String topic;
+        String payload;
+        if (event instanceof PromptSubmitted submitted) {
+            topic = submittedTopic;
+            payload = EventJson.write(EventMessages.of(submitted));
+        } else if (event instanceof PromptCancelled cancelled) {
+            topic = cancelledTopic;
+            payload = EventJson.write(EventMessages.of(cancelled));
+        } else {
+            throw new IllegalArgumentException("no topic for " + event.getClass().getSimpleName());
+        }
+        jdbc.update("INSERT INTO outbox (topic, msg_key, payload, created_at) VALUES (?, ?, ?, ?)",
+                topic, event.sessionId().value(), payload, Timestamps.of(clock.instant()));
+    }
+}

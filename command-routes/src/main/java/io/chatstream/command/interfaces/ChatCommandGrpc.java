@@ -1,0 +1,71 @@
+package io.chatstream.command.interfaces;
+
+import com.google.protobuf.Timestamp;
+import io.chatstream.command.application.CancelOutcome;
+import io.chatstream.command.application.CancelPrompt;
+import io.chatstream.command.application.CancellingPrompt;
+import io.chatstream.command.application.SubmitOutcome;
+import io.chatstream.command.application.SubmitPrompt;
+import io.chatstream.command.application.SubmittingPrompt;
+import io.chatstream.proto.v1.CancelPromptRequest;
+import io.chatstream.proto.v1.CancelPromptResponse;
+import io.chatstream.proto.v1.SubmitPromptRequest;
+import io.chatstream.proto.v1.SubmitPromptResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ChatCommandService methods, called by the gRPC routes: proto in, one use case, proto out.
+ * A refusal is thrown as a StatusRuntimeException carrying its status and chat-error-code trailer;
+ * {@link GrpcStatusPassThrough} makes sure the client receives exactly that.
+ */
+@Component("chatCommandGrpc")
+public class ChatCommandGrpc {
+
+    private final SubmittingPrompt submitting;
+    private final CancellingPrompt cancelling;
+    private final MeterRegistry meters;
+
+    public ChatCommandGrpc(SubmittingPrompt submitting, CancellingPrompt cancelling, MeterRegistry meters) {
+        this.submitting = submitting;
+        this.cancelling = cancelling;
+        this.meters = meters;
+    }
+
+    public SubmitPromptResponse submitPrompt(SubmitPromptRequest request) {
+        SubmitOutcome outcome = submitting.submit(new SubmitPrompt(request.getUserId(), request.getSessionId(),
+                request.getPrompt(), request.getRequestId(), request.getTraceId()));
+        if (outcome instanceof SubmitOutcome.Rejected rejected) {
+            count("chat.command.submits", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        count("chat.command.submits", "accepted");
+        SubmitOutcome.Accepted accepted = (SubmitOutcome.Accepted) outcome;
+        return SubmitPromptResponse.newBuilder()
+                .setRequestId(accepted.requestId().value())
+                .setSessionId(accepted.sessionId().value())
+                .setAcceptedAt(Timestamp.newBuilder()
+                        .setSeconds(accepted.acceptedAt().getEpochSecond())
+                        .setNanos(accepted.acceptedAt().getNano()))
+                .setStatus("accepted")
+                .setTurn(accepted.turn())
+                .build();
+    }
+
+    /** Outcomes by kind (accepted or the refusal code) for dashboards; never ids or text. */
+    private void count(String name, String outcome) {
+        meters.counter(name, "outcome", outcome).increment();
+    }
+
+    public CancelPromptResponse cancelPrompt(CancelPromptRequest request) {
+        CancelOutcome outcome = cancelling.cancel(
+                new CancelPrompt(request.getUserId(), request.getRequestId(), request.getTraceId()));
+        if (outcome instanceof CancelOutcome.Rejected rejected) {
+            count("chat.command.cancels", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        String status = outcome instanceof CancelOutcome.Cancelling ? "cancelling" : "finished";
+        count("chat.command.cancels", status);
+        return CancelPromptResponse.newBuilder().setRequestId(request.getRequestId()).setStatus(status).build();
+    }
+}

@@ -1,0 +1,178 @@
+package io.chatstream.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chatstream.contracts.ErrorCodes;
+import io.chatstream.contracts.EventJson;
+import io.chatstream.contracts.RedisKeys;
+import io.chatstream.proto.v1.AnswerCompleted;
+import io.chatstream.proto.v1.CancelPromptRequest;
+import io.chatstream.proto.v1.CancelPromptResponse;
+import io.chatstream.proto.v1.ContextTurn;
+import io.chatstream.proto.v1.PromptCancelled;
+import io.chatstream.proto.v1.PromptSubmitted;
+import io.chatstream.proto.v1.SubmitPromptResponse;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The command service's contract, end to end: real infrastructure, real gRPC client, real Kafka records. */
+@DisplayName("The command service")
+class CommandServiceIT extends CommandItSupport {
+
+    @Test
+    @DisplayName("publishes an accepted prompt to chat.prompt.submitted, keyed by its session")
+    void publishesPromptSubmitted() {
+        SubmitPromptResponse response = stub.submitPrompt(request("it-user-1", "", "Hello, 世界 😀", "it-req-0001")
+                .setTraceId("0af7651916cd43dd8448eb211c80319c").build());
+
+        assertThat(response.getRequestId()).isEqualTo("it-req-0001");
+        assertThat(response.getStatus()).isEqualTo("accepted");
+        assertThat(response.getTurn()).isEqualTo(1);
+        assertThat(response.getSessionId()).isNotBlank();
+        ConsumerRecord<String, String> record = submitted.await(r -> r.value().contains("it-req-0001"));
+        assertThat(record.key()).isEqualTo(response.getSessionId());
+        PromptSubmitted event = EventJson.read(record.value(), PromptSubmitted.getDefaultInstance());
+        assertThat(event.getRequestId()).isEqualTo("it-req-0001");
+        assertThat(event.getSessionId()).isEqualTo(response.getSessionId());
+        assertThat(event.getUserId()).isEqualTo("it-user-1");
+        assertThat(event.getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+        assertThat(event.getTurn()).isEqualTo(1);
+        assertThat(event.getPrompt()).isEqualTo("Hello, 世界 😀");
+        assertThat(event.getContextList()).isEmpty();
+        assertThat(event.getSubmittedAt()).isEqualTo(response.getAcceptedAt());
+        assertThat(event.getEventId()).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("reports its health and metrics over HTTP")
+    void actuator() {
+        stub.submitPrompt(request("it-user-8", "", "count me", "").build());
+
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getBody()).contains("jvm_memory", "chat_command_outbox_pending",
+                "chat_command_submits_total{outcome=\"accepted\"");
+    }
+
+    @Test
+    @DisplayName("answers a repeated request id with the first response and publishes nothing new")
+    void idempotentSubmit() throws InterruptedException {
+        SubmitPromptResponse first = stub.submitPrompt(request("it-user-2", "", "once", "it-req-0002").build());
+        SubmitPromptResponse again = stub.submitPrompt(request("it-user-2", "", "once", "it-req-0002").build());
+
+        assertThat(again).isEqualTo(first);
+        assertThat(redisTemplate.getExpire(RedisKeys.idempotency("it-req-0002"))).isPositive();
+        submitted.await(r -> r.value().contains("it-req-0002"));
+        Thread.sleep(2500); // longer than the relay's fallback poll
+        assertThat(submitted.count(r -> r.value().contains("it-req-0002"))).isEqualTo(1);
+        assertError(() -> stub.submitPrompt(request("it-user-other", "", "mine?", "it-req-0002").build()),
+                Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_REQUEST_ID);
+    }
+
+    @Test
+    @DisplayName("refuses bad input with INVALID_ARGUMENT and the error code trailer")
+    void badInput() {
+        assertError(() -> stub.submitPrompt(request("it-user-3", "", "   ", "").build()),
+                Status.Code.INVALID_ARGUMENT, ErrorCodes.PROMPT_EMPTY);
+        assertError(() -> stub.submitPrompt(request("it-user-3", "", "a\u0000b", "").build()),
+                Status.Code.INVALID_ARGUMENT, ErrorCodes.PROMPT_INVALID);
+        assertError(() -> stub.submitPrompt(request("it-user-3", "", "x".repeat(32001), "").build()),
+                Status.Code.INVALID_ARGUMENT, ErrorCodes.PROMPT_TOO_LARGE);
+        assertError(() -> stub.submitPrompt(request("it-user-3", "bad id", "hi", "").build()),
+                Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_SESSION_ID);
+        assertError(() -> stub.submitPrompt(request("it-user-3", "no-such-session", "hi", "").build()),
+                Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("keeps a session busy until its answer arrives, then sends that turn as context")
+    void multiTurn() {
+        SubmitPromptResponse first = stub.submitPrompt(request("it-user-4", "", "What is Camel?", "it-req-0041").build());
+        String session = first.getSessionId();
+        submitted.await(r -> r.value().contains("it-req-0041"));
+
+        assertError(() -> stub.submitPrompt(request("it-user-4", session, "And Kafka?", "it-req-0042").build()),
+                Status.Code.FAILED_PRECONDITION, ErrorCodes.SESSION_BUSY);
+
+        AnswerWriter.send(kafka.bootstrapServers(), session, "{not json");
+        AnswerWriter.send(kafka.bootstrapServers(), session, EventJson.write(AnswerCompleted.newBuilder()
+                .setEventId("evt-1").setRequestId("it-req-0041").setSessionId(session).setUserId("it-user-4")
+                .setTurn(1).setStatus("completed").setText("An integration framework.").build()));
+
+        SubmitPromptResponse second = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(StatusRuntimeException.class)
+                .until(() -> stub.submitPrompt(request("it-user-4", session, "And Kafka?", "it-req-0042").build()),
+                        r -> r != null);
+
+        assertThat(second.getTurn()).isEqualTo(2);
+        assertThat(second.getSessionId()).isEqualTo(session);
+        PromptSubmitted event = EventJson.read(submitted.await(r -> r.value().contains("it-req-0042")).value(),
+                PromptSubmitted.getDefaultInstance());
+        assertThat(event.getTurn()).isEqualTo(2);
+        assertThat(event.getContextList()).containsExactly(
+                ContextTurn.newBuilder().setRole("user").setContent("What is Camel?").build(),
+                ContextTurn.newBuilder().setRole("assistant").setContent("An integration framework.").build());
+    }
+
+    @Test
+    @DisplayName("publishes a cancel for an answer in flight and refuses unknown requests")
+    void cancel() {
+        SubmitPromptResponse submittedPrompt = stub.submitPrompt(request("it-user-5", "", "long story", "it-req-0051").build());
+
+        CancelPromptResponse response = stub.cancelPrompt(CancelPromptRequest.newBuilder()
+                .setUserId("it-user-5").setRequestId("it-req-0051").build());
+
+        assertThat(response.getStatus()).isEqualTo("cancelling");
+        ConsumerRecord<String, String> record = cancelled.await(r -> r.value().contains("it-req-0051"));
+        assertThat(record.key()).isEqualTo(submittedPrompt.getSessionId());
+        assertThat(EventJson.read(record.value(), PromptCancelled.getDefaultInstance()).getUserId()).isEqualTo("it-user-5");
+        assertError(() -> stub.cancelPrompt(CancelPromptRequest.newBuilder()
+                        .setUserId("it-user-other").setRequestId("it-req-0051").build()),
+                Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("answers concurrent duplicates of one request id alike and publishes one record")
+    void concurrentDuplicates() throws Exception {
+        List<SubmitPromptResponse> fresh = concurrently(6,
+                () -> stub.submitPrompt(request("it-user-7", "", "race", "it-req-0071").build()));
+        assertThat(fresh).allSatisfy(r -> assertThat(r).isEqualTo(fresh.get(0)));
+        String session = fresh.get(0).getSessionId();
+        submitted.await(r -> r.value().contains("it-req-0071"));
+        AnswerWriter.send(kafka.bootstrapServers(), session, EventJson.write(AnswerCompleted.newBuilder()
+                .setRequestId("it-req-0071").setSessionId(session).setStatus("completed").setText("ok").build()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT in_flight_request_id IS NULL FROM sessions WHERE id = ?", Boolean.class, session));
+
+        List<SubmitPromptResponse> next = concurrently(6,
+                () -> stub.submitPrompt(request("it-user-7", session, "race again", "it-req-0072").build()));
+
+        assertThat(next).allSatisfy(r -> assertThat(r).isEqualTo(next.get(0)));
+        assertThat(next.get(0).getTurn()).isEqualTo(2);
+        submitted.await(r -> r.value().contains("it-req-0072"));
+        Thread.sleep(2500); // longer than the relay's fallback poll
+        assertThat(submitted.count(r -> r.value().contains("it-req-0071"))).isEqualTo(1);
+        assertThat(submitted.count(r -> r.value().contains("it-req-0072"))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM prompts WHERE session_id = ?", Integer.class, session))
+                .isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("relays an outbox row that no commit announced, by its fallback poll")
+    void fallbackPoll() {
+        jdbc.update("INSERT INTO outbox (topic, msg_key, payload, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))",
+                "chat.prompt.cancelled", "poll-session-1", "{\"request_id\":\"it-req-poll-1\"}");
+
+        ConsumerRecord<String, String> record = cancelled.await(r -> r.value().contains("it-req-poll-1"));
+
+        assertThat(record.key()).isEqualTo("poll-session-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL", Integer.class) == 0);
+    }
+}
