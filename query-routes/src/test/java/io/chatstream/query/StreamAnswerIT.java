@@ -180,7 +180,7 @@ class StreamAnswerIT extends QueryServiceItBase {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM request_ownership WHERE request_id IN (" + placeholders + ")", Integer.class,
                 requests) == n);
-        int threadsBefore = Thread.activeCount();
+        int threadsBefore = threadsOutsideGrpcTransport();
         CountDownLatch done = new CountDownLatch(n);
         List<List<AnswerChunk>> received = new ArrayList<>();
         for (Ids ids : all) {
@@ -189,7 +189,7 @@ class StreamAnswerIT extends QueryServiceItBase {
             ChatQueryServiceGrpc.newStub(channel).streamAnswer(request(ids.request(), USER, 0), collector(mine, done));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> activeStreams() >= n);
-        int threadsWhileOpen = Thread.activeCount();
+        int threadsWhileOpen = threadsOutsideGrpcTransport();
         for (int seq = 1; seq <= 3; seq++) {
             for (Ids ids : all) {
                 xadd(ids.request(), token(seq, "t" + seq));
@@ -200,6 +200,18 @@ class StreamAnswerIT extends QueryServiceItBase {
         assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(received).allSatisfy(chunks -> assertThat(withoutHeartbeats(chunks))
                 .extracting(AnswerChunk::getSeq).containsExactly(1L, 2L, 3L, 4L));
-        assertThat(threadsWhileOpen - threadsBefore).as("no thread per open stream").isLessThan(n / 3);
+        assertThat(threadsWhileOpen - threadsBefore).as("no thread per open stream").isLessThan(10);
+    }
+
+    /**
+     * Live threads other than grpc-java's shared cached executor, which both this test's client
+     * callbacks and the server's call start-up borrow in bursts; what must not grow per stream are
+     * the threads the service itself dedicates to reading and sending.
+     */
+    private static int threadsOutsideGrpcTransport() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(t -> !t.getName().startsWith("grpc-default-executor"))
+                .count();
     }
 }
