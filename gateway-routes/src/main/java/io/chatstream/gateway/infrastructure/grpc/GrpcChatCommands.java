@@ -65,7 +65,14 @@ public class GrpcChatCommands implements ChatCommands {
         }
     }
 
+    /**
+     * Unary calls wait, within their deadline, for the channel to (re)connect instead of failing at
+     * once while grpc-java backs off after the service was down or restarting; an unreachable
+     * service still ends as DEADLINE_EXCEEDED, which the gateway answers with 503.
+     */
     private ChatCommandServiceBlockingStub stub(Caller caller) {
-        return CallerMetadata.attach(stub, caller).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        return CallerMetadata.attach(stub, caller)
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .withWaitForReady();
     }
 }

@@ -92,7 +92,14 @@ public class GrpcChatQueries implements ChatQueries {
         return relay::cancel;
     }
 
+    /**
+     * Unary calls wait, within their deadline, for the channel to (re)connect instead of failing at
+     * once while grpc-java backs off after the service was down or restarting; an unreachable
+     * service still ends as DEADLINE_EXCEEDED, which the gateway answers with 503.
+     */
     private ChatQueryServiceBlockingStub blocking(Caller caller) {
-        return CallerMetadata.attach(blocking, caller).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        return CallerMetadata.attach(blocking, caller)
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .withWaitForReady();
     }
 }
