@@ -1,26 +1,18 @@
 package io.chatstream.gateway;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import io.chatstream.architecture.ArchitectureRules;
+import io.chatstream.architecture.LayeredServiceArchitecture;
+import org.junit.jupiter.api.DisplayName;
 
-/** The layering rules every service shares (domain-core's ArchitectureRules). */
-@AnalyzeClasses(packages = "io.chatstream.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
-class GatewayArchitectureTest {
+@DisplayName("The gateway's layers")
+class GatewayArchitectureTest extends LayeredServiceArchitecture {
 
-    private static final String BASE = "io.chatstream.gateway";
+    GatewayArchitectureTest() {
+        super("io.chatstream.gateway");
+    }
 
-    @ArchTest
-    static final ArchRule domainIsFrameworkFree = ArchitectureRules.domainIsFrameworkFree(BASE).allowEmptyShould(true);
-
-    @ArchTest
-    static final ArchRule applicationIsFrameworkFree = ArchitectureRules.applicationIsFrameworkFree(BASE);
-
-    @ArchTest
-    static final ArchRule domainDoesNotReachOut = ArchitectureRules.domainDoesNotReachOut(BASE).allowEmptyShould(true);
-
-    @ArchTest
-    static final ArchRule applicationDoesNotReachOut = ArchitectureRules.applicationDoesNotReachOut(BASE);
+    /** The gateway is an anti-corruption layer with no core domain model of its own. */
+    @Override
+    protected boolean hasDomainModel() {
+        return false;
+    }
 }
