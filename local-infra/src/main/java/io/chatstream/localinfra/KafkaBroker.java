@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,7 +15,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -93,6 +96,39 @@ public final class KafkaBroker implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until every named consumer group is stable with at least one member, i.e. its
+     * consumers own their partitions and will see the next record.
+     *
+     * @throws IllegalStateException naming the groups that did not form within {@code timeout}
+     */
+    public void awaitConsumerGroups(Collection<String> groups, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> waiting = new ArrayList<>(groups);
+        try (Admin admin = admin()) {
+            while (!waiting.isEmpty()) {
+                Map<String, ConsumerGroupDescription> described =
+                        admin.describeConsumerGroups(waiting).all().get(10, TimeUnit.SECONDS);
+                waiting.removeIf(group -> {
+                    ConsumerGroupDescription d = described.get(group);
+                    return d != null && d.state() == ConsumerGroupState.STABLE && !d.members().isEmpty();
+                });
+                if (waiting.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("consumer groups " + waiting + " did not form within " + timeout);
+                }
+                Ports.sleep(Duration.ofMillis(250));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot describe consumer groups: " + e.getMessage(), e);
         }
     }
 

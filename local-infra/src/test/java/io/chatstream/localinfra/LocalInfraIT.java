@@ -28,7 +28,7 @@ class LocalInfraIT {
     private final Path root = Path.of("target", "it-" + System.nanoTime());
 
     @Test
-    @DisplayName("a KRaft broker starts, forms consumer groups, and keeps its data across a restart")
+    @DisplayName("a KRaft broker starts, forms consumer groups (and says which did not), and keeps its data across a restart")
     void kafka() throws Exception {
         try (KafkaBroker kafka = KafkaBroker.start(0, root.resolve("kafka"))) {
             kafka.createTopics(ChatTopics.defaults());
@@ -52,6 +52,10 @@ class LocalInfraIT {
                     records.forEach(r -> seen.add(r.value()));
                 }
                 assertThat(seen).containsExactly("before", "after");
+                String group = props.getProperty(ConsumerConfig.GROUP_ID_CONFIG);
+                kafka.awaitConsumerGroups(List.of(group), Duration.ofSeconds(30));
+                assertThatThrownBy(() -> kafka.awaitConsumerGroups(List.of(group, "nobody-joins"), Duration.ofSeconds(1)))
+                        .hasMessageContaining("nobody-joins").hasMessageNotContaining(group);
             }
         }
     }

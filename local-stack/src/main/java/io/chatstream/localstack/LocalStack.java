@@ -29,6 +29,9 @@ public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(4);
+    /** The services' default consumer groups (see each application.yml). */
+    private static final List<String> CONSUMER_GROUPS =
+            List.of("command-answers", "worker", "query-prompts", "query-answers");
 
     private final StackOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -93,6 +96,10 @@ public final class LocalStack {
         log.info("starting the four services ...");
         startServices(model);
         services.parallelStream().forEach(s -> s.awaitReady(SERVICE_READY_TIMEOUT));
+        // Ready means a chat can be served: a prompt sent before the consumers own their
+        // partitions would wait for the group to form, and its stream could outwait the query
+        // service's ownership wait.
+        kafka.awaitConsumerGroups(CONSUMER_GROUPS, Duration.ofSeconds(90));
 
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         manifest = new StackManifest(options, model.description(), redis.flavour(), mariadb.flavour(), services, startup);
