@@ -81,7 +81,7 @@ function renderSessions() {
     name.className = 'name';
     name.textContent = s.title || 'Untitled chat';
     const rename = sessionButton('\u270E', 'Rename', () => startRename(li, s));
-    const remove = sessionButton('\u{1F5D1}', 'Delete', () => deleteSession(s));
+    const remove = sessionButton('\u2715', 'Delete', () => deleteSession(s));
     li.append(name, rename, remove);
     li.addEventListener('click', () => { selectSession(s.session_id); closeMenu(); });
     list.append(li);
