@@ -75,14 +75,75 @@ function renderSessions() {
   list.replaceChildren();
   for (const s of state.sessions) {
     const li = document.createElement('li');
-    li.textContent = s.title || 'Untitled chat';
     li.title = s.title || '';
     if (s.session_id === store.session) li.classList.add('active');
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = s.title || 'Untitled chat';
+    const rename = sessionButton('\u270E', 'Rename', () => startRename(li, s));
+    const remove = sessionButton('\u2715', 'Delete', () => deleteSession(s));
+    li.append(name, rename, remove);
     li.addEventListener('click', () => { selectSession(s.session_id); closeMenu(); });
     list.append(li);
   }
   const current = state.sessions.find((s) => s.session_id === store.session);
   $('title').textContent = current ? (current.title || 'Untitled chat') : (store.session ? 'Chat' : 'New chat');
+}
+
+function sessionButton(symbol, label, action) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'session-action';
+  b.textContent = symbol;
+  b.title = label;
+  b.setAttribute('aria-label', label);
+  b.addEventListener('click', (e) => { e.stopPropagation(); action(); });
+  return b;
+}
+
+// Inline edit: Enter saves, Escape (or leaving the field) cancels.
+function startRename(li, s) {
+  const input = document.createElement('input');
+  input.className = 'rename';
+  input.maxLength = 120;
+  input.value = s.title || '';
+  input.setAttribute('aria-label', 'New title');
+  let done = false;
+  const finish = () => { done = true; renderSessions(); };
+  input.addEventListener('click', (e) => e.stopPropagation());
+  input.addEventListener('keydown', async (e) => {
+    if (e.key === 'Escape') { e.preventDefault(); finish(); return; }
+    if (e.key !== 'Enter' || e.isComposing) return;
+    e.preventDefault();
+    const title = input.value.trim();
+    if (!title) { showError('A title cannot be empty.'); return; }
+    done = true;
+    try {
+      const r = await api('PATCH', '/api/chat/sessions/' + encodeURIComponent(s.session_id), { title });
+      s.title = r.title;
+    } catch (err) {
+      if (err.status !== 401) showError(err.message);
+    }
+    renderSessions();
+  });
+  input.addEventListener('blur', () => { if (!done) finish(); });
+  li.replaceChildren(input);
+  input.focus();
+  input.select();
+}
+
+async function deleteSession(s) {
+  if (!confirm('Delete "' + (s.title || 'Untitled chat') + '"? This cannot be undone.')) return;
+  try {
+    await api('DELETE', '/api/chat/sessions/' + encodeURIComponent(s.session_id));
+  } catch (err) {
+    if (err.status === 401) return;
+    if (err.status !== 404) { showError(err.message); return; } // 404: already gone, refresh anyway
+  }
+  state.sessions = state.sessions.filter((x) => x.session_id !== s.session_id);
+  if (store.session === s.session_id) newChat(); else renderSessions();
+  // The list comes from the read model, which learns of the delete through an event: refresh shortly after.
+  setTimeout(() => loadSessions().catch(() => {}), 500);
 }
 
 function newChat() {

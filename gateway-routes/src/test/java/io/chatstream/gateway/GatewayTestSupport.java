@@ -58,6 +58,15 @@ public abstract class GatewayTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    protected HttpResponse<String> patch(String path, String body, String token) throws IOException, InterruptedException {
+        return http.send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
+        return http.send(request(path, token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     protected HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

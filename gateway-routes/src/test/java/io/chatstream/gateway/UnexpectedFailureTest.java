@@ -39,7 +39,8 @@ class UnexpectedFailureTest extends GatewayTestSupport {
     void routeIds() {
         assertThat(camel.getRoutes().stream().map(Route::getRouteId))
                 .contains("gateway-send-prompt", "gateway-stop-prompt", "gateway-list-sessions",
-                        "gateway-session-messages", "gateway-dev-token");
+                        "gateway-session-messages", "gateway-dev-token", "gateway-rename-session",
+                        "gateway-delete-session");
     }
 
     @TestConfiguration

@@ -16,6 +16,7 @@ public final class ChatTopics {
         topics.put("chat.answer.completed", 6);
         topics.put("chat.answer.dlq", 1);
         topics.put("chat.audit.log", 1);
+        topics.put("chat.session.changed", 6);
         return topics;
     }
 }

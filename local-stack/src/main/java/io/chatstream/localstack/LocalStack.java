@@ -31,7 +31,7 @@ public final class LocalStack {
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(4);
     /** The services' default consumer groups (see each application.yml). */
     private static final List<String> CONSUMER_GROUPS =
-            List.of("command-answers", "worker", "query-prompts", "query-answers");
+            List.of("command-answers", "worker", "query-prompts", "query-answers", "query-sessions");
 
     private final StackOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();

@@ -17,6 +17,9 @@ import io.chatstream.proto.v1.AnswerStreamEntry;
 import io.chatstream.proto.v1.ChatQueryServiceGrpc;
 import io.chatstream.proto.v1.GetSessionMessagesRequest;
 import io.chatstream.proto.v1.PromptSubmitted;
+import io.chatstream.proto.v1.SessionChanged;
+import io.chatstream.proto.v1.SessionDeleted;
+import io.chatstream.proto.v1.SessionRenamed;
 import io.chatstream.proto.v1.Usage;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -149,6 +152,18 @@ abstract class QueryServiceItBase {
             e.setFinishReason("stop");
         }
         producer.send(new ProducerRecord<>("chat.answer.completed", ids.session(), EventJson.write(e.build())));
+        producer.flush();
+    }
+
+    void changeSession(String session, String user, Instant at, boolean delete, String title) {
+        SessionChanged.Builder e = SessionChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setSessionId(session).setUserId(user).setOccurredAt(ts(at));
+        if (delete) {
+            e.setDeleted(SessionDeleted.getDefaultInstance());
+        } else {
+            e.setRenamed(SessionRenamed.newBuilder().setTitle(title));
+        }
+        producer.send(new ProducerRecord<>("chat.session.changed", session, EventJson.write(e.build())));
         producer.flush();
     }
 

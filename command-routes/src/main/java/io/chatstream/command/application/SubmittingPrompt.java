@@ -147,6 +147,8 @@ public class SubmittingPrompt {
             // Someone else's session answers like a missing one: ids are not confirmed to strangers.
             case NOT_OWNER -> CommandError.SESSION_NOT_FOUND;
             case ARCHIVED -> CommandError.SESSION_ARCHIVED;
+            // A deleted session is gone: nothing tells it apart from one that never existed.
+            case DELETED -> CommandError.SESSION_NOT_FOUND;
             case BUSY -> CommandError.SESSION_BUSY;
         });
     }

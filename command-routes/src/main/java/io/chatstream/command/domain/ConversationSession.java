@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * A conversation of one person. Keeps the invariants: only the owner adds prompts, an archived
- * session takes none, turns are numbered 1, 2, 3... and at most one answer is in flight.
+ * session takes none, turns are numbered 1, 2, 3... and at most one answer is in flight. Only the
+ * owner renames or deletes it; a deleted session is gone for good (it answers like a missing one).
  */
 public final class ConversationSession {
 
@@ -22,10 +23,16 @@ public final class ConversationSession {
     private int nextTurn;
     private RequestId inFlight;
     private Instant inFlightSince;
+    private SessionTitle title;
     private final long version;
 
     public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
             RequestId inFlight, Instant inFlightSince, long version) {
+        this(id, owner, state, nextTurn, inFlight, inFlightSince, null, version);
+    }
+
+    public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
+            RequestId inFlight, Instant inFlightSince, SessionTitle title, long version) {
         this.id = Objects.requireNonNull(id);
         this.owner = Objects.requireNonNull(owner);
         this.state = Objects.requireNonNull(state);
@@ -38,6 +45,7 @@ public final class ConversationSession {
         this.nextTurn = nextTurn;
         this.inFlight = inFlight;
         this.inFlightSince = inFlightSince;
+        this.title = title;
         this.version = version;
     }
 
@@ -54,6 +62,9 @@ public final class ConversationSession {
             List<ContextTurn> context, Instant now, Duration inFlightTimeout) {
         if (!owner.equals(by)) {
             return new SubmitResult.Rejected(SubmitResult.Reason.NOT_OWNER);
+        }
+        if (state == SessionState.DELETED) {
+            return new SubmitResult.Rejected(SubmitResult.Reason.DELETED);
         }
         if (state == SessionState.ARCHIVED) {
             return new SubmitResult.Rejected(SubmitResult.Reason.ARCHIVED);
@@ -86,6 +97,42 @@ public final class ConversationSession {
         inFlight = null;
         inFlightSince = null;
         return true;
+    }
+
+    /**
+     * The owner gives the session a title of their own. A stranger, or anyone once the session is
+     * deleted, is told it does not exist; a title that breaks {@link SessionTitle}'s rules is refused.
+     */
+    public RenameResult rename(UserId by, String rawTitle, TraceId traceId, Instant now) {
+        if (!owner.equals(by) || state == SessionState.DELETED) {
+            return new RenameResult.Rejected(RenameResult.Reason.NOT_FOUND);
+        }
+        Optional<SessionTitle> parsed = SessionTitle.parse(rawTitle);
+        if (parsed.isEmpty()) {
+            return new RenameResult.Rejected(RenameResult.Reason.INVALID_TITLE);
+        }
+        title = parsed.get();
+        return new RenameResult.Renamed(new SessionRenamed(id, owner, traceId, title, now));
+    }
+
+    /** The owner deletes the session, for good. Deleting again changes nothing and announces nothing. */
+    public DeleteResult delete(UserId by, TraceId traceId, Instant now) {
+        if (!owner.equals(by)) {
+            return new DeleteResult.Rejected();
+        }
+        if (state == SessionState.DELETED) {
+            return new DeleteResult.AlreadyDeleted();
+        }
+        state = SessionState.DELETED;
+        return new DeleteResult.Deleted(new SessionDeleted(id, owner, traceId, now));
+    }
+
+    public boolean isDeleted() {
+        return state == SessionState.DELETED;
+    }
+
+    public Optional<SessionTitle> title() {
+        return Optional.ofNullable(title);
     }
 
     public void archive() {

@@ -4,7 +4,8 @@ import io.chatstream.domain.DomainEvent;
 import io.chatstream.domain.SessionId;
 
 /** Everything a conversation session announces to the rest of the system. */
-public sealed interface SessionEvent extends DomainEvent permits PromptSubmitted, PromptCancelled {
+public sealed interface SessionEvent extends DomainEvent permits PromptSubmitted, PromptCancelled,
+        SessionRenamed, SessionDeleted {
 
     SessionId sessionId();
 }

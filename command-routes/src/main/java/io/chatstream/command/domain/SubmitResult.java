@@ -14,6 +14,8 @@ public sealed interface SubmitResult permits SubmitResult.Accepted, SubmitResult
         NOT_OWNER,
         /** The session no longer takes prompts. */
         ARCHIVED,
+        /** The owner deleted the session; it takes nothing any more. */
+        DELETED,
         /** An earlier prompt is still being answered: one answer in flight per session. */
         BUSY
     }

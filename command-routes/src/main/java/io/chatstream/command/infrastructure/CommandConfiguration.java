@@ -1,10 +1,12 @@
 package io.chatstream.command.infrastructure;
 
 import io.chatstream.command.application.CancellingPrompt;
+import io.chatstream.command.application.DeletingSession;
 import io.chatstream.command.application.IdempotencyCache;
 import io.chatstream.command.application.Outbox;
 import io.chatstream.command.application.OutboxRelayTrigger;
 import io.chatstream.command.application.RecordingAnswer;
+import io.chatstream.command.application.RenamingSession;
 import io.chatstream.command.application.SubmitSettings;
 import io.chatstream.command.application.SubmittingPrompt;
 import io.chatstream.command.application.Transactions;
@@ -44,8 +46,9 @@ public class CommandConfiguration {
     @Bean
     Outbox outbox(JdbcTemplate jdbc, Clock clock,
             @Value("${chat.topics.prompt-submitted}") String submittedTopic,
-            @Value("${chat.topics.prompt-cancelled}") String cancelledTopic) {
-        return new JdbcOutbox(jdbc, clock, submittedTopic, cancelledTopic);
+            @Value("${chat.topics.prompt-cancelled}") String cancelledTopic,
+            @Value("${chat.topics.session-changed}") String sessionChangedTopic) {
+        return new JdbcOutbox(jdbc, clock, submittedTopic, cancelledTopic, sessionChangedTopic);
     }
 
     @Bean
@@ -92,6 +95,18 @@ public class CommandConfiguration {
     CancellingPrompt cancellingPrompt(Prompts prompts, Outbox outbox, OutboxRelayTrigger relay,
             Transactions transactions, Clock clock) {
         return new CancellingPrompt(prompts, outbox, relay, transactions, clock);
+    }
+
+    @Bean
+    RenamingSession renamingSession(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay,
+            Transactions transactions, Clock clock) {
+        return new RenamingSession(sessions, outbox, relay, transactions, clock);
+    }
+
+    @Bean
+    DeletingSession deletingSession(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay,
+            Transactions transactions, Clock clock) {
+        return new DeletingSession(sessions, outbox, relay, transactions, clock);
     }
 
     @Bean

@@ -4,6 +4,11 @@ import com.google.protobuf.Timestamp;
 import io.chatstream.command.domain.ContextTurn;
 import io.chatstream.command.domain.PromptCancelled;
 import io.chatstream.command.domain.PromptSubmitted;
+import io.chatstream.command.domain.SessionDeleted;
+import io.chatstream.command.domain.SessionEvent;
+import io.chatstream.command.domain.SessionRenamed;
+import io.chatstream.domain.TraceId;
+import io.chatstream.domain.UserId;
 import io.chatstream.proto.v1.ContextTurn.Builder;
 import java.time.Instant;
 import java.util.UUID;
@@ -42,6 +47,24 @@ final class EventMessages {
                 .setTraceId(e.traceId().value())
                 .setCancelledAt(timestamp(e.occurredAt()))
                 .build();
+    }
+
+    static io.chatstream.proto.v1.SessionChanged of(SessionRenamed e) {
+        return changed(e, e.userId(), e.traceId()).setRenamed(io.chatstream.proto.v1.SessionRenamed.newBuilder().setTitle(e.title().value()))
+                .build();
+    }
+
+    static io.chatstream.proto.v1.SessionChanged of(SessionDeleted e) {
+        return changed(e, e.userId(), e.traceId()).setDeleted(io.chatstream.proto.v1.SessionDeleted.getDefaultInstance()).build();
+    }
+
+    private static io.chatstream.proto.v1.SessionChanged.Builder changed(SessionEvent e, UserId user, TraceId trace) {
+        return io.chatstream.proto.v1.SessionChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setSessionId(e.sessionId().value())
+                .setUserId(user.value())
+                .setTraceId(trace.value())
+                .setOccurredAt(timestamp(e.occurredAt()));
     }
 
     static Timestamp timestamp(Instant instant) {

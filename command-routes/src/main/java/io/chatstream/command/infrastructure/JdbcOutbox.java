@@ -3,7 +3,9 @@ package io.chatstream.command.infrastructure;
 import io.chatstream.command.application.Outbox;
 import io.chatstream.command.domain.PromptCancelled;
 import io.chatstream.command.domain.PromptSubmitted;
+import io.chatstream.command.domain.SessionDeleted;
 import io.chatstream.command.domain.SessionEvent;
+import io.chatstream.command.domain.SessionRenamed;
 import io.chatstream.contracts.EventJson;
 import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,12 +20,15 @@ class JdbcOutbox implements Outbox {
     private final Clock clock;
     private final String submittedTopic;
     private final String cancelledTopic;
+    private final String sessionChangedTopic;
 
-    JdbcOutbox(JdbcTemplate jdbc, Clock clock, String submittedTopic, String cancelledTopic) {
+    JdbcOutbox(JdbcTemplate jdbc, Clock clock, String submittedTopic, String cancelledTopic,
+            String sessionChangedTopic) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.submittedTopic = submittedTopic;
         this.cancelledTopic = cancelledTopic;
+        this.sessionChangedTopic = sessionChangedTopic;
     }
 
     @Override
@@ -36,6 +41,12 @@ class JdbcOutbox implements Outbox {
         } else if (event instanceof PromptCancelled cancelled) {
             topic = cancelledTopic;
             payload = EventJson.write(EventMessages.of(cancelled));
+        } else if (event instanceof SessionRenamed renamed) {
+            topic = sessionChangedTopic;
+            payload = EventJson.write(EventMessages.of(renamed));
+        } else if (event instanceof SessionDeleted deleted) {
+            topic = sessionChangedTopic;
+            payload = EventJson.write(EventMessages.of(deleted));
         } else {
             throw new IllegalArgumentException("no topic for " + event.getClass().getSimpleName());
         }

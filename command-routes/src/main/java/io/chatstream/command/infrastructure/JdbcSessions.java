@@ -3,6 +3,7 @@ package io.chatstream.command.infrastructure;
 import io.chatstream.command.domain.ConcurrentSessionChange;
 import io.chatstream.command.domain.ConversationSession;
 import io.chatstream.command.domain.SessionState;
+import io.chatstream.command.domain.SessionTitle;
 import io.chatstream.command.domain.Sessions;
 import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
@@ -28,7 +29,7 @@ class JdbcSessions implements Sessions {
     @Override
     public Optional<ConversationSession> find(SessionId id) {
         return jdbc.query("""
-                SELECT id, user_id, state, next_turn, in_flight_request_id, in_flight_since, version
+                SELECT id, user_id, state, next_turn, in_flight_request_id, in_flight_since, title, version
                 FROM sessions WHERE id = ?""", this::map, id.value()).stream().findFirst();
     }
 
@@ -37,20 +38,21 @@ class JdbcSessions implements Sessions {
         LocalDateTime now = Timestamps.of(clock.instant());
         String inFlight = session.inFlight().map(RequestId::value).orElse(null);
         LocalDateTime since = Timestamps.of(session.inFlightSince().orElse(null));
+        String title = session.title().map(SessionTitle::value).orElse(null);
         if (session.version() == 0) {
             jdbc.update("""
                     INSERT INTO sessions (id, user_id, state, next_turn, in_flight_request_id, in_flight_since,
-                        version, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)""",
+                        title, version, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
                     session.id().value(), session.owner().value(), session.state().name(), session.nextTurn(),
-                    inFlight, since, now, now);
+                    inFlight, since, title, now, now);
             return;
         }
         int updated = jdbc.update("""
                 UPDATE sessions SET state = ?, next_turn = ?, in_flight_request_id = ?, in_flight_since = ?,
-                    version = version + 1, updated_at = ?
+                    title = ?, version = version + 1, updated_at = ?
                 WHERE id = ? AND version = ?""",
-                session.state().name(), session.nextTurn(), inFlight, since, now,
+                session.state().name(), session.nextTurn(), inFlight, since, title, now,
                 session.id().value(), session.version());
         if (updated != 1) {
             throw new ConcurrentSessionChange("session " + session.id() + " changed since version " + session.version());
@@ -59,6 +61,7 @@ class JdbcSessions implements Sessions {
 
     private ConversationSession map(ResultSet rs, int row) throws SQLException {
         String inFlight = rs.getString("in_flight_request_id");
+        String title = rs.getString("title");
         return new ConversationSession(
                 new SessionId(rs.getString("id")),
                 new UserId(rs.getString("user_id")),
@@ -66,6 +69,7 @@ class JdbcSessions implements Sessions {
                 rs.getInt("next_turn"),
                 inFlight == null ? null : new RequestId(inFlight),
                 Timestamps.read(rs, "in_flight_since"),
+                title == null ? null : new SessionTitle(title),
                 rs.getLong("version"));
     }
 }

@@ -4,11 +4,21 @@ import com.google.protobuf.Timestamp;
 import io.chatstream.command.application.CancelOutcome;
 import io.chatstream.command.application.CancelPrompt;
 import io.chatstream.command.application.CancellingPrompt;
+import io.chatstream.command.application.DeleteOutcome;
+import io.chatstream.command.application.DeleteSession;
+import io.chatstream.command.application.DeletingSession;
+import io.chatstream.command.application.RenameOutcome;
+import io.chatstream.command.application.RenameSession;
+import io.chatstream.command.application.RenamingSession;
 import io.chatstream.command.application.SubmitOutcome;
 import io.chatstream.command.application.SubmitPrompt;
 import io.chatstream.command.application.SubmittingPrompt;
 import io.chatstream.proto.v1.CancelPromptRequest;
 import io.chatstream.proto.v1.CancelPromptResponse;
+import io.chatstream.proto.v1.DeleteSessionRequest;
+import io.chatstream.proto.v1.DeleteSessionResponse;
+import io.chatstream.proto.v1.RenameSessionRequest;
+import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,11 +34,16 @@ public class ChatCommandGrpc {
 
     private final SubmittingPrompt submitting;
     private final CancellingPrompt cancelling;
+    private final RenamingSession renaming;
+    private final DeletingSession deleting;
     private final MeterRegistry meters;
 
-    public ChatCommandGrpc(SubmittingPrompt submitting, CancellingPrompt cancelling, MeterRegistry meters) {
+    public ChatCommandGrpc(SubmittingPrompt submitting, CancellingPrompt cancelling, RenamingSession renaming,
+            DeletingSession deleting, MeterRegistry meters) {
         this.submitting = submitting;
         this.cancelling = cancelling;
+        this.renaming = renaming;
+        this.deleting = deleting;
         this.meters = meters;
     }
 
@@ -67,5 +82,34 @@ public class ChatCommandGrpc {
         String status = outcome instanceof CancelOutcome.Cancelling ? "cancelling" : "finished";
         count("chat.command.cancels", status);
         return CancelPromptResponse.newBuilder().setRequestId(request.getRequestId()).setStatus(status).build();
+    }
+
+    public RenameSessionResponse renameSession(RenameSessionRequest request) {
+        RenameOutcome outcome = renaming.rename(new RenameSession(request.getUserId(), request.getSessionId(),
+                request.getTitle(), request.getTraceId()));
+        if (outcome instanceof RenameOutcome.Rejected rejected) {
+            count("chat.command.renames", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        RenameOutcome.Renamed renamed = (RenameOutcome.Renamed) outcome;
+        count("chat.command.renames", "renamed");
+        return RenameSessionResponse.newBuilder()
+                .setSessionId(renamed.sessionId().value())
+                .setTitle(renamed.title().value())
+                .build();
+    }
+
+    public DeleteSessionResponse deleteSession(DeleteSessionRequest request) {
+        DeleteOutcome outcome = deleting.delete(
+                new DeleteSession(request.getUserId(), request.getSessionId(), request.getTraceId()));
+        if (outcome instanceof DeleteOutcome.Rejected rejected) {
+            count("chat.command.deletes", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        count("chat.command.deletes", "deleted");
+        return DeleteSessionResponse.newBuilder()
+                .setSessionId(((DeleteOutcome.Deleted) outcome).sessionId().value())
+                .setStatus("deleted")
+                .build();
     }
 }

@@ -19,6 +19,8 @@ final class GrpcErrors {
             case INVALID_REQUEST_ID -> invalid(ErrorCodes.INVALID_REQUEST_ID, "the request id cannot be used");
             case INVALID_SESSION_ID -> invalid(ErrorCodes.INVALID_SESSION_ID, "the session id is malformed");
             case INVALID_USER_ID -> invalid(ErrorCodes.INVALID_USER_ID, "the user id is malformed");
+            case INVALID_TITLE -> invalid(ErrorCodes.INVALID_TITLE,
+                    "the title must be 1 to 120 characters without control characters");
             case SESSION_NOT_FOUND -> ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND,
                     "no such session");
             case REQUEST_NOT_FOUND -> ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND,

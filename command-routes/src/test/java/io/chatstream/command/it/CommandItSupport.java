@@ -59,6 +59,7 @@ abstract class CommandItSupport {
     static ManagedChannel channel;
     static TopicReader submitted;
     static TopicReader cancelled;
+    static TopicReader sessionChanged;
 
     @Autowired
     StringRedisTemplate redisTemplate;
@@ -78,6 +79,7 @@ abstract class CommandItSupport {
         redis = RedisServer.start(0, dir.resolve("redis"));
         submitted = new TopicReader(kafka.bootstrapServers(), "chat.prompt.submitted");
         cancelled = new TopicReader(kafka.bootstrapServers(), "chat.prompt.cancelled");
+        sessionChanged = new TopicReader(kafka.bootstrapServers(), "chat.session.changed");
         grpcPort = Ports.free();
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
     }
@@ -104,6 +106,7 @@ abstract class CommandItSupport {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             submitted.close();
             cancelled.close();
+            sessionChanged.close();
             redis.close();
             db.close();
             kafka.close();

@@ -11,7 +11,12 @@ import io.chatstream.proto.v1.CancelPromptRequest;
 import io.chatstream.proto.v1.CancelPromptResponse;
 import io.chatstream.proto.v1.ContextTurn;
 import io.chatstream.proto.v1.PromptCancelled;
+import io.chatstream.proto.v1.DeleteSessionRequest;
+import io.chatstream.proto.v1.DeleteSessionResponse;
 import io.chatstream.proto.v1.PromptSubmitted;
+import io.chatstream.proto.v1.RenameSessionRequest;
+import io.chatstream.proto.v1.RenameSessionResponse;
+import io.chatstream.proto.v1.SessionChanged;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -138,9 +143,9 @@ class CommandServiceIT extends CommandItSupport {
     }
 
     @Test
-    @DisplayName("answers concurrent duplicates of one request id alike and publishes one record")
+    @DisplayName("answers 20 concurrent duplicates of one request id alike: one prompt row, one record")
     void concurrentDuplicates() throws Exception {
-        List<SubmitPromptResponse> fresh = concurrently(6,
+        List<SubmitPromptResponse> fresh = concurrently(20,
                 () -> stub.submitPrompt(request("it-user-7", "", "race", "it-req-0071").build()));
         assertThat(fresh).allSatisfy(r -> assertThat(r).isEqualTo(fresh.get(0)));
         String session = fresh.get(0).getSessionId();
@@ -150,7 +155,7 @@ class CommandServiceIT extends CommandItSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT in_flight_request_id IS NULL FROM sessions WHERE id = ?", Boolean.class, session));
 
-        List<SubmitPromptResponse> next = concurrently(6,
+        List<SubmitPromptResponse> next = concurrently(20,
                 () -> stub.submitPrompt(request("it-user-7", session, "race again", "it-req-0072").build()));
 
         assertThat(next).allSatisfy(r -> assertThat(r).isEqualTo(next.get(0)));
@@ -161,6 +166,63 @@ class CommandServiceIT extends CommandItSupport {
         assertThat(submitted.count(r -> r.value().contains("it-req-0072"))).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM prompts WHERE session_id = ?", Integer.class, session))
                 .isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM prompts WHERE request_id IN ('it-req-0071', 'it-req-0072')",
+                Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sessions WHERE user_id = 'it-user-7'", Integer.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("renames a session and publishes SessionChanged{renamed} keyed by the session")
+    void rename() {
+        String session = stub.submitPrompt(request("it-user-9", "", "name me", "").build()).getSessionId();
+
+        RenameSessionResponse response = stub.renameSession(RenameSessionRequest.newBuilder()
+                .setUserId("it-user-9").setSessionId(session).setTitle("  Trip to Rome 🇮🇹 ").build());
+
+        assertThat(response.getSessionId()).isEqualTo(session);
+        assertThat(response.getTitle()).isEqualTo("Trip to Rome 🇮🇹");
+        ConsumerRecord<String, String> record = sessionChanged.await(r -> r.key().equals(session));
+        SessionChanged event = EventJson.read(record.value(), SessionChanged.getDefaultInstance());
+        assertThat(event.getChangeCase()).isEqualTo(SessionChanged.ChangeCase.RENAMED);
+        assertThat(event.getRenamed().getTitle()).isEqualTo("Trip to Rome 🇮🇹");
+        assertThat(event.getUserId()).isEqualTo("it-user-9");
+        assertThat(event.getEventId()).isNotBlank();
+        assertThat(jdbc.queryForObject("SELECT title FROM sessions WHERE id = ?", String.class, session))
+                .isEqualTo("Trip to Rome 🇮🇹");
+        assertError(() -> stub.renameSession(RenameSessionRequest.newBuilder()
+                        .setUserId("it-user-9").setSessionId(session).setTitle("x".repeat(121)).build()),
+                Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_TITLE);
+        assertError(() -> stub.renameSession(RenameSessionRequest.newBuilder()
+                        .setUserId("it-user-other").setSessionId(session).setTitle("mine").build()),
+                Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("deletes a session for good: SessionChanged{deleted}, idempotent, later submits get NOT_FOUND")
+    void delete() throws InterruptedException {
+        String session = stub.submitPrompt(request("it-user-10", "", "forget me", "").build()).getSessionId();
+        assertError(() -> stub.deleteSession(DeleteSessionRequest.newBuilder()
+                        .setUserId("it-user-other").setSessionId(session).build()),
+                Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND);
+
+        DeleteSessionResponse first = stub.deleteSession(DeleteSessionRequest.newBuilder()
+                .setUserId("it-user-10").setSessionId(session).build());
+        DeleteSessionResponse again = stub.deleteSession(DeleteSessionRequest.newBuilder()
+                .setUserId("it-user-10").setSessionId(session).build());
+
+        assertThat(first.getStatus()).isEqualTo("deleted");
+        assertThat(again).isEqualTo(first);
+        ConsumerRecord<String, String> record = sessionChanged.await(r -> r.key().equals(session));
+        assertThat(EventJson.read(record.value(), SessionChanged.getDefaultInstance()).getChangeCase())
+                .isEqualTo(SessionChanged.ChangeCase.DELETED);
+        assertError(() -> stub.submitPrompt(request("it-user-10", session, "still there?", "").build()),
+                Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND);
+        assertError(() -> stub.renameSession(RenameSessionRequest.newBuilder()
+                        .setUserId("it-user-10").setSessionId(session).setTitle("back").build()),
+                Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND);
+        Thread.sleep(2500); // longer than the relay's fallback poll
+        assertThat(sessionChanged.count(r -> r.key().equals(session))).isEqualTo(1);
     }
 
     @Test

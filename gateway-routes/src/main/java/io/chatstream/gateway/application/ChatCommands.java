@@ -10,4 +10,9 @@ public interface ChatCommands {
     Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request);
 
     Outcome<StopRequested> cancel(Caller caller, RequestId request);
+
+    Outcome<SessionRenamed> rename(Caller caller, SessionId session, String title);
+
+    /** Done (with the session id) also when it was already deleted. */
+    Outcome<SessionId> delete(Caller caller, SessionId session);
 }

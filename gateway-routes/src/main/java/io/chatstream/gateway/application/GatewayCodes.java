@@ -9,6 +9,7 @@ public final class GatewayCodes {
     public static final String INVALID_REQUEST_ID = "INVALID_REQUEST_ID";
     public static final String INVALID_SESSION_ID = "INVALID_SESSION_ID";
     public static final String INVALID_USER_ID = "INVALID_USER_ID";
+    public static final String INVALID_TITLE = "INVALID_TITLE";
     public static final String INVALID_CURSOR = "INVALID_CURSOR";
     public static final String INVALID_PAGE_SIZE = "INVALID_PAGE_SIZE";
     public static final String INVALID_LAST_EVENT_ID = "INVALID_LAST_EVENT_ID";

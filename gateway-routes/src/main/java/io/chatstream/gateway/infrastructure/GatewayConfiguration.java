@@ -7,6 +7,8 @@ import io.chatstream.gateway.application.ListingSessions;
 import io.chatstream.gateway.application.ReadingSessionMessages;
 import io.chatstream.gateway.application.SendingPrompt;
 import io.chatstream.gateway.application.StoppingPrompt;
+import io.chatstream.gateway.application.RenamingSession;
+import io.chatstream.gateway.application.DeletingSession;
 import io.chatstream.gateway.application.StreamingAnswer;
 import io.chatstream.gateway.application.Tokens;
 import io.chatstream.gateway.interfaces.http.RequestBodyFilter;
@@ -28,6 +30,16 @@ public class GatewayConfiguration {
     @Bean
     StoppingPrompt stoppingPrompt(ChatCommands commands) {
         return new StoppingPrompt(commands);
+    }
+
+    @Bean
+    RenamingSession renamingSession(ChatCommands commands) {
+        return new RenamingSession(commands);
+    }
+
+    @Bean
+    DeletingSession deletingSession(ChatCommands commands) {
+        return new DeletingSession(commands);
     }
 
     @Bean

@@ -24,4 +24,16 @@ final class RecordingCommands implements ChatCommands {
         calls.add("cancel " + request.value());
         return Outcome.done(new StopRequested(request.value(), "cancelling"));
     }
+
+    @Override
+    public Outcome<SessionRenamed> rename(Caller caller, SessionId session, String title) {
+        calls.add("rename " + session.value() + " " + title);
+        return Outcome.done(new SessionRenamed(session.value(), title.strip()));
+    }
+
+    @Override
+    public Outcome<SessionId> delete(Caller caller, SessionId session) {
+        calls.add("delete " + session.value());
+        return Outcome.done(session);
+    }
 }

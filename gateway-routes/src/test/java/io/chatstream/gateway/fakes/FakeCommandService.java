@@ -5,6 +5,10 @@ import io.chatstream.contracts.ErrorCodes;
 import io.chatstream.proto.v1.CancelPromptRequest;
 import io.chatstream.proto.v1.CancelPromptResponse;
 import io.chatstream.proto.v1.ChatCommandServiceGrpc;
+import io.chatstream.proto.v1.DeleteSessionRequest;
+import io.chatstream.proto.v1.DeleteSessionResponse;
+import io.chatstream.proto.v1.RenameSessionRequest;
+import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.grpc.Status;
@@ -16,6 +20,8 @@ public final class FakeCommandService extends ChatCommandServiceGrpc.ChatCommand
 
     public final AtomicReference<SubmitPromptRequest> lastSubmit = new AtomicReference<>();
     public final AtomicReference<CancelPromptRequest> lastCancel = new AtomicReference<>();
+    public final AtomicReference<RenameSessionRequest> lastRename = new AtomicReference<>();
+    public final AtomicReference<DeleteSessionRequest> lastDelete = new AtomicReference<>();
 
     @Override
     public void submitPrompt(SubmitPromptRequest request, StreamObserver<SubmitPromptResponse> out) {
@@ -54,6 +60,34 @@ public final class FakeCommandService extends ChatCommandServiceGrpc.ChatCommand
             return;
         }
         out.onNext(CancelPromptResponse.newBuilder().setRequestId(request.getRequestId()).setStatus("cancelling").build());
+        out.onCompleted();
+    }
+
+    /** Sessions named "sess-unknown..." do not exist (or belong to someone else); a title "x" * 121 is too long. */
+    @Override
+    public void renameSession(RenameSessionRequest request, StreamObserver<RenameSessionResponse> out) {
+        lastRename.set(request);
+        if (request.getSessionId().startsWith("sess-unknown")) {
+            out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND, "no such session"));
+            return;
+        }
+        String title = request.getTitle().strip();
+        if (title.length() > 120) {
+            out.onError(ErrorCodes.grpcError(Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_TITLE, "title too long"));
+            return;
+        }
+        out.onNext(RenameSessionResponse.newBuilder().setSessionId(request.getSessionId()).setTitle(title).build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void deleteSession(DeleteSessionRequest request, StreamObserver<DeleteSessionResponse> out) {
+        lastDelete.set(request);
+        if (request.getSessionId().startsWith("sess-unknown")) {
+            out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND, "no such session"));
+            return;
+        }
+        out.onNext(DeleteSessionResponse.newBuilder().setSessionId(request.getSessionId()).setStatus("deleted").build());
         out.onCompleted();
     }
 }

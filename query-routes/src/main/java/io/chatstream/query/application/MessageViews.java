@@ -28,4 +28,7 @@ public interface MessageViews {
 
     /** Up to {@code limit} messages after {@code after} (null = from the start) in display order. */
     List<MessageView> page(SessionId sessionId, MessageCursor after, int limit);
+
+    /** Removes every message of the session (it was deleted). */
+    void deleteSession(SessionId sessionId);
 }

@@ -12,15 +12,20 @@ public class ProjectingAnswer {
     private final RequestOwnerships ownerships;
     private final MessageViews messages;
     private final SessionViews sessions;
+    private final SessionContents contents;
 
     public ProjectingAnswer(RequestOwnerships ownerships, MessageViews messages, SessionViews sessions) {
         this.ownerships = ownerships;
         this.messages = messages;
         this.sessions = sessions;
+        this.contents = new SessionContents(messages, ownerships);
     }
 
     /** True when the read model changed; false for a duplicate or superseded outcome. */
     public boolean project(FinishedAnswer answer) {
+        if (sessions.isDeleted(answer.sessionId())) {
+            return false; // a late answer of a deleted session: nothing of it may reappear
+        }
         ownerships.saveIfAbsent(answer.ownership(), answer.completedAt());
         for (int i = 0; i < ATTEMPTS; i++) {
             Optional<String> stored = messages.answerStatus(answer.requestId());
@@ -30,6 +35,10 @@ public class ProjectingAnswer {
             if (messages.replaceAnswer(answer, stored.orElse(null))) {
                 sessions.recordActivity(answer.sessionId(), answer.userId(), answer.turn(), null,
                         answer.completedAt());
+                if (sessions.isDeleted(answer.sessionId())) {
+                    contents.forget(answer.sessionId()); // the delete committed while this answer was written
+                    return false;
+                }
                 return true;
             }
         }

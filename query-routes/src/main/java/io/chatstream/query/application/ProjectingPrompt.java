@@ -10,6 +10,7 @@ public class ProjectingPrompt {
     private final MessageViews messages;
     private final SessionViews sessions;
     private final OwnershipSignals signals;
+    private final SessionContents contents;
 
     public ProjectingPrompt(RequestOwnerships ownerships, MessageViews messages, SessionViews sessions,
             OwnershipSignals signals) {
@@ -17,13 +18,21 @@ public class ProjectingPrompt {
         this.messages = messages;
         this.sessions = sessions;
         this.signals = signals;
+        this.contents = new SessionContents(messages, ownerships);
     }
 
     public void project(SubmittedPrompt prompt) {
+        if (sessions.isDeleted(prompt.sessionId())) {
+            return; // a late prompt of a deleted session: nothing of it may reappear
+        }
         ownerships.saveIfAbsent(prompt.ownership(), prompt.submittedAt());
         messages.saveSubmittedIfAbsent(prompt);
         sessions.recordActivity(prompt.sessionId(), prompt.userId(), prompt.turn(),
                 SessionTitle.of(prompt.prompt()), prompt.submittedAt());
+        if (sessions.isDeleted(prompt.sessionId())) {
+            contents.forget(prompt.sessionId()); // the delete committed while this prompt was written
+            return;
+        }
         signals.ownershipKnown(prompt.requestId());
     }
 }

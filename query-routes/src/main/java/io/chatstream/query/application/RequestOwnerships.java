@@ -1,6 +1,7 @@
 package io.chatstream.query.application;
 
 import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
 import io.chatstream.query.domain.RequestOwnership;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,4 +12,7 @@ public interface RequestOwnerships {
     void saveIfAbsent(RequestOwnership ownership, Instant at);
 
     Optional<RequestOwnership> find(RequestId requestId);
+
+    /** Removes the ownerships of the session's requests (it was deleted). */
+    void deleteSession(SessionId sessionId);
 }

@@ -12,12 +12,25 @@ import java.util.Optional;
 public interface SessionViews {
 
     /**
-     * Creates the session if needed, keeps the title of the lowest turn seen (a null title means "no title
-     * from this event"), widens created/updated to include {@code at}, and recounts the messages.
+     * Creates the session if needed, keeps the title of the lowest turn seen unless the owner chose one
+     * (a null title means "no title from this event"), widens created/updated to include {@code at}, and recounts the messages.
      */
     void recordActivity(SessionId sessionId, UserId userId, int turn, String title, Instant at);
 
     Optional<SessionView> find(SessionId sessionId);
+
+    /** Whether the session carries a delete tombstone. */
+    boolean isDeleted(SessionId sessionId);
+
+    /**
+     * Sets the owner's title (creating the row if no prompt was projected yet) unless the session is
+     * deleted or holds a title chosen later than {@code at}. A user-chosen title is never replaced by a
+     * prompt's.
+     */
+    void rename(SessionId sessionId, UserId userId, String title, Instant at);
+
+    /** Turns the session into a tombstone (creating it if needed): deleted, no title, no messages. */
+    void markDeleted(SessionId sessionId, UserId userId, Instant at);
 
     /** Up to {@code limit} of the user's visible sessions after {@code after} (null = newest), newest first. */
     List<SessionView> page(UserId userId, SessionCursor after, int limit);

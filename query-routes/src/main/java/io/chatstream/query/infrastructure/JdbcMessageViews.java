@@ -110,4 +110,9 @@ class JdbcMessageViews implements MessageViews {
         String v = blankToNull(s);
         return v != null && v.length() > 1024 ? v.substring(0, 1024) : v;
     }
+
+    @Override
+    public void deleteSession(SessionId sessionId) {
+        jdbc.update("DELETE FROM message_view WHERE session_id = ?", sessionId.value());
+    }
 }

@@ -32,4 +32,9 @@ class JdbcRequestOwnerships implements RequestOwnerships {
                         new SessionId(rs.getString(2)), rs.getInt(3)),
                 requestId.value()).stream().findFirst();
     }
+
+    @Override
+    public void deleteSession(SessionId sessionId) {
+        jdbc.update("DELETE FROM request_ownership WHERE session_id = ?", sessionId.value());
+    }
 }

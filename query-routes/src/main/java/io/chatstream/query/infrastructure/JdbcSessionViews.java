@@ -37,7 +37,7 @@ class JdbcSessionViews implements SessionViews {
             // MariaDB applies the assignments left to right, so title is decided before title_turn moves.
             jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-                            + "title = IF(VALUES(title_turn) < title_turn, VALUES(title), title), "
+                            + "title = IF(NOT title_user_set AND VALUES(title_turn) < title_turn, VALUES(title), title), "
                             + "title_turn = LEAST(title_turn, VALUES(title_turn)), "
                             + "created_at = LEAST(created_at, VALUES(created_at)), "
                             + "updated_at = GREATEST(updated_at, VALUES(updated_at))",
@@ -52,6 +52,35 @@ class JdbcSessionViews implements SessionViews {
     public Optional<SessionView> find(SessionId sessionId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM session_view WHERE session_id = ?",
                 JdbcSessionViews::row, sessionId.value()).stream().findFirst();
+    }
+
+    @Override
+    public boolean isDeleted(SessionId sessionId) {
+        return jdbc.queryForList("SELECT deleted FROM session_view WHERE session_id = ?", Boolean.class,
+                sessionId.value()).stream().anyMatch(Boolean.TRUE::equals);
+    }
+
+    @Override
+    public void rename(SessionId sessionId, UserId userId, String title, Instant at) {
+        LocalDateTime when = Timestamps.utc(at);
+        // Assignments run left to right: title is decided on the old title_set_at before that moves.
+        jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at, "
+                        + "title_user_set, title_set_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?) ON DUPLICATE KEY UPDATE "
+                        + "title = IF(deleted OR title_set_at > VALUES(title_set_at), title, VALUES(title)), "
+                        + "title_user_set = IF(deleted, title_user_set, TRUE), "
+                        + "title_set_at = IF(deleted OR title_set_at > VALUES(title_set_at), title_set_at, "
+                        + "VALUES(title_set_at))",
+                sessionId.value(), userId.value(), title, Integer.MAX_VALUE, when, when, when);
+    }
+
+    @Override
+    public void markDeleted(SessionId sessionId, UserId userId, Instant at) {
+        LocalDateTime when = Timestamps.utc(at);
+        // The title is the user's text too: a tombstone keeps only ids and times.
+        jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at, "
+                        + "message_count, deleted) VALUES (?, ?, '', ?, ?, ?, 0, TRUE) ON DUPLICATE KEY UPDATE "
+                        + "deleted = TRUE, title = '', message_count = 0",
+                sessionId.value(), userId.value(), Integer.MAX_VALUE, when, when);
     }
 
     @Override

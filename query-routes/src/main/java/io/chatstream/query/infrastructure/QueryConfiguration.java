@@ -4,6 +4,7 @@ import io.chatstream.query.application.ListingSessions;
 import io.chatstream.query.application.MessageViews;
 import io.chatstream.query.application.ProjectingAnswer;
 import io.chatstream.query.application.ProjectingPrompt;
+import io.chatstream.query.application.ProjectingSessionChange;
 import io.chatstream.query.application.ReadingSessionMessages;
 import io.chatstream.query.application.RequestOwnerships;
 import io.chatstream.query.application.SessionViews;
@@ -76,6 +77,11 @@ public class QueryConfiguration {
     }
 
     @Bean
+    ProjectingSessionChange projectingSessionChange(SessionViews s, MessageViews m, RequestOwnerships o) {
+        return new ProjectingSessionChange(s, m, o);
+    }
+
+    @Bean
     ProjectingAnswer projectingAnswer(RequestOwnerships o, MessageViews m, SessionViews s) {
         return new ProjectingAnswer(o, m, s);
     }
@@ -125,10 +131,10 @@ public class QueryConfiguration {
 
     /** Called by the Kafka projection routes. */
     @Bean
-    EventProjections eventProjections(ProjectingPrompt p, ProjectingAnswer a, Clock clock,
-            PlatformTransactionManager transactions) {
+    EventProjections eventProjections(ProjectingPrompt p, ProjectingAnswer a, ProjectingSessionChange c,
+            Clock clock, PlatformTransactionManager transactions) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        return new EventProjections(p, a, clock, tx);
+        return new EventProjections(p, a, c, clock, tx);
     }
 }

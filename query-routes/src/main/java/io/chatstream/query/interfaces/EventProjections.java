@@ -8,10 +8,13 @@ import io.chatstream.domain.SessionId;
 import io.chatstream.domain.UserId;
 import io.chatstream.proto.v1.AnswerCompleted;
 import io.chatstream.proto.v1.PromptSubmitted;
+import io.chatstream.proto.v1.SessionChanged;
 import io.chatstream.query.application.ProjectingAnswer;
 import io.chatstream.query.application.ProjectingPrompt;
+import io.chatstream.query.application.ProjectingSessionChange;
 import io.chatstream.query.domain.AnswerOutcome;
 import io.chatstream.query.domain.FinishedAnswer;
+import io.chatstream.query.domain.SessionChange;
 import io.chatstream.query.domain.SubmittedPrompt;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,15 +26,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class EventProjections {
 
+    /** The width of session_view.title. */
+    private static final int MAX_TITLE_CODE_POINTS = 255;
+
     private final ProjectingPrompt prompts;
     private final ProjectingAnswer answers;
+    private final ProjectingSessionChange sessionChanges;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     /** {@code tx} makes one event's projection all-or-nothing; read-committed so compare-and-set retries see the winner. */
-    public EventProjections(ProjectingPrompt prompts, ProjectingAnswer answers, Clock clock, TransactionTemplate tx) {
+    public EventProjections(ProjectingPrompt prompts, ProjectingAnswer answers, ProjectingSessionChange sessionChanges,
+            Clock clock, TransactionTemplate tx) {
         this.prompts = prompts;
         this.answers = answers;
+        this.sessionChanges = sessionChanges;
         this.clock = clock;
         this.tx = tx;
     }
@@ -55,6 +64,29 @@ public class EventProjections {
                 userId(e.getUserId()), turn(e.getTurn()), outcome,
                 e.hasCompletedAt() ? instant(e.getCompletedAt()) : clock.instant());
         return Boolean.TRUE.equals(tx.execute(s -> answers.project(answer)));
+    }
+
+    public void sessionChanged(String json) {
+        SessionChanged e = EventJson.read(json, SessionChanged.getDefaultInstance());
+        SessionId session = sessionId(e.getSessionId());
+        UserId user = userId(e.getUserId());
+        Instant at = e.hasOccurredAt() ? instant(e.getOccurredAt()) : clock.instant();
+        SessionChange change = switch (e.getChangeCase()) {
+            case RENAMED -> new SessionChange.Renamed(session, user, title(e.getRenamed().getTitle()), at);
+            case DELETED -> new SessionChange.Deleted(session, user, at);
+            case CHANGE_NOT_SET -> throw new UnreadableEventException("SessionChanged without a change");
+        };
+        tx.executeWithoutResult(s -> sessionChanges.project(change));
+    }
+
+    /** The command service validated it (1..120 code points); this only guards the column. */
+    private static String title(String raw) {
+        String title = raw.strip();
+        int length = title.codePointCount(0, title.length());
+        if (length < 1 || length > MAX_TITLE_CODE_POINTS) {
+            throw new UnreadableEventException("renamed title must be 1.." + MAX_TITLE_CODE_POINTS + " characters");
+        }
+        return title;
     }
 
     private static RequestId requestId(String raw) {

@@ -28,6 +28,7 @@ final class InMemoryReadModels implements RequestOwnerships, MessageViews, Sessi
     final Map<String, SessionId> sessionOf = new HashMap<>();
     final Map<SessionId, SessionView> sessions = new HashMap<>();
     final Map<SessionId, Integer> titleTurns = new HashMap<>();
+    final Map<SessionId, Instant> userTitledAt = new HashMap<>();
     final List<RequestId> signalled = new ArrayList<>();
 
     @Override
@@ -91,7 +92,7 @@ final class InMemoryReadModels implements RequestOwnerships, MessageViews, Sessi
             titleTurns.put(id, titleTurn);
             return;
         }
-        boolean retitle = titleTurn < titleTurns.get(id);
+        boolean retitle = titleTurn < titleTurns.get(id) && !userTitledAt.containsKey(id);
         titleTurns.put(id, Math.min(titleTurn, titleTurns.get(id)));
         sessions.put(id, new SessionView(id, s.userId(), retitle ? title : s.title(),
                 at.isBefore(s.createdAt()) ? at : s.createdAt(), at.isAfter(s.updatedAt()) ? at : s.updatedAt(),
@@ -112,6 +113,48 @@ final class InMemoryReadModels implements RequestOwnerships, MessageViews, Sessi
                         || (s.updatedAt().equals(after.updatedAt())
                                 && s.sessionId().value().compareTo(after.sessionId().value()) < 0))
                 .sorted(newest).limit(limit).toList();
+    }
+
+    @Override
+    public boolean isDeleted(SessionId sessionId) {
+        return find(sessionId).map(SessionView::deleted).orElse(false);
+    }
+
+    @Override
+    public void rename(SessionId id, UserId user, String title, Instant at) {
+        SessionView s = sessions.get(id);
+        if (s == null) {
+            sessions.put(id, new SessionView(id, user, title, at, at, 0, false));
+            titleTurns.put(id, Integer.MAX_VALUE);
+            userTitledAt.put(id, at);
+            return;
+        }
+        Instant earlier = userTitledAt.get(id);
+        if (s.deleted() || (earlier != null && earlier.isAfter(at))) {
+            return;
+        }
+        userTitledAt.put(id, at);
+        sessions.put(id, new SessionView(id, s.userId(), title, s.createdAt(), s.updatedAt(), s.messageCount(), false));
+    }
+
+    @Override
+    public void markDeleted(SessionId id, UserId user, Instant at) {
+        SessionView s = sessions.get(id);
+        sessions.put(id, s == null ? new SessionView(id, user, "", at, at, 0, true)
+                : new SessionView(id, s.userId(), "", s.createdAt(), s.updatedAt(), 0, true));
+        titleTurns.putIfAbsent(id, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public void deleteSession(SessionId sessionId) {
+        ownerships.values().removeIf(o -> o.sessionId().equals(sessionId));
+        sessionOf.entrySet().removeIf(e -> {
+            boolean ofSession = e.getValue().equals(sessionId);
+            if (ofSession) {
+                messages.remove(e.getKey());
+            }
+            return ofSession;
+        });
     }
 
     @Override

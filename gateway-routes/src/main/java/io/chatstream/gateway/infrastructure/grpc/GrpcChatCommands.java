@@ -6,11 +6,15 @@ import io.chatstream.gateway.application.Caller;
 import io.chatstream.gateway.application.ChatCommands;
 import io.chatstream.gateway.application.Outcome;
 import io.chatstream.gateway.application.PromptAccepted;
+import io.chatstream.gateway.application.SessionRenamed;
 import io.chatstream.gateway.application.StopRequested;
 import io.chatstream.proto.v1.CancelPromptRequest;
 import io.chatstream.proto.v1.CancelPromptResponse;
 import io.chatstream.proto.v1.ChatCommandServiceGrpc;
 import io.chatstream.proto.v1.ChatCommandServiceGrpc.ChatCommandServiceBlockingStub;
+import io.chatstream.proto.v1.DeleteSessionRequest;
+import io.chatstream.proto.v1.RenameSessionRequest;
+import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.grpc.Channel;
@@ -60,6 +64,37 @@ public class GrpcChatCommands implements ChatCommands {
         try {
             CancelPromptResponse r = stub(caller).cancelPrompt(call);
             return Outcome.done(new StopRequested(r.getRequestId(), r.getStatus()));
+        } catch (StatusRuntimeException e) {
+            return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
+        }
+    }
+
+    @Override
+    public Outcome<SessionRenamed> rename(Caller caller, SessionId session, String title) {
+        RenameSessionRequest call = RenameSessionRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setSessionId(session.value())
+                .setTitle(title)
+                .build();
+        try {
+            RenameSessionResponse r = stub(caller).renameSession(call);
+            return Outcome.done(new SessionRenamed(r.getSessionId(), r.getTitle()));
+        } catch (StatusRuntimeException e) {
+            return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
+        }
+    }
+
+    @Override
+    public Outcome<SessionId> delete(Caller caller, SessionId session) {
+        DeleteSessionRequest call = DeleteSessionRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setSessionId(session.value())
+                .build();
+        try {
+            stub(caller).deleteSession(call);
+            return Outcome.done(session);
         } catch (StatusRuntimeException e) {
             return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
         }

@@ -1,12 +1,15 @@
 package io.chatstream.gateway.interfaces.http;
 
+import io.chatstream.domain.SessionId;
 import io.chatstream.gateway.application.Caller;
+import io.chatstream.gateway.application.DeletingSession;
 import io.chatstream.gateway.application.GatewayCodes;
 import io.chatstream.gateway.application.ListingSessions;
 import io.chatstream.gateway.application.Outcome;
 import io.chatstream.gateway.application.PromptAccepted;
 import io.chatstream.gateway.application.ReadingSessionMessages;
 import io.chatstream.gateway.application.Rejection;
+import io.chatstream.gateway.application.RenamingSession;
 import io.chatstream.gateway.application.SendingPrompt;
 import io.chatstream.gateway.application.StoppingPrompt;
 import java.util.Map;
@@ -26,12 +29,17 @@ public class ChatApi {
     private final StoppingPrompt stopping;
     private final ListingSessions listing;
     private final ReadingSessionMessages reading;
+    private final RenamingSession renaming;
+    private final DeletingSession deleting;
 
-    public ChatApi(SendingPrompt sending, StoppingPrompt stopping, ListingSessions listing, ReadingSessionMessages reading) {
+    public ChatApi(SendingPrompt sending, StoppingPrompt stopping, ListingSessions listing, ReadingSessionMessages reading,
+            RenamingSession renaming, DeletingSession deleting) {
         this.sending = sending;
         this.stopping = stopping;
         this.listing = listing;
         this.reading = reading;
+        this.renaming = renaming;
+        this.deleting = deleting;
     }
 
     public void send(Exchange exchange) {
@@ -66,6 +74,26 @@ public class ChatApi {
                 pageSize(exchange).then(size -> reading.read(caller, query(exchange, "id"), query(exchange, "cursor"), size)),
                 page -> Map.of("messages", page.items().stream().map(ApiJson::message).toList(),
                         "next_cursor", page.nextCursor())));
+    }
+
+    public void rename(Exchange exchange) {
+        withCaller(exchange, caller -> {
+            Outcome<RequestFields> body = RequestFields.of(exchange.getIn().getBody(String.class));
+            HttpReplies.reply(exchange, 200,
+                    body.then(f -> f.text("title").then(title -> renaming.rename(caller, query(exchange, "id"), title))),
+                    r -> ApiJson.fields("session_id", r.sessionId(), "title", r.title()));
+        });
+    }
+
+    public void delete(Exchange exchange) {
+        withCaller(exchange, caller -> {
+            Outcome<SessionId> deleted = deleting.delete(caller, query(exchange, "id"));
+            if (deleted instanceof Outcome.Rejected<SessionId> rejected) {
+                HttpReplies.error(exchange, rejected.rejection());
+            } else {
+                HttpReplies.noContent(exchange);
+            }
+        });
     }
 
     private static void withCaller(Exchange exchange, Consumer<Caller> action) {

@@ -16,6 +16,7 @@ public final class ErrorStatusTable {
             Map.entry(ErrorCodes.INVALID_REQUEST_ID, 400),
             Map.entry(ErrorCodes.INVALID_SESSION_ID, 400),
             Map.entry(ErrorCodes.INVALID_USER_ID, 400),
+            Map.entry(ErrorCodes.INVALID_TITLE, 400),
             Map.entry(ErrorCodes.INVALID_CURSOR, 400),
             Map.entry(ErrorCodes.INVALID_PAGE_SIZE, 400),
             Map.entry(GatewayCodes.UNAUTHENTICATED, 401),

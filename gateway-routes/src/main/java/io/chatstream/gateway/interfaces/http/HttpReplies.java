@@ -25,6 +25,14 @@ final class HttpReplies {
         json(exchange, ErrorStatusTable.statusOf(rejection.code()), ApiJson.error(rejection));
     }
 
+    /** 204: no body and no content type. */
+    static void noContent(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        message.setBody(null);
+    }
+
     static void json(Exchange exchange, int status, String json) {
         Message message = exchange.getMessage();
         // platform-http copies message headers into the response: drop the request's (Authorization, Cookie ...).

@@ -1,0 +1,100 @@
+package io.chatstream.query;
+
+import static io.chatstream.query.QueryItMessages.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import io.chatstream.contracts.ErrorCodes;
+import io.chatstream.proto.v1.ListSessionsRequest;
+import io.chatstream.proto.v1.SessionView;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** chat.session.changed end to end: renames retitle, deletes make a session vanish for good. */
+class SessionChangesIT extends QueryServiceItBase {
+
+    private List<SessionView> sessionsOf(String user) {
+        return stub().listSessions(ListSessionsRequest.newBuilder().setUserId(user).build()).getSessionsList();
+    }
+
+    private static void assertNotFound(Runnable call, String code) {
+        StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, call::run);
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(ErrorCodes.codeOf(e)).isEqualTo(code);
+    }
+
+    @Test
+    @DisplayName("a rename retitles the session and outranks the first prompt's title")
+    void rename() {
+        String user = "carol-" + System.nanoTime();
+        Instant t0 = Instant.now().minusSeconds(60);
+        String session = UUID.randomUUID().toString();
+        // The rename arrives before the first prompt is projected: the prompt must not overwrite it.
+        changeSession(session, user, t0.plusSeconds(5), false, "Trip to Rome 🇮🇹");
+        submitAs(user, UUID.randomUUID().toString(), session, "What should I see in Rome?", 1, t0);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sessionsOf(user).size() == 1
+                && sessionsOf(user).get(0).getMessageCount() == 2);
+        assertThat(sessionsOf(user).get(0).getTitle()).isEqualTo("Trip to Rome 🇮🇹");
+
+        changeSession(session, user, t0.plusSeconds(10), false, "Rome 2027");
+        await().atMost(Duration.ofSeconds(20)).until(() -> sessionsOf(user).get(0).getTitle().equals("Rome 2027"));
+    }
+
+    @Test
+    @DisplayName("a delete removes the session from lists, history and answer streams; late events stay ignored")
+    void delete() {
+        String user = USER;
+        Instant t0 = Instant.now().minusSeconds(60);
+        Ids kept = submit("keep me", 1, t0);
+        Ids gone = submit("forget me", 1, t0.plusSeconds(1));
+        complete(gone, "completed", "private answer", t0.plusSeconds(2));
+        awaitAssistantStatus(gone.request(), "completed");
+
+        changeSession(gone.session(), user, t0.plusSeconds(3), true, "");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM session_view WHERE session_id = ? AND deleted", Integer.class, gone.session()) == 1);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_view WHERE session_id = ?", Integer.class,
+                gone.session())).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM request_ownership WHERE session_id = ?", Integer.class,
+                gone.session())).isZero();
+        assertThat(sessionsOf(user)).extracting(SessionView::getSessionId)
+                .contains(kept.session()).doesNotContain(gone.session());
+        assertNotFound(() -> stub().getSessionMessages(messages(gone.session(), "", 10)), ErrorCodes.SESSION_NOT_FOUND);
+        assertNotFound(() -> stub().streamAnswer(request(gone.request(), user, 0)).forEachRemaining(c -> { }),
+                ErrorCodes.REQUEST_NOT_FOUND);
+
+        // Late and repeated events: a prompt, an answer, a rename and the delete again.
+        String late = UUID.randomUUID().toString();
+        submit(late, gone.session(), "late prompt", 2, t0.plusSeconds(4));
+        complete(new Ids(late, gone.session()), "completed", "late answer", t0.plusSeconds(5));
+        changeSession(gone.session(), user, t0.plusSeconds(6), false, "back again?");
+        changeSession(gone.session(), user, t0.plusSeconds(7), true, "");
+        producer.send(new ProducerRecord<>("chat.session.changed", gone.session(), "{not json"));
+        // Markers on every topic, after the late events, prove those were consumed before we look.
+        Ids marker = submit("marker", 1, Instant.now());
+        complete(marker, "completed", "m", Instant.now());
+        changeSession(marker.session(), user, Instant.now(), false, "marker title");
+        awaitAssistantStatus(marker.request(), "completed");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "marker title".equals(jdbc.queryForObject(
+                "SELECT title FROM session_view WHERE session_id = ?", String.class, marker.session())));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_view WHERE session_id = ?", Integer.class,
+                gone.session())).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM request_ownership WHERE session_id = ?", Integer.class,
+                gone.session())).isZero();
+        assertThat(jdbc.queryForMap("SELECT title, deleted FROM session_view WHERE session_id = ?", gone.session()))
+                .containsEntry("title", "").containsEntry("deleted", true);
+        assertThat(sessionsOf(user)).extracting(SessionView::getSessionId).doesNotContain(gone.session());
+        assertThat(stub().getSessionMessages(messages(kept.session(), "", 10)).getMessagesCount()).isEqualTo(2);
+    }
+}
