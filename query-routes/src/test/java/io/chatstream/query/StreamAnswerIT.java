@@ -168,6 +168,42 @@ class StreamAnswerIT extends QueryServiceItBase {
     }
 
     @Test
+    @DisplayName("A reader joining mid-answer, while the shared read blocks further on, still gets every entry")
+    void readerJoiningMidAnswerMissesNothing() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Ids ids = submit("two readers " + round, 1, Instant.now());
+            awaitOwnership(ids.request());
+            double before = activeStreams();
+            List<AnswerChunk> first = new CopyOnWriteArrayList<>();
+            CountDownLatch firstDone = new CountDownLatch(1);
+            ChatQueryServiceGrpc.newStub(channel).streamAnswer(request(ids.request(), USER, 0),
+                    collector(first, firstDone));
+            for (int seq = 1; seq <= 3; seq++) {
+                xadd(ids.request(), token(seq, "t" + seq));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> withoutHeartbeats(first).size() == 3);
+
+            // The shared XREAD now blocks after entry 3; the second reader joins from the start and
+            // the next entry is written at once, while that read is still in flight.
+            List<AnswerChunk> second = new CopyOnWriteArrayList<>();
+            CountDownLatch secondDone = new CountDownLatch(1);
+            ChatQueryServiceGrpc.newStub(channel).streamAnswer(request(ids.request(), USER, 0),
+                    collector(second, secondDone));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (activeStreams() < before + 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            xadd(ids.request(), token(4, "t4"));
+            xadd(ids.request(), done(5, 4));
+
+            assertThat(firstDone.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(secondDone.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(withoutHeartbeats(second)).as("round %d", round).extracting(AnswerChunk::getSeq)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L);
+        }
+    }
+
+    @Test
     @DisplayName("Many concurrent streams are served by the shared reader, each complete and in order")
     void manyConcurrentStreams() throws Exception {
         int n = 150;

@@ -83,14 +83,14 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
     private void readLoop() {
         while (running) {
             try {
-                Map<String, String> fromIdByKey = readableKeys();
-                if (fromIdByKey.isEmpty()) {
+                ReadPlan plan = plan();
+                if (plan.fromIdByKey().isEmpty()) {
                     synchronized (wakeUp) {
                         wakeUp.wait(settings.block().toMillis());
                     }
                     continue;
                 }
-                dispatch(read(fromIdByKey));
+                dispatch(read(plan.fromIdByKey()), plan.readersByKey());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -104,15 +104,25 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
         }
     }
 
-    /** Each readable key with the lowest position any of its readers is at. */
-    private Map<String, String> readableKeys() {
+    /**
+     * One XREAD: each readable key from the lowest position any of its readers is at, and those
+     * readers. Only they get the read's entries: a subscription that joins or resumes while the
+     * read blocks may be behind the position the read started from, so it waits for the next read
+     * from its own position instead of receiving later entries first and missing the ones between.
+     */
+    private record ReadPlan(Map<String, String> fromIdByKey, Map<String, List<StreamSubscription>> readersByKey) {
+    }
+
+    private ReadPlan plan() {
         Map<String, String> fromIdByKey = new HashMap<>();
+        Map<String, List<StreamSubscription>> readersByKey = new HashMap<>();
         for (StreamSubscription s : subscriptions) {
             if (s.readable()) {
                 fromIdByKey.merge(s.key, s.lastId(), (a, b) -> StreamIds.compare(a, b) <= 0 ? a : b);
+                readersByKey.computeIfAbsent(s.key, k -> new ArrayList<>()).add(s);
             }
         }
-        return fromIdByKey;
+        return new ReadPlan(fromIdByKey, readersByKey);
     }
 
     @SuppressWarnings("unchecked")
@@ -125,7 +135,8 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
         return messages == null ? List.of() : messages;
     }
 
-    private void dispatch(List<StreamMessage<String, String>> messages) {
+    private void dispatch(List<StreamMessage<String, String>> messages,
+                          Map<String, List<StreamSubscription>> readersByKey) {
         long now = System.nanoTime();
         for (StreamMessage<String, String> m : messages) {
             StreamChunk chunk;
@@ -135,12 +146,10 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
                 LOG.warn("skipping unreadable entry {} of {}: {}", m.getId(), m.getStream(), e.getMessage());
                 continue;
             }
-            for (StreamSubscription s : subscriptions) {
-                if (s.key.equals(m.getStream())) {
-                    s.offer(m.getId(), chunk, now);
-                    if (s.closed()) {
-                        subscriptions.remove(s);
-                    }
+            for (StreamSubscription s : readersByKey.getOrDefault(m.getStream(), List.of())) {
+                s.offer(m.getId(), chunk, now);
+                if (s.closed()) {
+                    subscriptions.remove(s);
                 }
             }
         }
