@@ -265,21 +265,36 @@ function connect(s) {
   s.source = es;
   const seen = (e) => {
     const data = JSON.parse(e.data);
+    if (typeof data.seq === 'number' && data.seq > s.lastSeq + 1) {
+      // seq counts 1, 2, 3, ... without gaps: a jump means events were skipped. Never show a hole in
+      // the answer; reconnect from the last event we have instead.
+      console.warn('answer stream jumped from seq ' + s.lastSeq + ' to ' + data.seq + '; reconnecting');
+      es.close();
+      if (s.retries++ < 5) {
+        s.retryTimer = setTimeout(() => { if (!s.closed) connect(s); }, 100 * s.retries);
+      } else {
+        end(s);
+        finishView(s.view, 'failed', 'Connection lost. Reload to try again.');
+      }
+      return null;
+    }
     if (typeof data.seq === 'number' && data.seq > 0) s.lastSeq = data.seq;
     s.retries = 0;
     return data;
   };
   es.addEventListener('token', (e) => {
     const d = seen(e);
+    if (!d) return;
     s.view.content.textContent += d.text;
     scrollDown();
   });
   es.addEventListener('reset', (e) => {
-    seen(e);
+    if (!seen(e)) return;
     s.view.content.textContent = ''; // the model is retried: the partial answer is void
   });
   es.addEventListener('done', (e) => {
     const d = seen(e);
+    if (!d) return;
     end(s);
     finishView(s.view, d.status);
     loadSessions().catch(() => {});
@@ -287,6 +302,7 @@ function connect(s) {
   es.addEventListener('error', (e) => {
     if (e.data) { // a server-sent "error" event, not a connection problem
       const d = seen(e);
+      if (!d) return;
       end(s);
       finishView(s.view, 'failed', d.message);
       return;

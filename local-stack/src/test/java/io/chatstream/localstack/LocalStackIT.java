@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chatstream.localinfra.Ports;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -13,13 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -36,46 +31,20 @@ class LocalStackIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Path home = Path.of(System.getProperty("chat.project.root", "..")).toAbsolutePath().normalize();
-    private final Path stateDir = home.resolve("local-stack/target/e2e-" + System.nanoTime());
-    private final Map<String, Integer> ports = Map.of(
-            "gateway-port", Ports.free(), "command-port", Ports.free(), "command-grpc-port", Ports.free(),
-            "worker-port", Ports.free(), "query-port", Ports.free(), "query-grpc-port", Ports.free(),
-            "simulator-port", Ports.free(), "kafka-port", Ports.free(), "redis-port", Ports.free(),
-            "mariadb-port", Ports.free());
-    private Process stack;
+    private RunningStack stack;
     private String gateway;
 
     @BeforeAll
     void startStack() throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", home.resolve("local-stack/target/local-stack.jar").toString(),
-                "--home=" + home, "--state-dir=" + stateDir, "--sim-first-token-ms=20", "--sim-chunk-ms=10"));
-        ports.forEach((name, port) -> command.add("--" + name + "=" + port));
-        Files.createDirectories(stateDir);
-        stack = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(stateDir.resolve("local-stack.out").toFile()).start();
-        Path manifest = stateDir.resolve("stack.json");
-        await("the stack's ready manifest").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    assertThat(stack.isAlive()).as("local stack alive (see %s)", stateDir).isTrue();
-                    return Files.exists(manifest);
-                });
-        JsonNode ready = JSON.readTree(manifest.toFile());
-        assertThat(ready.get("status").asText()).isEqualTo("ready");
-        gateway = ready.get("gateway").asText();
+        stack = RunningStack.start("e2e");
+        gateway = stack.gateway();
     }
 
     @AfterAll
     void stopStack() throws Exception {
-        if (stack == null) {
-            return;
+        if (stack != null) {
+            stack.close();
         }
-        stack.destroy();
-        assertThat(stack.waitFor(90, TimeUnit.SECONDS)).as("the stack stops on SIGTERM").isTrue();
-        assertThat(ports.values()).as("nothing left listening").noneMatch(Ports::isListening);
-        assertThat(stateDir.resolve("stack.json")).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,393 @@
+package io.chatstream.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatstream.simulator.AnswerText;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The chat page in a real browser (headless Debian Chromium) against the whole stack started as
+ * real processes, as a person uses it: sign in, send with Enter, watch the answer grow, stop it,
+ * reload in the middle of an answer, switch conversations, and try to make the model run script.
+ * A screenshot of every scenario's end state is kept in {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChatPageBrowserIT {
+
+    /** Slow enough to watch: first token after 50 ms, then one every 150 ms. */
+    private static final String SLOW = " [sim:delay=50,150]";
+    /** What the stack's simulator is started with ({@code --sim-chunks} default). */
+    private static final int DEFAULT_CHUNKS = 24;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path target = RunningStack.projectRoot().resolve("local-stack/target");
+    private RunningStack stack;
+    private ChromeDriver browser;
+    private String user;
+
+    @BeforeAll
+    void start() throws Exception {
+        assumeTrue(HeadlessChromium.installed(), "needs Debian's chromium and chromium-driver ("
+                + HeadlessChromium.BROWSER + ", " + HeadlessChromium.DRIVER + ")");
+        long run = System.nanoTime();
+        browser = HeadlessChromium.start(target.resolve("chromium-profile-" + run),
+                target.resolve("chromedriver-" + run + ".log"));
+        stack = RunningStack.start("browser");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void screenshot(TestInfo test) throws Exception {
+        if (browser == null) {
+            return;
+        }
+        String scenario = test.getTestMethod().orElseThrow().getName();
+        Path dir = Files.createDirectories(target.resolve("screenshots"));
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, dir.resolve(scenario + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .forEach(entry -> System.out.printf("[%s] browser console %s: %s%n", scenario, entry.getLevel(),
+                        entry.getMessage()));
+    }
+
+    @Test
+    @DisplayName("a prompt typed over two lines (Shift+Enter) and sent with Enter is answered token by token, "
+            + "visibly growing until done")
+    void progressiveAnswer() throws Exception {
+        signIn();
+        String prompt = "Explain streaming answers\nin a few words" + SLOW;
+
+        browser.findElement(By.id("prompt")).sendKeys("Explain streaming answers", Keys.chord(Keys.SHIFT, Keys.ENTER));
+        assertThat(browser.findElement(By.id("prompt")).getDomProperty("value")).as("Shift+Enter adds a line")
+                .isEqualTo("Explain streaming answers\n");
+        send("in a few words" + SLOW);
+        List<Integer> lengths = new ArrayList<>();
+        WebElement answer = lastAssistant();
+        waiting(Duration.ofSeconds(30)).until(d -> {
+            int length = textOf(answer).length();
+            if (lengths.isEmpty() || lengths.get(lengths.size() - 1) != length) {
+                lengths.add(length);
+            }
+            return !isStreaming(answer);
+        });
+
+        assertThat(lengths.stream().filter(l -> l > 0).distinct().count())
+                .as("distinct non-empty lengths seen while streaming: %s", lengths).isGreaterThanOrEqualTo(3);
+        assertThat(lengths).as("the answer only grows").isSorted();
+        assertThat(textOf(answer)).isEqualTo(AnswerText.text(prompt, DEFAULT_CHUNKS));
+        assertThat(browser.findElement(By.id("stop")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("send")).isDisplayed()).isTrue();
+        assertThat(textOf(lastUser())).as("one message with both lines").isEqualTo(prompt);
+        assertThat(browser.findElements(By.cssSelector("#messages .msg"))).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("Stop ends a streaming answer, which stays partial and shows as stopped after a reload")
+    void stopMidAnswer() throws Exception {
+        signIn();
+        String prompt = "Write a very long essay [sim:chunks=60]" + SLOW;
+        String full = AnswerText.text(prompt, 60);
+
+        send(prompt);
+        WebElement answer = lastAssistant();
+        waiting(Duration.ofSeconds(20)).until(d -> textOf(answer).length() > 20);
+        browser.findElement(By.id("stop")).click();
+
+        waiting(Duration.ofSeconds(20)).until(d -> !isStreaming(answer) && !browser.findElement(By.id("stop")).isDisplayed());
+        String partial = textOf(answer);
+        assertThat(statusOf(answer)).isEqualTo("Stopped");
+        assertThat(full).as("what was shown is the beginning of the answer").startsWith(partial);
+        assertThat(partial.length()).isBetween(1, full.length() - 1);
+        assertUnchangedFor(answer, partial, Duration.ofMillis(1500));
+
+        browser.navigate().refresh();
+        WebElement reloaded = waiting(Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> answers = d.findElements(By.cssSelector("#messages .msg.assistant"));
+            return answers.size() == 1 && !isStreaming(answers.get(0)) && "Stopped".equals(statusOf(answers.get(0)))
+                    ? answers.get(0) : null;
+        });
+        assertThat(textOf(reloaded)).isEqualTo(partial);
+        JsonNode stored = history(currentSession()).get(1);
+        assertThat(stored.get("status").asText()).isEqualTo("stopped");
+        assertThat(stored.get("content").asText()).isEqualTo(partial);
+    }
+
+    @Test
+    @DisplayName("a reload in the middle of an answer resumes it live and it completes with the full text")
+    void reloadMidAnswer() throws Exception {
+        signIn();
+        String prompt = "Tell me a long story [sim:chunks=40]" + SLOW;
+        String full = AnswerText.text(prompt, 40);
+
+        send(prompt);
+        WebElement answer = lastAssistant();
+        waiting(Duration.ofSeconds(20)).until(d -> textOf(answer).length() > 10);
+        assertThat(isStreaming(answer)).as("still streaming before the reload").isTrue();
+
+        browser.navigate().refresh();
+        WebElement resumed = waiting(Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> answers = d.findElements(By.cssSelector("#messages .msg.assistant"));
+            return answers.size() == 1 && isStreaming(answers.get(0)) ? answers.get(0) : null;
+        });
+        assertThat(browser.findElement(By.id("stop")).isDisplayed()).as("Stop offered again after the reload").isTrue();
+        waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(resumed));
+
+        assertThat(textOf(resumed)).isEqualTo(full);
+        assertThat(statusOf(resumed)).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#messages .msg"))).hasSize(2);
+        waiting(Duration.ofSeconds(15)).until(d -> {
+            try {
+                JsonNode stored = history(currentSession()).get(1);
+                return stored.get("status").asText().equals("completed") && stored.get("content").asText().equals(full);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("a second tab opened in the middle of an answer shows the whole answer, live, in both tabs")
+    void secondTabMidAnswer() throws Exception {
+        signIn();
+        String prompt = "Describe two windows [sim:chunks=40]" + SLOW;
+        String full = AnswerText.text(prompt, 40);
+        String firstTab = browser.getWindowHandle();
+
+        send(prompt);
+        WebElement first = lastAssistant();
+        waiting(Duration.ofSeconds(20)).until(d -> textOf(first).length() > 10);
+        browser.switchTo().newWindow(WindowType.TAB).get(stack.gateway() + "/");
+        try {
+            WebElement second = waiting(Duration.ofSeconds(20)).until(d -> {
+                List<WebElement> answers = d.findElements(By.cssSelector("#messages .msg.assistant"));
+                return answers.size() == 1 && isStreaming(answers.get(0)) ? answers.get(0) : null;
+            });
+            waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(second));
+            assertThat(textOf(second)).as("the tab that joined late").isEqualTo(full);
+        } finally {
+            browser.close();
+            browser.switchTo().window(firstTab);
+        }
+        waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(first));
+        assertThat(textOf(first)).as("the tab that sent it").isEqualTo(full);
+    }
+
+    @Test
+    @DisplayName("New chat starts an empty conversation and the sidebar switches back to the first one")
+    void switchConversations() throws Exception {
+        signIn();
+        String alpha = "Alpha question about rivers";
+        String beta = "Beta question about mountains";
+
+        send(alpha);
+        awaitAnswered();
+        browser.findElement(By.id("new-chat")).click();
+        waiting(Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("#messages .msg")).isEmpty()
+                && d.findElement(By.id("empty")).isDisplayed());
+        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("New chat");
+        send(beta);
+        awaitAnswered();
+
+        waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#sessions li")).size() == 2);
+        sidebarEntry("Alpha").click();
+        waiting(Duration.ofSeconds(15)).until(d -> showsConversation(alpha));
+        assertThat(textOf(lastAssistant())).isEqualTo(AnswerText.text(alpha, DEFAULT_CHUNKS));
+        assertThat(browser.findElement(By.id("title")).getText()).startsWith("Alpha");
+        assertThat(sidebarEntry("Alpha").getAttribute("class")).contains("active");
+
+        sidebarEntry("Beta").click();
+        waiting(Duration.ofSeconds(15)).until(d -> showsConversation(beta));
+        assertThat(textOf(lastAssistant())).isEqualTo(AnswerText.text(beta, DEFAULT_CHUNKS));
+    }
+
+    @Test
+    @DisplayName("model output with markup is shown as text and never runs script, live or from history")
+    void modelOutputCannotRunScript() throws Exception {
+        signIn();
+        String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+
+        send(payload + " [sim:echo]");
+        awaitAnswered();
+        assertThat(textOf(lastAssistant())).isEqualTo(payload);
+        assertNoScriptRan();
+
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(15)).until(d -> showsConversation(payload + " [sim:echo]"));
+        assertThat(textOf(lastAssistant())).isEqualTo(payload);
+        assertNoScriptRan();
+    }
+
+    @Test
+    @DisplayName("five turns in one conversation: the model receives all earlier turns (issue 3, end to end)")
+    void fiveTurns() throws Exception {
+        signIn();
+        for (int turn = 1; turn <= 4; turn++) {
+            send("Turn " + turn + " of a long conversation");
+            awaitAnswered();
+        }
+        send("Turn 5: how many messages do you see? [sim:count]");
+        awaitAnswered();
+
+        assertThat(browser.findElements(By.cssSelector("#messages .msg.user"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#messages .msg.assistant"))).hasSize(5);
+        assertThat(textOf(lastAssistant())).isEqualTo("messages=9 user=5 assistant=4 system=0");
+    }
+
+    // ---------- page helpers ----------
+
+    /** A fresh user per scenario, signed in through the page's own form. */
+    private void signIn() {
+        user = "browser-" + USERS.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
+        browser.get(stack.gateway() + "/");
+        browser.executeScript("localStorage.clear()");
+        browser.manage().deleteAllCookies();
+        browser.navigate().refresh();
+        WebElement name = waiting(Duration.ofSeconds(15)).until(d -> {
+            WebElement input = d.findElement(By.id("signin-user"));
+            return input.isDisplayed() ? input : null;
+        });
+        name.sendKeys(user, Keys.ENTER);
+        waiting(Duration.ofSeconds(15)).until(d -> !d.findElement(By.id("signin")).isDisplayed());
+        assertThat(browser.findElement(By.id("who-name")).getText()).isEqualTo(user);
+    }
+
+    /** Types the prompt and presses Enter, then waits for the page to show it and the answer's placeholder. */
+    private void send(String prompt) {
+        int before = browser.findElements(By.cssSelector("#messages .msg.assistant")).size();
+        WebElement input = browser.findElement(By.id("prompt"));
+        input.sendKeys(prompt);
+        input.sendKeys(Keys.ENTER);
+        waiting(Duration.ofSeconds(15)).until(d ->
+                d.findElements(By.cssSelector("#messages .msg.assistant")).size() == before + 1);
+        assertThat(input.getDomProperty("value")).as("the composer is cleared").isEmpty();
+    }
+
+    private void awaitAnswered() {
+        WebElement answer = lastAssistant();
+        waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(answer) && !d.findElement(By.id("stop")).isDisplayed());
+        assertThat(statusOf(answer)).as("answer status").isEmpty();
+    }
+
+    private boolean showsConversation(String firstPrompt) {
+        List<WebElement> messages = browser.findElements(By.cssSelector("#messages .msg"));
+        return messages.size() == 2 && textOf(messages.get(0)).equals(firstPrompt) && !isStreaming(messages.get(1));
+    }
+
+    private WebElement sidebarEntry(String titlePrefix) {
+        return browser.findElements(By.cssSelector("#sessions li")).stream()
+                .filter(li -> li.getText().startsWith(titlePrefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no conversation titled " + titlePrefix + "… in the sidebar"));
+    }
+
+    private WebElement lastAssistant() {
+        List<WebElement> answers = browser.findElements(By.cssSelector("#messages .msg.assistant"));
+        assertThat(answers).isNotEmpty();
+        return answers.get(answers.size() - 1);
+    }
+
+    private WebElement lastUser() {
+        List<WebElement> prompts = browser.findElements(By.cssSelector("#messages .msg.user"));
+        assertThat(prompts).isNotEmpty();
+        return prompts.get(prompts.size() - 1);
+    }
+
+    /** The exact text (textContent, not the layout-normalised visible text). */
+    private static String textOf(WebElement message) {
+        return message.findElement(By.cssSelector(".text")).getDomProperty("textContent");
+    }
+
+    /** The status line under an answer ("Stopped", an error) or "" when there is none. */
+    private static String statusOf(WebElement message) {
+        WebElement status = message.findElement(By.cssSelector(".status"));
+        return status.isDisplayed() ? status.getText() : "";
+    }
+
+    private static boolean isStreaming(WebElement message) {
+        return message.getAttribute("class").contains("streaming");
+    }
+
+    private void assertUnchangedFor(WebElement answer, String text, Duration duration) throws InterruptedException {
+        long until = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(textOf(answer)).as("no growth after Stop").isEqualTo(text);
+            Thread.sleep(100);
+        }
+    }
+
+    private void assertNoScriptRan() {
+        assertThat(browser.executeScript("return typeof window.__xss")).isEqualTo("undefined");
+        assertThat(browser.findElements(By.cssSelector("#messages img, #messages script"))).isEmpty();
+    }
+
+    private WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(40));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    // ---------- the HTTP API, to compare the page with what is stored ----------
+
+    private String currentSession() {
+        Object session = browser.executeScript("return localStorage.getItem('chat.session')");
+        assertThat(session).as("the page's current session").isNotNull();
+        return session.toString();
+    }
+
+    private JsonNode history(String sessionId) throws Exception {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/auth/dev-token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"" + user + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).isEqualTo(200);
+        HttpResponse<String> messages = http.send(HttpRequest.newBuilder(
+                        URI.create(stack.gateway() + "/api/chat/sessions/" + sessionId + "/messages"))
+                .header("Authorization", "Bearer " + JSON.readTree(token.body()).get("token").asText())
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(messages.statusCode()).as(messages.body()).isEqualTo(200);
+        return JSON.readTree(messages.body()).get("messages");
+    }
+}

@@ -1,0 +1,137 @@
+package io.chatstream.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatstream.localinfra.Ports;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole product started for an end-to-end test exactly as {@code ./run.sh} starts it: the
+ * launcher jar as a child process (Kafka, Redis, MariaDB, simulator, four services) on free ports,
+ * with a fast simulator so that only answers asking for {@code [sim:delay=..]} are slow.
+ */
+final class RunningStack implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path home;
+    private final Path stateDir;
+    private final Map<String, Integer> ports;
+    private final Process process;
+    private final String gateway;
+
+    private RunningStack(Path home, Path stateDir, Map<String, Integer> ports, Process process, String gateway) {
+        this.home = home;
+        this.stateDir = stateDir;
+        this.ports = ports;
+        this.process = process;
+        this.gateway = gateway;
+    }
+
+    /** Starts the stack under {@code local-stack/target/<prefix>-<nanos>} and waits for its ready manifest. */
+    static RunningStack start(String prefix) throws Exception {
+        Path home = projectRoot();
+        Path stateDir = home.resolve("local-stack/target/" + prefix + "-" + System.nanoTime());
+        Map<String, Integer> ports = Map.of(
+                "gateway-port", Ports.free(), "command-port", Ports.free(), "command-grpc-port", Ports.free(),
+                "worker-port", Ports.free(), "query-port", Ports.free(), "query-grpc-port", Ports.free(),
+                "simulator-port", Ports.free(), "kafka-port", Ports.free(), "redis-port", Ports.free(),
+                "mariadb-port", Ports.free());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", home.resolve("local-stack/target/local-stack.jar").toString(),
+                "--home=" + home, "--state-dir=" + stateDir, "--sim-first-token-ms=20", "--sim-chunk-ms=10"));
+        ports.forEach((name, port) -> command.add("--" + name + "=" + port));
+        Files.createDirectories(stateDir);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(stateDir.resolve("local-stack.out").toFile()).start();
+        Path manifest = stateDir.resolve("stack.json");
+        try {
+            await("the stack's ready manifest").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        assertThat(process.isAlive()).as("local stack alive (see %s)", stateDir).isTrue();
+                        return Files.exists(manifest);
+                    });
+            JsonNode ready = JSON.readTree(manifest.toFile());
+            assertThat(ready.get("status").asText()).isEqualTo("ready");
+            RunningStack stack = new RunningStack(home, stateDir, ports, process, ready.get("gateway").asText());
+            stack.awaitGatewayReachesBackends();
+            return stack;
+        } catch (Throwable e) {
+            process.destroy();
+            process.waitFor(90, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /**
+     * "Ready" means every service's health is UP, but the gateway dials command and query eagerly
+     * when it starts; if it starts first, its gRPC channels sit in connect back-off (up to a minute)
+     * and fail fast with UNAVAILABLE (HTTP 503) meanwhile. Wait until both answer through the gateway,
+     * so tests do not depend on where the back-off timer happens to be.
+     */
+    private void awaitGatewayReachesBackends() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long began = System.nanoTime();
+        await("the gateway reaches command and query").atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/dev-token"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"stack-probe\"}")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    String bearer = "Bearer " + JSON.readTree(token.body()).get("token").asText();
+                    int query = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/chat/sessions"))
+                            .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                    int command = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/chat/stop"))
+                            .header("Authorization", bearer).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"request_id\":\"" + UUID.randomUUID() + "\"}")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return query != 503 && command != 503;
+                });
+        System.out.printf("gateway reached command and query %d ms after the stack was ready%n",
+                Duration.ofNanos(System.nanoTime() - began).toMillis());
+    }
+
+    /** The project root: failsafe passes it; from the module directory it is the parent. */
+    static Path projectRoot() {
+        return Path.of(System.getProperty("chat.project.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** The gateway's base URL, e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
+    String gateway() {
+        return gateway;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path stateDir() {
+        return stateDir;
+    }
+
+    /** Stops the stack with SIGTERM, as Ctrl-C would, and checks that it cleaned up after itself. */
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the stack stops on SIGTERM").isTrue();
+        assertThat(ports.values()).as("nothing left listening").noneMatch(Ports::isListening);
+        assertThat(stateDir.resolve("stack.json")).doesNotExist();
+    }
+}
