@@ -105,6 +105,7 @@ public final class AnsweringPrompt {
         private final InferenceTask task;
         private final BlockingQueue<Signal> mailbox;
         private final Instant pickedUp;
+        private final ChunkBuffer buffer = new ChunkBuffer(policy.coalescing());
         private Instant firstTokenAt;
 
         AnswerRun(PromptToAnswer prompt, InferenceTask task, BlockingQueue<Signal> mailbox, Instant pickedUp) {
@@ -142,6 +143,7 @@ public final class AnsweringPrompt {
 
         private Step attempt() throws InterruptedException {
             int attempt = task.attempt();
+            buffer.restart();
             ModelProvider.Stream stream;
             try {
                 stream = provider.stream(prompt.conversation(), new MailboxListener(mailbox, attempt));
@@ -151,13 +153,30 @@ public final class AnsweringPrompt {
                         clock.instant(), policy.maxAttempts());
             }
             long deadline = clock.millis() + policy.totalTimeout().toMillis();
+            long lastTokenAt = clock.millis();
             while (true) {
                 Duration watchdog = firstTokenAt == null ? policy.firstTokenTimeout() : policy.idleTimeout();
-                long wait = Math.min(watchdog.toMillis(), deadline - clock.millis());
+                long giveUpAt = Math.min(lastTokenAt + watchdog.toMillis(), deadline);
+                long now = clock.millis();
+                long flushIn = buffer.millisUntilDue(now);
+                long wait = flushIn >= 0 ? Math.min(flushIn, giveUpAt - now) : giveUpAt - now;
                 Signal signal = wait <= 0 ? null : mailbox.poll(wait, TimeUnit.MILLISECONDS);
                 if (signal == null) {
+                    now = clock.millis();
+                    Optional<String> due = buffer.due(now);
+                    if (due.isPresent()) {
+                        write(due.get());
+                        continue;
+                    }
+                    if (now < giveUpAt) {
+                        continue;
+                    }
+                    flush();
                     stream.cancel();
                     return task.failAttempt(timeout(deadline), clock.instant(), policy.maxAttempts());
+                }
+                if (signal instanceof Signal.Token token && token.attempt() == attempt) {
+                    lastTokenAt = clock.millis();
                 }
                 Optional<Step> step = handle(signal, attempt, stream);
                 if (step.isPresent()) {
@@ -166,26 +185,36 @@ public final class AnsweringPrompt {
             }
         }
 
+        /** Held text always goes out before a terminal or reset entry, so no text is lost or reordered. */
         private Optional<Step> handle(Signal signal, int attempt, ModelProvider.Stream stream) {
             if (signal instanceof Signal.StopRequested) {
+                flush();
                 stream.cancel();
                 return Optional.of(task.stop(clock.instant()));
             }
             if (signal instanceof Signal.Token token && token.attempt() == attempt) {
-                task.append(token.text()).ifPresent(chunk -> {
-                    Instant now = clock.instant();
-                    if (firstTokenAt == null) {
-                        firstTokenAt = now;
-                        metrics.firstToken(Duration.between(pickedUp, now));
-                    }
-                    streams.append(task.requestId(), chunk, now);
-                });
+                Instant now = clock.instant();
+                if (firstTokenAt == null && !token.text().isEmpty()) {
+                    firstTokenAt = now;
+                    metrics.firstToken(Duration.between(pickedUp, now));
+                }
+                buffer.add(token.text(), now.toEpochMilli()).ifPresent(this::write);
             } else if (signal instanceof Signal.Completed done && done.attempt() == attempt) {
+                flush();
                 return Optional.of(task.complete(done.response(), clock.instant()));
             } else if (signal instanceof Signal.Failed failed && failed.attempt() == attempt) {
+                flush();
                 return Optional.of(task.failAttempt(failed.error(), clock.instant(), policy.maxAttempts()));
             }
             return Optional.empty();
+        }
+
+        private void flush() {
+            buffer.flush().ifPresent(this::write);
+        }
+
+        private void write(String text) {
+            task.append(text).ifPresent(chunk -> streams.append(task.requestId(), chunk, clock.instant()));
         }
 
         private ProviderError timeout(long deadline) {

@@ -3,6 +3,7 @@ package io.chatstream.worker.infrastructure;
 import io.chatstream.worker.application.AnswerMetrics;
 import io.chatstream.worker.application.AnsweringPolicy;
 import io.chatstream.worker.application.AnsweringPrompt;
+import io.chatstream.worker.application.Coalescing;
 import io.chatstream.worker.application.InflightAnswers;
 import io.chatstream.worker.application.ModelProvider;
 import io.chatstream.worker.application.StoppingAnswer;
@@ -45,10 +46,13 @@ public class WorkerConfiguration {
     @Bean
     AnsweringPrompt answeringPrompt(ModelProvider provider, StringRedisTemplate redis, ProducerTemplate producer,
             AnswerMetrics metrics, InflightAnswers inflight, BailianProperties props,
-            @Value("${chat.stream.ttl:1h}") Duration streamTtl, @Value("${chat.meta.ttl:24h}") Duration metaTtl) {
+            @Value("${chat.stream.ttl:1h}") Duration streamTtl, @Value("${chat.meta.ttl:24h}") Duration metaTtl,
+            @Value("${chat.relay.coalesce-window:25ms}") Duration coalesceWindow,
+            @Value("${chat.relay.coalesce-max-chars:256}") int coalesceMaxChars) {
         AnsweringPolicy policy = new AnsweringPolicy(props.maxAttempts(),
                 new Backoff(props.backoffInitial(), props.backoffMax()),
-                props.firstTokenTimeout(), props.idleTimeout(), props.totalTimeout());
+                props.firstTokenTimeout(), props.idleTimeout(), props.totalTimeout(),
+                new Coalescing(coalesceWindow, coalesceMaxChars));
         return new AnsweringPrompt(provider, new RedisAnswerStreams(redis, streamTtl),
                 new RedisInferenceTasks(redis, metaTtl),
                 new KafkaAnswerOutcomes(producer, "direct:answer-prompt-publish", props.model()),

@@ -146,6 +146,59 @@ class AnsweringPromptTest {
     }
 
     @Test
+    @DisplayName("with coalescing, a burst of tokens becomes few entries whose joined text is the answer")
+    void coalescesABurst() {
+        AnsweringPrompt coalescing = new AnsweringPrompt(provider, streams, tasks, outcomes, outcomes,
+                AnswerMetrics.NONE, inflight,
+                new AnsweringPolicy(3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+                        Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(5),
+                        new Coalescing(Duration.ofMillis(200), 1000)),
+                Clock.systemUTC(), () -> 0.5);
+        String[] pieces = new String[100];
+        java.util.Arrays.setAll(pieces, i -> "t" + i + " ");
+        provider.then((turns, l) -> answer(l, pieces));
+
+        coalescing.answer(prompt());
+
+        String text = String.join("", pieces);
+        assertThat(entries()).hasSizeLessThan(10);
+        assertThat(entries()).extracting(StreamEntry::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, entries().size()).boxed().toList());
+        assertThat(entries()).filteredOn(TokenChunk.class::isInstance).extracting(e -> ((TokenChunk) e).text())
+                .first().isEqualTo("t0 ");
+        assertThat(entries().stream().filter(TokenChunk.class::isInstance).map(e -> ((TokenChunk) e).text())
+                .reduce("", String::concat)).isEqualTo(text);
+        assertThat(entries().get(entries().size() - 1)).isInstanceOf(StreamEntry.Done.class);
+        assertThat(outcomes.published.get(0).event().text()).isEqualTo(text);
+    }
+
+    @Test
+    @DisplayName("with coalescing, held text is written when the window passes even if the model then goes quiet")
+    void flushesAfterTheWindow() throws Exception {
+        AnsweringPrompt coalescing = new AnsweringPrompt(provider, streams, tasks, outcomes, outcomes,
+                AnswerMetrics.NONE, inflight,
+                new AnsweringPolicy(1, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+                        Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                        new Coalescing(Duration.ofMillis(30), 1000)),
+                Clock.systemUTC(), () -> 0.5);
+        provider.then((turns, l) -> {
+            l.onToken("a");
+            l.onToken("b");
+            l.onToken("c");
+        });
+        StoppingAnswer stopping = new StoppingAnswer(inflight);
+
+        CompletableFuture<AnswerResult> running = CompletableFuture.supplyAsync(() -> coalescing.answer(prompt()));
+        Thread.sleep(300);
+        assertThat(entries()).extracting(StreamEntry::seq).containsExactly(1L, 2L);
+        assertThat(entries()).extracting(e -> ((TokenChunk) e).text()).containsExactly("a", "bc");
+        stopping.stop(REQUEST);
+
+        assertThat(running.get().toString()).contains("AnswerStopped");
+        assertThat(outcomes.published.get(0).event().text()).isEqualTo("abc");
+    }
+
+    @Test
     @DisplayName("a redelivered prompt that already ended is not answered again")
     void alreadyAnswered() {
         tasks.save(REQUEST, new InferenceTasks.Snapshot(TaskState.COMPLETED, 1, Instant.now()));

@@ -91,6 +91,21 @@ class AnswerPromptIT {
     }
 
     @Test
+    @DisplayName("a fast model's tokens are coalesced into few entries whose joined text is the final text")
+    void coalescesAFastModel() throws Exception {
+        PromptSubmitted prompt = submit("[sim:chunks=60] [sim:delay=5,1] fast one", List.of());
+
+        AnswerCompleted outcome = awaitOutcome(prompt.getRequestId());
+
+        List<AnswerStreamEntry> entries = entries(prompt.getRequestId());
+        assertThat(entries).extracting(AnswerStreamEntry::getSeq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, entries.size()).boxed().toList());
+        assertThat(entries.size()).isLessThan(30);
+        assertThat(entries.get(entries.size() - 1).getKind()).isEqualTo("done");
+        assertThat(tokens(entries)).isEqualTo(outcome.getText()).isNotEmpty();
+    }
+
+    @Test
     @DisplayName("earlier turns reach the model as one multi-turn conversation")
     void passesTheContext() throws Exception {
         PromptSubmitted prompt = submit("[sim:count] how many?", List.of(
