@@ -8,11 +8,14 @@ import io.chatstream.worker.application.InflightAnswers;
 import io.chatstream.worker.application.ModelProvider;
 import io.chatstream.worker.application.StoppingAnswer;
 import io.chatstream.worker.domain.Backoff;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,15 +25,26 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @Configuration(proxyBeanMethods = false)
 public class WorkerConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerConfiguration.class);
+
     @Bean
     ApiKeySource apiKeySource(@Value("${chat.bailian.api-key:}") String key) {
         return new ApiKeySource(key);
     }
 
     @Bean
-    ModelProvider bailianClient(BailianProperties props, ApiKeySource apiKey) {
+    ModelProvider bailianClient(BailianProperties props, ApiKeySource apiKey, BreakerProperties breakerProps,
+            MeterRegistry registry) {
         DashScopeConnectionLimits.apply(props.maxConcurrentStreams());
-        return new BailianClient(props, apiKey);
+        BailianClient client = new BailianClient(props, apiKey);
+        if (!breakerProps.enabled()) {
+            return client;
+        }
+        CircuitBreaker breaker = CircuitBreakingModelProvider.breaker(breakerProps);
+        breaker.getEventPublisher().onStateTransition(e -> LOG.warn("Bailian circuit breaker: {}",
+                e.getStateTransition()));
+        CircuitBreakingModelProvider.exposeState(breaker, registry);
+        return new CircuitBreakingModelProvider(client, breaker);
     }
 
     @Bean
