@@ -29,13 +29,14 @@ public final class AnsweringPrompt {
     private final FailedPrompts failedPrompts;
     private final AnswerMetrics metrics;
     private final InflightAnswers inflight;
+    private final RecentlyCancelled cancelled;
     private final AnsweringPolicy policy;
     private final Clock clock;
     private final DoubleSupplier random;
 
     public AnsweringPrompt(ModelProvider provider, AnswerStreams streams, InferenceTasks tasks,
             AnswerOutcomes outcomes, FailedPrompts failedPrompts, AnswerMetrics metrics, InflightAnswers inflight,
-            AnsweringPolicy policy, Clock clock, DoubleSupplier random) {
+            RecentlyCancelled cancelled, AnsweringPolicy policy, Clock clock, DoubleSupplier random) {
         this.provider = provider;
         this.streams = streams;
         this.tasks = tasks;
@@ -43,6 +44,7 @@ public final class AnsweringPrompt {
         this.failedPrompts = failedPrompts;
         this.metrics = metrics;
         this.inflight = inflight;
+        this.cancelled = cancelled;
         this.policy = policy;
         this.clock = clock;
         this.random = random;
@@ -63,6 +65,10 @@ public final class AnsweringPrompt {
             Instant pickedUp = clock.instant();
             InferenceTask task = InferenceTask.queued(requestId, prompt.sessionId(), prompt.userId(), prompt.turn());
             task.resumeAfter(streams.lastSeq(requestId), known.map(InferenceTasks.Snapshot::attempt).orElse(0));
+            // Checked after the mailbox is open: a cancel arriving from now on reaches the mailbox instead.
+            if (cancelled.contains(requestId)) {
+                return new AnswerResult.Published(finish(prompt, task, stoppedBeforeStart(task), pickedUp, null));
+            }
             AnswerRun run = new AnswerRun(prompt, task, mailbox, pickedUp);
             Step.Ended ended = run.toTheEnd();
             return new AnswerResult.Published(finish(prompt, task, ended, pickedUp, run.firstTokenAt()));
@@ -92,6 +98,12 @@ public final class AnsweringPrompt {
         tasks.save(requestId, new InferenceTasks.Snapshot(task.state(), task.attempt(), pickedUp));
         metrics.answered(ended.event(), Duration.between(pickedUp, now));
         return outcome;
+    }
+
+    /** No provider call; a reset first when an earlier worker left text in the stream. */
+    private Step.Ended stoppedBeforeStart(InferenceTask task) {
+        task.beginAttempt().ifPresent(reset -> streams.append(task.requestId(), reset, clock.instant()));
+        return (Step.Ended) task.stop(clock.instant());
     }
 
     private static long millis(Instant from, Instant to) {

@@ -6,6 +6,7 @@ import io.chatstream.worker.application.AnsweringPrompt;
 import io.chatstream.worker.application.Coalescing;
 import io.chatstream.worker.application.InflightAnswers;
 import io.chatstream.worker.application.ModelProvider;
+import io.chatstream.worker.application.RecentlyCancelled;
 import io.chatstream.worker.application.StoppingAnswer;
 import io.chatstream.worker.domain.Backoff;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -53,13 +54,19 @@ public class WorkerConfiguration {
     }
 
     @Bean
+    RecentlyCancelled recentlyCancelled(@Value("${chat.worker.cancelled-ids.capacity:10000}") int capacity,
+            @Value("${chat.worker.cancelled-ids.keep-for:10m}") Duration keepFor) {
+        return new RecentlyCancelled(capacity, keepFor, Clock.systemUTC());
+    }
+
+    @Bean
     AnswerMetrics answerMetrics(MeterRegistry registry, InflightAnswers inflight) {
         return new MicrometerAnswerMetrics(registry, inflight);
     }
 
     @Bean
     AnsweringPrompt answeringPrompt(ModelProvider provider, StringRedisTemplate redis, ProducerTemplate producer,
-            AnswerMetrics metrics, InflightAnswers inflight, BailianProperties props,
+            AnswerMetrics metrics, InflightAnswers inflight, RecentlyCancelled cancelled, BailianProperties props,
             @Value("${chat.stream.ttl:1h}") Duration streamTtl, @Value("${chat.meta.ttl:24h}") Duration metaTtl,
             @Value("${chat.relay.coalesce-window:25ms}") Duration coalesceWindow,
             @Value("${chat.relay.coalesce-max-chars:256}") int coalesceMaxChars) {
@@ -71,12 +78,12 @@ public class WorkerConfiguration {
                 new RedisInferenceTasks(redis, metaTtl),
                 new KafkaAnswerOutcomes(producer, "direct:answer-prompt-publish", props.model()),
                 new KafkaFailedPrompts(producer, "direct:answer-prompt-dead-letter"),
-                metrics, inflight, policy, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
+                metrics, inflight, cancelled, policy, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     @Bean
-    StoppingAnswer stoppingAnswer(InflightAnswers inflight) {
-        return new StoppingAnswer(inflight);
+    StoppingAnswer stoppingAnswer(InflightAnswers inflight, RecentlyCancelled cancelled) {
+        return new StoppingAnswer(inflight, cancelled);
     }
 
     @Bean
