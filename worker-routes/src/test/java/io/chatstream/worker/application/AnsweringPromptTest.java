@@ -237,6 +237,21 @@ class AnsweringPromptTest {
     }
 
     @Test
+    @DisplayName("an open circuit breaker is retried within the attempt budget and then fails with CIRCUIT_OPEN")
+    void circuitOpen() {
+        provider.then((turns, l) -> l.onError(ProviderError.circuitOpen("open")));
+
+        answering.answer(prompt());
+
+        assertThat(provider.calls).hasSize(3);
+        assertThat(outcomes.parked).singleElement().satisfies(f -> {
+            assertThat(f.errorCode()).isEqualTo(ProviderError.CIRCUIT_OPEN);
+            assertThat(f.attempts()).isEqualTo(3);
+        });
+        assertThat(entries()).singleElement().isInstanceOf(StreamEntry.Error.class);
+    }
+
+    @Test
     @DisplayName("a redelivered prompt that already ended is not answered again")
     void alreadyAnswered() {
         tasks.save(REQUEST, new InferenceTasks.Snapshot(TaskState.COMPLETED, 1, Instant.now()));
