@@ -97,6 +97,11 @@ public class WorkerConfiguration {
     }
 
     @Bean
+    DeadLetterMeter deadLetterMeter(MeterRegistry registry) {
+        return new DeadLetterMeter(registry);
+    }
+
+    @Bean
     KafkaOffsets kafkaOffsets() {
         return new KafkaOffsets();
     }

@@ -362,6 +362,11 @@ class AnswerPromptIT {
         assertThat(meters.find("chat.worker.first_token").timer().count()).isPositive();
         assertThat(meters.find("chat.worker.tokens").tag("direction", "output").counter().count()).isPositive();
         assertThat(meters.find("chat.worker.inflight").gauge()).isNotNull();
+        assertThat(meters.find("chat.worker.breaker.state").gauge().value()).isZero();
+
+        awaitOutcome(submit("[sim:bad-request] parked", List.of()).getRequestId());
+        await().atMost(WAIT).until(() -> meters.find("chat.worker.dead_letters").tag("error_code", "InvalidParameter")
+                .counter() != null);
     }
 
     private static PromptSubmitted submit(String text, List<ContextTurn> context) throws Exception {
