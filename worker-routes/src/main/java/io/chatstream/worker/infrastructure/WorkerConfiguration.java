@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaClientFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -102,8 +103,19 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    KafkaOffsets kafkaOffsets() {
-        return new KafkaOffsets();
+    OffsetGuard offsetGuard() {
+        return new OffsetGuard();
+    }
+
+    /** Autowired into the Camel Kafka component: every consumer's commits go through the guard. */
+    @Bean
+    KafkaClientFactory guardedKafkaClientFactory(OffsetGuard guard) {
+        return new GuardedKafkaClientFactory(guard);
+    }
+
+    @Bean
+    KafkaOffsets kafkaOffsets(OffsetGuard guard) {
+        return new KafkaOffsets(guard);
     }
 
     @Bean
