@@ -72,6 +72,8 @@ public final class AnsweringPrompt {
             AnswerRun run = new AnswerRun(prompt, task, mailbox, pickedUp);
             Step.Ended ended = run.toTheEnd();
             return new AnswerResult.Published(finish(prompt, task, ended, pickedUp, run.firstTokenAt()));
+        } catch (AbandonedRun e) {
+            return new AnswerResult.Abandoned();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while answering " + requestId);
@@ -98,6 +100,22 @@ public final class AnsweringPrompt {
         tasks.save(requestId, new InferenceTasks.Snapshot(task.state(), task.attempt(), pickedUp));
         metrics.answered(ended.event(), Duration.between(pickedUp, now));
         return outcome;
+    }
+
+    /**
+     * This instance no longer owns the prompt (its Kafka partition was revoked): the running
+     * answer ends without a terminal entry or outcome, so the new owner's answer is the only one.
+     */
+    public boolean abandon(RequestId requestId) {
+        return inflight.mailbox(requestId).map(mailbox -> mailbox.offer(new Signal.Abandoned())).orElse(false);
+    }
+
+    /** Unwinds an answer run that was abandoned. */
+    private static final class AbandonedRun extends RuntimeException {
+
+        AbandonedRun() {
+            super("abandoned", null, false, false);
+        }
     }
 
     /** No provider call; a reset first when an earlier worker left text in the stream. */
@@ -199,6 +217,10 @@ public final class AnsweringPrompt {
 
         /** Held text always goes out before a terminal or reset entry, so no text is lost or reordered. */
         private Optional<Step> handle(Signal signal, int attempt, ModelProvider.Stream stream) {
+            if (signal instanceof Signal.Abandoned) {
+                stream.cancel();
+                throw new AbandonedRun();
+            }
             if (signal instanceof Signal.StopRequested) {
                 flush();
                 stream.cancel();
@@ -240,6 +262,9 @@ public final class AnsweringPrompt {
             long until = clock.millis() + pause.toMillis();
             for (long left = pause.toMillis(); left > 0; left = until - clock.millis()) {
                 Signal signal = mailbox.poll(left, TimeUnit.MILLISECONDS);
+                if (signal instanceof Signal.Abandoned) {
+                    throw new AbandonedRun();
+                }
                 if (signal instanceof Signal.StopRequested) {
                     Step step = task.stop(clock.instant());
                     if (step instanceof Step.Ended ended) {

@@ -7,7 +7,9 @@ import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
+import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -29,16 +31,27 @@ public final class GuardedKafkaClientFactory extends DefaultKafkaClientFactory {
     }
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     public Consumer getConsumer(Properties props) {
-        Consumer consumer = super.getConsumer(props);
-        InvocationHandler handler = (proxy, method, args) -> invoke(consumer, method, args);
+        return guarded(super.getConsumer(props), guard);
+    }
+
+    /** The consumer with its commits clamped and its rebalance listener telling the guard about revocations. */
+    @SuppressWarnings("rawtypes")
+    static Consumer guarded(Consumer consumer, OffsetGuard guard) {
+        InvocationHandler handler = (proxy, method, args) -> invoke(consumer, guard, method, args);
         return (Consumer) Proxy.newProxyInstance(Consumer.class.getClassLoader(), new Class<?>[] {Consumer.class},
                 handler);
     }
 
     @SuppressWarnings("unchecked")
-    private Object invoke(Consumer<?, ?> consumer, Method method, Object[] args) throws Throwable {
+    private static Object invoke(Consumer<?, ?> consumer, OffsetGuard guard, Method method, Object[] args)
+            throws Throwable {
+        if (method.getName().equals("subscribe") && args != null && args.length == 2
+                && args[1] instanceof ConsumerRebalanceListener listener) {
+            args = args.clone();
+            args[1] = new RevocationListener(listener, guard);
+        }
         boolean commit = method.getName().equals("commitSync") || method.getName().equals("commitAsync");
         if (commit) {
             if (args == null || args.length == 0 || !(args[0] instanceof Map)) {
@@ -52,6 +65,29 @@ public final class GuardedKafkaClientFactory extends DefaultKafkaClientFactory {
             return method.invoke(consumer, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /** Tells the guard about revocations and assignments before Camel reacts to them. */
+    private record RevocationListener(ConsumerRebalanceListener delegate, OffsetGuard guard)
+            implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            guard.revoked(partitions);
+            delegate.onPartitionsRevoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            guard.assigned(partitions);
+            delegate.onPartitionsAssigned(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            guard.lost(partitions);
+            delegate.onPartitionsLost(partitions);
         }
     }
 }

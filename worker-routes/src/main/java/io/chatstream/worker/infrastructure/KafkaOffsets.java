@@ -20,6 +20,11 @@ public final class KafkaOffsets {
 
     /** Registers the exchange's record as in progress; returns the handle to call when it has ended. */
     public Runnable begin(Exchange exchange) {
+        return begin(exchange, () -> { });
+    }
+
+    /** As {@link #begin(Exchange)}; {@code onRevoked} runs if the record's partition moves to another consumer first. */
+    public Runnable begin(Exchange exchange, Runnable onRevoked) {
         String topic = exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class);
         Integer partition = exchange.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
         Long offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
@@ -27,7 +32,7 @@ public final class KafkaOffsets {
             return () -> { };
         }
         TopicPartition tp = new TopicPartition(topic, partition);
-        guard.begin(tp, offset);
+        guard.begin(tp, offset, onRevoked);
         return () -> guard.done(tp, offset);
     }
 

@@ -252,6 +252,24 @@ class AnsweringPromptTest {
     }
 
     @Test
+    @DisplayName("an abandoned answer ends without a terminal entry or outcome and leaves the task streaming")
+    void abandoned() throws Exception {
+        provider.then((turns, l) -> l.onToken("partial"));
+
+        CompletableFuture<AnswerResult> running = CompletableFuture.supplyAsync(() -> answering.answer(prompt()));
+        while (entries() == null) {
+            Thread.sleep(5);
+        }
+        assertThat(answering.abandon(REQUEST)).isTrue();
+
+        assertThat(running.get()).isInstanceOf(AnswerResult.Abandoned.class);
+        assertThat(outcomes.published).isEmpty();
+        assertThat(entries()).allMatch(TokenChunk.class::isInstance);
+        assertThat(tasks.snapshots.get(REQUEST).state()).isEqualTo(TaskState.STREAMING);
+        assertThat(inflight.count()).isZero();
+    }
+
+    @Test
     @DisplayName("a redelivered prompt that already ended is not answered again")
     void alreadyAnswered() {
         tasks.save(REQUEST, new InferenceTasks.Snapshot(TaskState.COMPLETED, 1, Instant.now()));

@@ -78,6 +78,10 @@ final class KafkaProbe implements AutoCloseable {
         return producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
+    RecordMetadata sendTo(String topic, int partition, String key, String value) throws Exception {
+        return producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
+    }
+
     /** Sends without waiting for each acknowledgement, then waits for all of them. */
     void sendAll(String topic, Map<String, String> valuesByKey) throws Exception {
         List<java.util.concurrent.Future<RecordMetadata>> sent = new java.util.ArrayList<>();
