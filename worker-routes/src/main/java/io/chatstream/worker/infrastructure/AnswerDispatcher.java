@@ -71,8 +71,12 @@ public final class AnswerDispatcher implements AutoCloseable {
     private boolean answerWithRetries(PromptToAnswer prompt) {
         for (int attempt = 0; ; attempt++) {
             try {
+                AnswerResult result = answering.answer(prompt);
+                if (result instanceof AnswerResult.Abandoned) {
+                    LOG.info("answer {} abandoned: its partition moved to another worker", prompt.requestId());
+                }
                 // A duplicate delivery leaves the offset to the run already answering it.
-                return !(answering.answer(prompt) instanceof AnswerResult.AlreadyInProgress);
+                return !(result instanceof AnswerResult.AlreadyInProgress);
             } catch (java.util.concurrent.CancellationException e) {
                 LOG.info("answer {} interrupted by shutdown; it will be delivered again", prompt.requestId());
                 return false;
