@@ -13,6 +13,10 @@ public sealed interface AnswerResult {
     record AlreadyAnswered(TaskState state) implements AnswerResult {
     }
 
+    /** Given up because the prompt moved to another instance: nothing published, no terminal entry. */
+    record Abandoned() implements AnswerResult {
+    }
+
     /** A duplicate delivery while this instance is still answering the same request: nothing was done. */
     record AlreadyInProgress() implements AnswerResult {
     }

@@ -3,13 +3,20 @@ package io.chatstream.worker.application;
 import io.chatstream.worker.domain.Backoff;
 import java.time.Duration;
 
-/** Retry and timeout settings; the watchdog times are per attempt. */
+/** Retry, timeout and relay settings; the watchdog times are per attempt. */
 public record AnsweringPolicy(int maxAttempts, Backoff backoff, Duration firstTokenTimeout, Duration idleTimeout,
-        Duration totalTimeout) {
+        Duration totalTimeout, Coalescing coalescing) {
 
     public AnsweringPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
+        coalescing = coalescing == null ? Coalescing.OFF : coalescing;
+    }
+
+    /** Every provider piece becomes its own stream entry. */
+    public AnsweringPolicy(int maxAttempts, Backoff backoff, Duration firstTokenTimeout, Duration idleTimeout,
+            Duration totalTimeout) {
+        this(maxAttempts, backoff, firstTokenTimeout, idleTimeout, totalTimeout, Coalescing.OFF);
     }
 }

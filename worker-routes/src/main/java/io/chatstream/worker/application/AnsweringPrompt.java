@@ -29,13 +29,14 @@ public final class AnsweringPrompt {
     private final FailedPrompts failedPrompts;
     private final AnswerMetrics metrics;
     private final InflightAnswers inflight;
+    private final RecentlyCancelled cancelled;
     private final AnsweringPolicy policy;
     private final Clock clock;
     private final DoubleSupplier random;
 
     public AnsweringPrompt(ModelProvider provider, AnswerStreams streams, InferenceTasks tasks,
             AnswerOutcomes outcomes, FailedPrompts failedPrompts, AnswerMetrics metrics, InflightAnswers inflight,
-            AnsweringPolicy policy, Clock clock, DoubleSupplier random) {
+            RecentlyCancelled cancelled, AnsweringPolicy policy, Clock clock, DoubleSupplier random) {
         this.provider = provider;
         this.streams = streams;
         this.tasks = tasks;
@@ -43,6 +44,7 @@ public final class AnsweringPrompt {
         this.failedPrompts = failedPrompts;
         this.metrics = metrics;
         this.inflight = inflight;
+        this.cancelled = cancelled;
         this.policy = policy;
         this.clock = clock;
         this.random = random;
@@ -63,9 +65,15 @@ public final class AnsweringPrompt {
             Instant pickedUp = clock.instant();
             InferenceTask task = InferenceTask.queued(requestId, prompt.sessionId(), prompt.userId(), prompt.turn());
             task.resumeAfter(streams.lastSeq(requestId), known.map(InferenceTasks.Snapshot::attempt).orElse(0));
+            // Checked after the mailbox is open: a cancel arriving from now on reaches the mailbox instead.
+            if (cancelled.contains(requestId)) {
+                return new AnswerResult.Published(finish(prompt, task, stoppedBeforeStart(task), pickedUp, null));
+            }
             AnswerRun run = new AnswerRun(prompt, task, mailbox, pickedUp);
             Step.Ended ended = run.toTheEnd();
             return new AnswerResult.Published(finish(prompt, task, ended, pickedUp, run.firstTokenAt()));
+        } catch (AbandonedRun e) {
+            return new AnswerResult.Abandoned();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while answering " + requestId);
@@ -94,6 +102,28 @@ public final class AnsweringPrompt {
         return outcome;
     }
 
+    /**
+     * This instance no longer owns the prompt (its Kafka partition was revoked): the running
+     * answer ends without a terminal entry or outcome, so the new owner's answer is the only one.
+     */
+    public boolean abandon(RequestId requestId) {
+        return inflight.mailbox(requestId).map(mailbox -> mailbox.offer(new Signal.Abandoned())).orElse(false);
+    }
+
+    /** Unwinds an answer run that was abandoned. */
+    private static final class AbandonedRun extends RuntimeException {
+
+        AbandonedRun() {
+            super("abandoned", null, false, false);
+        }
+    }
+
+    /** No provider call; a reset first when an earlier worker left text in the stream. */
+    private Step.Ended stoppedBeforeStart(InferenceTask task) {
+        task.beginAttempt().ifPresent(reset -> streams.append(task.requestId(), reset, clock.instant()));
+        return (Step.Ended) task.stop(clock.instant());
+    }
+
     private static long millis(Instant from, Instant to) {
         return Duration.between(from, to).toMillis();
     }
@@ -105,6 +135,7 @@ public final class AnsweringPrompt {
         private final InferenceTask task;
         private final BlockingQueue<Signal> mailbox;
         private final Instant pickedUp;
+        private final ChunkBuffer buffer = new ChunkBuffer(policy.coalescing());
         private Instant firstTokenAt;
 
         AnswerRun(PromptToAnswer prompt, InferenceTask task, BlockingQueue<Signal> mailbox, Instant pickedUp) {
@@ -142,6 +173,7 @@ public final class AnsweringPrompt {
 
         private Step attempt() throws InterruptedException {
             int attempt = task.attempt();
+            buffer.restart();
             ModelProvider.Stream stream;
             try {
                 stream = provider.stream(prompt.conversation(), new MailboxListener(mailbox, attempt));
@@ -151,13 +183,30 @@ public final class AnsweringPrompt {
                         clock.instant(), policy.maxAttempts());
             }
             long deadline = clock.millis() + policy.totalTimeout().toMillis();
+            long lastTokenAt = clock.millis();
             while (true) {
                 Duration watchdog = firstTokenAt == null ? policy.firstTokenTimeout() : policy.idleTimeout();
-                long wait = Math.min(watchdog.toMillis(), deadline - clock.millis());
+                long giveUpAt = Math.min(lastTokenAt + watchdog.toMillis(), deadline);
+                long now = clock.millis();
+                long flushIn = buffer.millisUntilDue(now);
+                long wait = flushIn >= 0 ? Math.min(flushIn, giveUpAt - now) : giveUpAt - now;
                 Signal signal = wait <= 0 ? null : mailbox.poll(wait, TimeUnit.MILLISECONDS);
                 if (signal == null) {
+                    now = clock.millis();
+                    Optional<String> due = buffer.due(now);
+                    if (due.isPresent()) {
+                        write(due.get());
+                        continue;
+                    }
+                    if (now < giveUpAt) {
+                        continue;
+                    }
+                    flush();
                     stream.cancel();
                     return task.failAttempt(timeout(deadline), clock.instant(), policy.maxAttempts());
+                }
+                if (signal instanceof Signal.Token token && token.attempt() == attempt) {
+                    lastTokenAt = clock.millis();
                 }
                 Optional<Step> step = handle(signal, attempt, stream);
                 if (step.isPresent()) {
@@ -166,26 +215,40 @@ public final class AnsweringPrompt {
             }
         }
 
+        /** Held text always goes out before a terminal or reset entry, so no text is lost or reordered. */
         private Optional<Step> handle(Signal signal, int attempt, ModelProvider.Stream stream) {
+            if (signal instanceof Signal.Abandoned) {
+                stream.cancel();
+                throw new AbandonedRun();
+            }
             if (signal instanceof Signal.StopRequested) {
+                flush();
                 stream.cancel();
                 return Optional.of(task.stop(clock.instant()));
             }
             if (signal instanceof Signal.Token token && token.attempt() == attempt) {
-                task.append(token.text()).ifPresent(chunk -> {
-                    Instant now = clock.instant();
-                    if (firstTokenAt == null) {
-                        firstTokenAt = now;
-                        metrics.firstToken(Duration.between(pickedUp, now));
-                    }
-                    streams.append(task.requestId(), chunk, now);
-                });
+                Instant now = clock.instant();
+                if (firstTokenAt == null && !token.text().isEmpty()) {
+                    firstTokenAt = now;
+                    metrics.firstToken(Duration.between(pickedUp, now));
+                }
+                buffer.add(token.text(), now.toEpochMilli()).ifPresent(this::write);
             } else if (signal instanceof Signal.Completed done && done.attempt() == attempt) {
+                flush();
                 return Optional.of(task.complete(done.response(), clock.instant()));
             } else if (signal instanceof Signal.Failed failed && failed.attempt() == attempt) {
+                flush();
                 return Optional.of(task.failAttempt(failed.error(), clock.instant(), policy.maxAttempts()));
             }
             return Optional.empty();
+        }
+
+        private void flush() {
+            buffer.flush().ifPresent(this::write);
+        }
+
+        private void write(String text) {
+            task.append(text).ifPresent(chunk -> streams.append(task.requestId(), chunk, clock.instant()));
         }
 
         private ProviderError timeout(long deadline) {
@@ -199,6 +262,9 @@ public final class AnsweringPrompt {
             long until = clock.millis() + pause.toMillis();
             for (long left = pause.toMillis(); left > 0; left = until - clock.millis()) {
                 Signal signal = mailbox.poll(left, TimeUnit.MILLISECONDS);
+                if (signal instanceof Signal.Abandoned) {
+                    throw new AbandonedRun();
+                }
                 if (signal instanceof Signal.StopRequested) {
                     Step step = task.stop(clock.instant());
                     if (step instanceof Step.Ended ended) {

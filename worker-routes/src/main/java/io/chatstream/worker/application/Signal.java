@@ -17,4 +17,8 @@ sealed interface Signal {
 
     record StopRequested() implements Signal {
     }
+
+    /** This instance lost the prompt (its partition moved): end without a trace, the new owner answers. */
+    record Abandoned() implements Signal {
+    }
 }

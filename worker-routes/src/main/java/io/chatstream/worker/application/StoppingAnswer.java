@@ -2,17 +2,24 @@ package io.chatstream.worker.application;
 
 import io.chatstream.domain.RequestId;
 
-/** Use case: the user asked to stop an answer; only the instance producing it acts. */
+/**
+ * Use case: the user asked to stop an answer. The instance producing it stops it now; every
+ * instance also remembers the id, in case the prompt only starts later (queued or not yet
+ * consumed), so it then ends at once as stopped.
+ */
 public final class StoppingAnswer {
 
     private final InflightAnswers inflight;
+    private final RecentlyCancelled cancelled;
 
-    public StoppingAnswer(InflightAnswers inflight) {
+    public StoppingAnswer(InflightAnswers inflight, RecentlyCancelled cancelled) {
         this.inflight = inflight;
+        this.cancelled = cancelled;
     }
 
     /** True when this instance was answering the request and has been told to stop. */
     public boolean stop(RequestId requestId) {
+        cancelled.remember(requestId);
         return inflight.mailbox(requestId)
                 .map(mailbox -> mailbox.offer(new Signal.StopRequested()))
                 .orElse(false);

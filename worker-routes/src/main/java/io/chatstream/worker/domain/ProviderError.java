@@ -9,6 +9,11 @@ public record ProviderError(String code, String message, int statusCode) {
 
     /** No first token in time. */
     public static final String TIMEOUT = "TIMEOUT";
+    /**
+     * Our circuit breaker refused the call without reaching the provider. Retryable: the
+     * breaker may have closed again by the next attempt, and such an attempt costs nothing.
+     */
+    public static final String CIRCUIT_OPEN = "CIRCUIT_OPEN";
     /** Raised by the SDK for transport failures (cut connection, read timeout, bad framing). */
     public static final String RESPONSE_ERROR = "response_error";
     /** Raised by the SDK when the connection could not be made. */
@@ -23,11 +28,16 @@ public record ProviderError(String code, String message, int statusCode) {
         return new ProviderError(TIMEOUT, what, 0);
     }
 
+    public static ProviderError circuitOpen(String what) {
+        return new ProviderError(CIRCUIT_OPEN, what, 503);
+    }
+
     public boolean isRetryable() {
         if (code.equals("Throttling.AllocationQuota")) {
             return false;
         }
-        if (code.startsWith("Throttling") || code.startsWith("InternalError") || code.equals(TIMEOUT)) {
+        if (code.startsWith("Throttling") || code.startsWith("InternalError") || code.equals(TIMEOUT)
+                || code.equals(CIRCUIT_OPEN)) {
             return true;
         }
         if (isClientError(code)) {

@@ -1,5 +1,6 @@
 package io.chatstream.worker.infrastructure;
 
+import io.chatstream.worker.application.AnswerResult;
 import io.chatstream.worker.application.AnsweringPrompt;
 import io.chatstream.worker.application.PromptToAnswer;
 import java.time.Duration;
@@ -48,7 +49,8 @@ public final class AnswerDispatcher implements AutoCloseable {
     }
 
     public void dispatch(PromptToAnswer prompt, Exchange exchange) throws InterruptedException {
-        Runnable ended = offsets.begin(exchange);
+        // If the partition moves away, the new owner answers: this instance gives up its answer.
+        Runnable ended = offsets.begin(exchange, () -> answering.abandon(prompt.requestId()));
         slots.acquire();
         try {
             executor.execute(() -> {
@@ -69,8 +71,12 @@ public final class AnswerDispatcher implements AutoCloseable {
     private boolean answerWithRetries(PromptToAnswer prompt) {
         for (int attempt = 0; ; attempt++) {
             try {
-                answering.answer(prompt);
-                return true;
+                AnswerResult result = answering.answer(prompt);
+                if (result instanceof AnswerResult.Abandoned) {
+                    LOG.info("answer {} abandoned: its partition moved to another worker", prompt.requestId());
+                }
+                // A duplicate delivery leaves the offset to the run already answering it.
+                return !(result instanceof AnswerResult.AlreadyInProgress);
             } catch (java.util.concurrent.CancellationException e) {
                 LOG.info("answer {} interrupted by shutdown; it will be delivered again", prompt.requestId());
                 return false;

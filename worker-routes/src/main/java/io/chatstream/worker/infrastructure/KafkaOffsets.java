@@ -2,36 +2,42 @@ package io.chatstream.worker.infrastructure;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * Commits consumed offsets in partition order although answers end in any order. The route's
- * manual commits are asynchronous ({@code DefaultKafkaManualAsyncCommitFactory}): they only
- * record the offset, and the consumer thread commits it, so they may be called from any thread.
+ * Marks records as in progress until their outcome is published. Camel commits consumed
+ * offsets by itself; the {@link OffsetGuard} keeps those commits behind the oldest record of
+ * each partition still being answered, so a crash never skips an unanswered prompt
+ * (at-least-once) while answers end in any order.
  */
 public final class KafkaOffsets {
 
-    private final OrderedOffsets<KafkaManualCommit> offsets = new OrderedOffsets<>(KafkaManualCommit::commit);
+    private final OffsetGuard guard;
+
+    public KafkaOffsets(OffsetGuard guard) {
+        this.guard = guard;
+    }
 
     /** Registers the exchange's record as in progress; returns the handle to call when it has ended. */
     public Runnable begin(Exchange exchange) {
-        String partition = partitionOf(exchange);
+        return begin(exchange, () -> { });
+    }
+
+    /** As {@link #begin(Exchange)}; {@code onRevoked} runs if the record's partition moves to another consumer first. */
+    public Runnable begin(Exchange exchange, Runnable onRevoked) {
+        String topic = exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class);
+        Integer partition = exchange.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
         Long offset = exchange.getMessage().getHeader(KafkaConstants.OFFSET, Long.class);
-        KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
-        if (offset == null || commit == null) {
+        if (topic == null || partition == null || offset == null) {
             return () -> { };
         }
-        offsets.begin(partition, offset, commit);
-        return () -> offsets.done(partition, offset);
+        TopicPartition tp = new TopicPartition(topic, partition);
+        guard.begin(tp, offset, onRevoked);
+        return () -> guard.done(tp, offset);
     }
 
     /** The record was dealt with right away (e.g. parked as unreadable). */
     public void commit(Exchange exchange) {
         begin(exchange).run();
-    }
-
-    private static String partitionOf(Exchange exchange) {
-        return exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class) + "-"
-                + exchange.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
     }
 }

@@ -31,8 +31,9 @@ class AnsweringPromptTest {
     private final Fakes.MemoryTasks tasks = new Fakes.MemoryTasks();
     private final Fakes.MemoryOutcomes outcomes = new Fakes.MemoryOutcomes();
     private final InflightAnswers inflight = new InflightAnswers();
+    private final RecentlyCancelled cancelled = new RecentlyCancelled(100, Duration.ofMinutes(10), Clock.systemUTC());
     private final AnsweringPrompt answering = new AnsweringPrompt(provider, streams, tasks, outcomes, outcomes,
-            AnswerMetrics.NONE, inflight,
+            AnswerMetrics.NONE, inflight, cancelled,
             new AnsweringPolicy(3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
                     Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(5)),
             Clock.systemUTC(), () -> 0.5);
@@ -129,7 +130,7 @@ class AnsweringPromptTest {
     @DisplayName("a stop request ends the answer as stopped with the partial text")
     void stop() throws Exception {
         provider.then((turns, l) -> l.onToken("partial"));
-        StoppingAnswer stopping = new StoppingAnswer(inflight);
+        StoppingAnswer stopping = new StoppingAnswer(inflight, cancelled);
 
         CompletableFuture<AnswerResult> running = CompletableFuture.supplyAsync(() -> answering.answer(prompt()));
         while (entries() == null) {
@@ -143,6 +144,129 @@ class AnsweringPromptTest {
             assertThat(p.outcome().event().text()).isEqualTo("partial");
         });
         assertThat(stopping.stop(REQUEST)).isFalse();
+    }
+
+    @Test
+    @DisplayName("with coalescing, a burst of tokens becomes few entries whose joined text is the answer")
+    void coalescesABurst() {
+        AnsweringPrompt coalescing = new AnsweringPrompt(provider, streams, tasks, outcomes, outcomes,
+                AnswerMetrics.NONE, inflight, cancelled,
+                new AnsweringPolicy(3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+                        Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(5),
+                        new Coalescing(Duration.ofMillis(200), 1000)),
+                Clock.systemUTC(), () -> 0.5);
+        String[] pieces = new String[100];
+        java.util.Arrays.setAll(pieces, i -> "t" + i + " ");
+        provider.then((turns, l) -> answer(l, pieces));
+
+        coalescing.answer(prompt());
+
+        String text = String.join("", pieces);
+        assertThat(entries()).hasSizeLessThan(10);
+        assertThat(entries()).extracting(StreamEntry::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, entries().size()).boxed().toList());
+        assertThat(entries()).filteredOn(TokenChunk.class::isInstance).extracting(e -> ((TokenChunk) e).text())
+                .first().isEqualTo("t0 ");
+        assertThat(entries().stream().filter(TokenChunk.class::isInstance).map(e -> ((TokenChunk) e).text())
+                .reduce("", String::concat)).isEqualTo(text);
+        assertThat(entries().get(entries().size() - 1)).isInstanceOf(StreamEntry.Done.class);
+        assertThat(outcomes.published.get(0).event().text()).isEqualTo(text);
+    }
+
+    @Test
+    @DisplayName("with coalescing, held text is written when the window passes even if the model then goes quiet")
+    void flushesAfterTheWindow() throws Exception {
+        AnsweringPrompt coalescing = new AnsweringPrompt(provider, streams, tasks, outcomes, outcomes,
+                AnswerMetrics.NONE, inflight, cancelled,
+                new AnsweringPolicy(1, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+                        Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                        new Coalescing(Duration.ofMillis(30), 1000)),
+                Clock.systemUTC(), () -> 0.5);
+        provider.then((turns, l) -> {
+            l.onToken("a");
+            l.onToken("b");
+            l.onToken("c");
+        });
+        StoppingAnswer stopping = new StoppingAnswer(inflight, cancelled);
+
+        CompletableFuture<AnswerResult> running = CompletableFuture.supplyAsync(() -> coalescing.answer(prompt()));
+        Thread.sleep(300);
+        assertThat(entries()).extracting(StreamEntry::seq).containsExactly(1L, 2L);
+        assertThat(entries()).extracting(e -> ((TokenChunk) e).text()).containsExactly("a", "bc");
+        stopping.stop(REQUEST);
+
+        assertThat(running.get().toString()).contains("AnswerStopped");
+        assertThat(outcomes.published.get(0).event().text()).isEqualTo("abc");
+    }
+
+    @Test
+    @DisplayName("a prompt whose cancel arrived before it started ends at once as stopped, without calling the model")
+    void cancelledBeforeStart() {
+        provider.then((turns, l) -> answer(l, "never"));
+        assertThat(new StoppingAnswer(inflight, cancelled).stop(REQUEST)).isFalse();
+
+        AnswerResult result = answering.answer(prompt());
+
+        assertThat(provider.calls).isEmpty();
+        assertThat(entries()).singleElement().isInstanceOfSatisfying(StreamEntry.Done.class, done -> {
+            assertThat(done.seq()).isEqualTo(1);
+            assertThat(done.status()).isEqualTo(TaskState.STOPPED);
+        });
+        assertThat(result).isInstanceOfSatisfying(AnswerResult.Published.class, p -> {
+            assertThat(p.outcome().event()).isInstanceOf(AnswerEvent.AnswerStopped.class);
+            assertThat(p.outcome().event().text()).isEmpty();
+        });
+        assertThat(tasks.snapshots.get(REQUEST).state()).isEqualTo(TaskState.STOPPED);
+        assertThat(inflight.count()).isZero();
+    }
+
+    @Test
+    @DisplayName("a cancel for a prompt an earlier worker left half-written ends it behind a reset entry")
+    void cancelledBeforeResumedStart() {
+        streams.append(REQUEST, new TokenChunk(1, 1, "half"), Instant.now());
+        tasks.save(REQUEST, new InferenceTasks.Snapshot(TaskState.STREAMING, 1, Instant.now()));
+        new StoppingAnswer(inflight, cancelled).stop(REQUEST);
+
+        answering.answer(prompt());
+
+        assertThat(provider.calls).isEmpty();
+        assertThat(entries()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("TokenChunk", "Reset", "Done");
+        assertThat(entries()).extracting(StreamEntry::seq).containsExactly(1L, 2L, 3L);
+        assertThat(outcomes.published.get(0).event().text()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an open circuit breaker is retried within the attempt budget and then fails with CIRCUIT_OPEN")
+    void circuitOpen() {
+        provider.then((turns, l) -> l.onError(ProviderError.circuitOpen("open")));
+
+        answering.answer(prompt());
+
+        assertThat(provider.calls).hasSize(3);
+        assertThat(outcomes.parked).singleElement().satisfies(f -> {
+            assertThat(f.errorCode()).isEqualTo(ProviderError.CIRCUIT_OPEN);
+            assertThat(f.attempts()).isEqualTo(3);
+        });
+        assertThat(entries()).singleElement().isInstanceOf(StreamEntry.Error.class);
+    }
+
+    @Test
+    @DisplayName("an abandoned answer ends without a terminal entry or outcome and leaves the task streaming")
+    void abandoned() throws Exception {
+        provider.then((turns, l) -> l.onToken("partial"));
+
+        CompletableFuture<AnswerResult> running = CompletableFuture.supplyAsync(() -> answering.answer(prompt()));
+        while (entries() == null) {
+            Thread.sleep(5);
+        }
+        assertThat(answering.abandon(REQUEST)).isTrue();
+
+        assertThat(running.get()).isInstanceOf(AnswerResult.Abandoned.class);
+        assertThat(outcomes.published).isEmpty();
+        assertThat(entries()).allMatch(TokenChunk.class::isInstance);
+        assertThat(tasks.snapshots.get(REQUEST).state()).isEqualTo(TaskState.STREAMING);
+        assertThat(inflight.count()).isZero();
     }
 
     @Test

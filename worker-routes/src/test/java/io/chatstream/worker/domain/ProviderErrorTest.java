@@ -20,6 +20,7 @@ class ProviderErrorTest {
         "network error, -1, true",
         "response_error, 200, true",
         "TIMEOUT, 0, true",
+        "CIRCUIT_OPEN, 0, true",
         "InvalidParameter, 400, false",
         "DataInspectionFailed, 400, false",
         "Arrearage, 400, false",

@@ -78,6 +78,19 @@ final class KafkaProbe implements AutoCloseable {
         return producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
+    RecordMetadata sendTo(String topic, int partition, String key, String value) throws Exception {
+        return producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
+    }
+
+    /** Sends without waiting for each acknowledgement, then waits for all of them. */
+    void sendAll(String topic, Map<String, String> valuesByKey) throws Exception {
+        List<java.util.concurrent.Future<RecordMetadata>> sent = new java.util.ArrayList<>();
+        valuesByKey.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
+        for (java.util.concurrent.Future<RecordMetadata> f : sent) {
+            f.get();
+        }
+    }
+
     /** The committed offset of a group on one partition, or -1. */
     static long committed(String brokers, String group, TopicPartition partition) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {

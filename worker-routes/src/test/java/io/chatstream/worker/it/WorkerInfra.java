@@ -38,6 +38,10 @@ final class WorkerInfra implements AutoCloseable {
         registry.add("chat.bailian.first-token-timeout", () -> "2s");
         registry.add("chat.bailian.idle-timeout", () -> "2s");
         registry.add("chat.worker.consumers-count", () -> "1");
+        // These tests provoke provider failures on purpose; the breaker (BailianCircuitBreakerIT)
+        // stays in the call path but must not open here.
+        registry.add("chat.bailian.breaker.minimum-number-of-calls", () -> "100000");
+        registry.add("chat.bailian.breaker.sliding-window-size", () -> "100000");
         registry.add("chat.worker.shutdown-grace", () -> "1s");
     }
 

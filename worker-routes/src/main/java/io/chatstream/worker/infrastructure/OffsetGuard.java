@@ -1,0 +1,92 @@
+package io.chatstream.worker.infrastructure;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The records still being answered, per partition, and the commit limit they impose. Camel
+ * 4.17's streaming consumer commits the offset of every record whose exchange returned, even
+ * with manual commits on (KafkaRecordStreamingProcessor records each processed offset and the
+ * facade commits it after the poll). Our route returns as soon as the answer is handed to the
+ * pool, so Camel would commit prompts whose answer is still running, and a crash would lose
+ * them. Every commit therefore passes through {@link #clamp}: no partition is committed past
+ * its oldest record still in progress. When a partition is revoked, its answers in progress are
+ * told to give up ({@link #revoked}), so only the new owner answers them.
+ */
+public final class OffsetGuard {
+
+    private static final Runnable NOTHING = () -> { };
+    private final java.util.Set<TopicPartition> revoking = ConcurrentHashMap.newKeySet();
+    private final Map<TopicPartition, ConcurrentSkipListMap<Long, Runnable>> inProgress = new ConcurrentHashMap<>();
+
+    /** Called on the consumer thread before the exchange returns, so Camel's commit sees it. */
+    public void begin(TopicPartition partition, long offset) {
+        begin(partition, offset, NOTHING);
+    }
+
+    /** As {@link #begin(TopicPartition, long)}; {@code onRevoked} runs if the partition moves away first. */
+    public void begin(TopicPartition partition, long offset, Runnable onRevoked) {
+        inProgress.computeIfAbsent(partition, p -> new ConcurrentSkipListMap<>()).put(offset, onRevoked);
+    }
+
+    /** The record's outcome is published (or it was parked): it no longer holds commits back. */
+    public void done(TopicPartition partition, long offset) {
+        ConcurrentSkipListMap<Long, Runnable> offsets = inProgress.get(partition);
+        if (offsets != null) {
+            offsets.remove(offset);
+        }
+    }
+
+    /**
+     * Partitions were revoked (eager rebalance: all of them, most come straight back). Nothing is
+     * given up yet; {@link #assigned} decides which really moved.
+     */
+    public void revoked(Collection<TopicPartition> partitions) {
+        revoking.addAll(partitions);
+    }
+
+    /** The new assignment: answers of revoked partitions not in it are told to give up. */
+    public void assigned(Collection<TopicPartition> partitions) {
+        java.util.Set<TopicPartition> moved = new java.util.HashSet<>(revoking);
+        moved.removeAll(partitions);
+        revoking.clear();
+        lost(moved);
+    }
+
+    /** The partitions are gone for sure (lost, or moved away): their answers in progress give up. */
+    public void lost(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            ConcurrentSkipListMap<Long, Runnable> offsets = inProgress.get(partition);
+            if (offsets != null) {
+                offsets.values().forEach(Runnable::run);
+            }
+        }
+    }
+
+    /** The commit Kafka may see: each partition at most up to its oldest record in progress. */
+    public Map<TopicPartition, OffsetAndMetadata> clamp(Map<TopicPartition, OffsetAndMetadata> requested) {
+        Map<TopicPartition, OffsetAndMetadata> allowed = new LinkedHashMap<>();
+        requested.forEach((partition, commit) -> {
+            ConcurrentSkipListMap<Long, Runnable> offsets = inProgress.get(partition);
+            Map.Entry<Long, Runnable> first = offsets == null ? null : offsets.firstEntry();
+            Long oldest = first == null ? null : first.getKey();
+            if (oldest == null || commit.offset() <= oldest) {
+                allowed.put(partition, commit);
+            } else {
+                allowed.put(partition, new OffsetAndMetadata(oldest, commit.metadata()));
+            }
+        });
+        return allowed;
+    }
+
+    /** How many records of the partition are still being answered. */
+    public int inProgress(TopicPartition partition) {
+        ConcurrentSkipListMap<Long, Runnable> offsets = inProgress.get(partition);
+        return offsets == null ? 0 : offsets.size();
+    }
+}
