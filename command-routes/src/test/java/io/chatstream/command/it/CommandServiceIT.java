@@ -143,6 +143,40 @@ class CommandServiceIT extends CommandItSupport {
     }
 
     @Test
+    @DisplayName("lets exactly one of 10 different prompts racing into an idle session in; the rest are SESSION_BUSY")
+    void concurrentDifferentPromptsIntoOneSession() throws Exception {
+        String session = stub.submitPrompt(request("it-user-8", "", "opener", "it-req-0080").build()).getSessionId();
+        submitted.await(r -> r.value().contains("it-req-0080"));
+        AnswerWriter.send(kafka.bootstrapServers(), session, EventJson.write(AnswerCompleted.newBuilder()
+                .setRequestId("it-req-0080").setSessionId(session).setStatus("completed").setText("ok").build()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT in_flight_request_id IS NULL FROM sessions WHERE id = ?", Boolean.class, session));
+
+        // No lock lives in the JVM: the session row decides, so these calls race exactly as calls
+        // from several command instances would.
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> outcomes = concurrently(10, () -> {
+            String requestId = "it-req-009" + next.getAndIncrement();
+            try {
+                stub.submitPrompt(request("it-user-8", session, "racer " + requestId, requestId).build());
+                return "accepted " + requestId;
+            } catch (io.grpc.StatusRuntimeException e) {
+                return ErrorCodes.codeOf(e);
+            }
+        });
+
+        assertThat(outcomes).filteredOn(o -> o.startsWith("accepted")).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !o.startsWith("accepted")).hasSize(9)
+                .allMatch(ErrorCodes.SESSION_BUSY::equals);
+        String winner = outcomes.stream().filter(o -> o.startsWith("accepted")).findFirst().orElseThrow().substring(9);
+        submitted.await(r -> r.value().contains(winner));
+        Thread.sleep(2500); // longer than the relay's fallback poll
+        assertThat(submitted.count(r -> r.value().contains("racer "))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM prompts WHERE session_id = ?", Integer.class, session))
+                .isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("answers 20 concurrent duplicates of one request id alike: one prompt row, one record")
     void concurrentDuplicates() throws Exception {
         List<SubmitPromptResponse> fresh = concurrently(20,
