@@ -90,7 +90,9 @@ class AuthenticationTest extends GatewayTestSupport {
     @Test
     @DisplayName("health and metrics are public")
     void publicOps() throws Exception {
-        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        // Health includes the gRPC channels, which connect to the fakes moments after start-up.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> get("/actuator/health", null).statusCode() == 200);
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(200);
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DependencyDownTest extends GatewayTestSupport {
 
     @Test
-    @DisplayName("a stopped service is a 503 DEPENDENCY_UNAVAILABLE; the gateway recovers when it returns")
+    @DisplayName("a stopped service is a 503 DEPENDENCY_UNAVAILABLE and the gateway not ready; it recovers when it returns")
     void serviceDown() throws Exception {
         String token = devToken("alice");
         FAKES.stop();
@@ -19,11 +19,15 @@ class DependencyDownTest extends GatewayTestSupport {
             assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"hi\"}", token), 503)).isEqualTo("DEPENDENCY_UNAVAILABLE");
             assertThat(errorCode(get("/api/chat/sessions", token), 503)).isEqualTo("DEPENDENCY_UNAVAILABLE");
             assertThat(errorCode(get("/api/chat/stream?request_id=req-stream-0001", token), 503)).isEqualTo("DEPENDENCY_UNAVAILABLE");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> get("/actuator/health/readiness", null).statusCode() == 503);
         } finally {
             FAKES.startServer();
         }
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300))
                 .until(() -> post("/api/chat/send", "{\"prompt\":\"hi\"}", token).statusCode() == 202
                         && get("/api/chat/sessions", token).statusCode() == 200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/actuator/health/readiness", null).statusCode() == 200);
     }
 }

@@ -6,6 +6,7 @@ import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,12 @@ public class GrpcClientConfiguration {
         return new GrpcChatQueries(queryChannel, deadline, streamMaxDuration);
     }
 
+    /** Readiness (and /actuator/health) include whether both services are reachable. */
+    @Bean
+    GrpcChannelsHealth grpcChannelsHealthIndicator(ManagedChannel commandChannel, ManagedChannel queryChannel) {
+        return new GrpcChannelsHealth(Map.of("command", commandChannel, "query", queryChannel));
+    }
+
     @Bean
     ChannelShutdown channelShutdown(ManagedChannel commandChannel, ManagedChannel queryChannel) {
         return new ChannelShutdown(commandChannel, queryChannel);
@@ -44,6 +51,9 @@ public class GrpcClientConfiguration {
     private static ManagedChannel channel(String target) {
         ManagedChannel channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
                 .intercept(new CallerMetadata())
+                // Two long-lived connections: never let them go idle, so readiness does not flap
+                // and no request pays for reconnecting.
+                .idleTimeout(30, TimeUnit.DAYS)
                 .build();
         // Connect now, so the first user request does not pay for connection setup within its deadline.
         channel.getState(true);
