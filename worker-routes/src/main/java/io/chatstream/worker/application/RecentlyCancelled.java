@@ -18,7 +18,11 @@ public final class RecentlyCancelled {
     private final int capacity;
     private final Duration keepFor;
     private final Clock clock;
-    /** Insertion order is expiry order: every id is kept for the same time. */
+    /**
+     * Insertion order is nearly expiry order: every id is kept for the same time after its cancel,
+     * and cancels arrive roughly in the order they were made. Eviction stops at the first
+     * unexpired entry, so an out-of-order one at worst lives a little longer.
+     */
     private final LinkedHashMap<RequestId, Instant> expiries = new LinkedHashMap<>();
 
     public RecentlyCancelled(int capacity, Duration keepFor, Clock clock) {
@@ -30,15 +34,28 @@ public final class RecentlyCancelled {
         this.clock = clock;
     }
 
-    public synchronized void remember(RequestId requestId) {
+    public void remember(RequestId requestId) {
+        remember(requestId, clock.instant());
+    }
+
+    /**
+     * Remembers a cancel made at {@code requestedAt} until {@code keepFor} after it; a cancel that
+     * old already (read again after a restart) is not remembered.
+     */
+    public synchronized void remember(RequestId requestId, Instant requestedAt) {
+        Instant expiry = requestedAt.plus(keepFor);
+        if (!expiry.isAfter(clock.instant())) {
+            return;
+        }
         expiries.remove(requestId);
-        expiries.put(requestId, clock.instant().plus(keepFor));
+        expiries.put(requestId, expiry);
         evict();
     }
 
     public synchronized boolean contains(RequestId requestId) {
         evict();
-        return expiries.containsKey(requestId);
+        Instant expiry = expiries.get(requestId);
+        return expiry != null && expiry.isAfter(clock.instant());
     }
 
     public synchronized int size() {

@@ -1,6 +1,5 @@
 package io.chatstream.worker.application;
 
-import io.chatstream.domain.RequestId;
 
 /**
  * Use case: the user asked to stop an answer. The instance producing it stops it now; every
@@ -18,9 +17,9 @@ public final class StoppingAnswer {
     }
 
     /** True when this instance was answering the request and has been told to stop. */
-    public boolean stop(RequestId requestId) {
-        cancelled.remember(requestId);
-        return inflight.mailbox(requestId)
+    public boolean stop(StopRequest request) {
+        cancelled.remember(request.requestId(), request.requestedAt());
+        return inflight.mailbox(request.requestId())
                 .map(mailbox -> mailbox.offer(new Signal.StopRequested()))
                 .orElse(false);
     }

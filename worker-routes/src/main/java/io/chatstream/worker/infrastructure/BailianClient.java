@@ -31,6 +31,7 @@ public final class BailianClient implements ModelProvider {
             builder.baseUrl(props.baseUrl());
         }
         this.model = builder.build();
+        ProviderCalls.install(model);
         this.systemPrompt = props.systemPrompt();
     }
 
@@ -40,9 +41,12 @@ public final class BailianClient implements ModelProvider {
         ChatRequest request = ChatRequest.builder()
                 .messages(ConversationMessages.of(systemPrompt, conversation))
                 .build();
-        model.chat(request, new Forwarder(listener, cancelled));
-        // The SDK offers no way to abort its OkHttp call; dropping the callbacks ends our side of it.
-        return () -> cancelled.set(true);
+        String call = ProviderCalls.tagged(() -> model.chat(request, new Forwarder(listener, cancelled)));
+        return () -> {
+            // Callbacks stop first, so the failure the closed connection causes is not reported.
+            cancelled.set(true);
+            ProviderCalls.close(call);
+        };
     }
 
     static ProviderError errorOf(Throwable error) {

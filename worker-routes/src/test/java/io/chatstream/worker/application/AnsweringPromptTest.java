@@ -136,14 +136,14 @@ class AnsweringPromptTest {
         while (entries() == null) {
             Thread.sleep(5);
         }
-        assertThat(stopping.stop(REQUEST)).isTrue();
+        assertThat(stopping.stop(new StopRequest(REQUEST, Instant.now()))).isTrue();
 
         AnswerResult result = running.get();
         assertThat(result).isInstanceOfSatisfying(AnswerResult.Published.class, p -> {
             assertThat(p.outcome().event()).isInstanceOf(AnswerEvent.AnswerStopped.class);
             assertThat(p.outcome().event().text()).isEqualTo("partial");
         });
-        assertThat(stopping.stop(REQUEST)).isFalse();
+        assertThat(stopping.stop(new StopRequest(REQUEST, Instant.now()))).isFalse();
     }
 
     @Test
@@ -193,7 +193,7 @@ class AnsweringPromptTest {
         Thread.sleep(300);
         assertThat(entries()).extracting(StreamEntry::seq).containsExactly(1L, 2L);
         assertThat(entries()).extracting(e -> ((TokenChunk) e).text()).containsExactly("a", "bc");
-        stopping.stop(REQUEST);
+        stopping.stop(new StopRequest(REQUEST, Instant.now()));
 
         assertThat(running.get().toString()).contains("AnswerStopped");
         assertThat(outcomes.published.get(0).event().text()).isEqualTo("abc");
@@ -203,7 +203,7 @@ class AnsweringPromptTest {
     @DisplayName("a prompt whose cancel arrived before it started ends at once as stopped, without calling the model")
     void cancelledBeforeStart() {
         provider.then((turns, l) -> answer(l, "never"));
-        assertThat(new StoppingAnswer(inflight, cancelled).stop(REQUEST)).isFalse();
+        assertThat(new StoppingAnswer(inflight, cancelled).stop(new StopRequest(REQUEST, Instant.now()))).isFalse();
 
         AnswerResult result = answering.answer(prompt());
 
@@ -225,7 +225,7 @@ class AnsweringPromptTest {
     void cancelledBeforeResumedStart() {
         streams.append(REQUEST, new TokenChunk(1, 1, "half"), Instant.now());
         tasks.save(REQUEST, new InferenceTasks.Snapshot(TaskState.STREAMING, 1, Instant.now()));
-        new StoppingAnswer(inflight, cancelled).stop(REQUEST);
+        new StoppingAnswer(inflight, cancelled).stop(new StopRequest(REQUEST, Instant.now()));
 
         answering.answer(prompt());
 

@@ -71,4 +71,27 @@ class RecentlyCancelledTest {
 
         assertThat(cancelled.contains(id(1))).isTrue();
     }
+
+    @Test
+    @DisplayName("a cancel read again after a restart counts from when it was made, not from when it was read")
+    void countsFromTheCancel() {
+        cancelled.remember(id(1), now.minus(Duration.ofMinutes(11)));
+        cancelled.remember(id(2), now.minus(Duration.ofMinutes(4)));
+
+        assertThat(cancelled.contains(id(1))).isFalse();
+        assertThat(cancelled.contains(id(2))).isTrue();
+        now = now.plus(Duration.ofMinutes(6));
+        assertThat(cancelled.contains(id(2))).isFalse();
+    }
+
+    @Test
+    @DisplayName("an entry that expired behind a younger one is not reported as known")
+    void outOfOrder() {
+        cancelled.remember(id(1), now);
+        cancelled.remember(id(2), now.minus(Duration.ofMinutes(9)));
+        now = now.plus(Duration.ofMinutes(2));
+
+        assertThat(cancelled.contains(id(2))).isFalse();
+        assertThat(cancelled.contains(id(1))).isTrue();
+    }
 }
