@@ -28,6 +28,11 @@ public final class ErrorCodes {
     public static final String SESSION_BUSY = "SESSION_BUSY";
     public static final String SESSION_ARCHIVED = "SESSION_ARCHIVED";
     public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+    /**
+     * Not a call error: the code of an answer stream's final {@code error} entry when the answer
+     * neither started nor was stored within the query service's wait (the SSE {@code error} event).
+     */
+    public static final String STREAM_TIMEOUT = "STREAM_TIMEOUT";
 
     private ErrorCodes() {
     }

@@ -1,22 +1,30 @@
 package io.chatstream.query.application;
 
+import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
 import io.chatstream.domain.UserId;
+import io.chatstream.query.domain.AnswerOutcome;
 import io.chatstream.query.domain.MessageCursor;
 import io.chatstream.query.domain.MessageView;
 import io.chatstream.query.domain.PageSize;
 import java.util.List;
 import java.util.Optional;
 
-/** Use case: a page of one of the caller's sessions, in turn order. */
+/**
+ * Use case: a page of one of the caller's sessions, in turn order. An answer the read model still
+ * has as queued shows as streaming once the worker has begun its stream: the worker publishes
+ * no event when it starts, and the live stream is the fact that says so.
+ */
 public class ReadingSessionMessages {
 
     private final SessionViews sessions;
     private final MessageViews messages;
+    private final AnswerStreams streams;
 
-    public ReadingSessionMessages(SessionViews sessions, MessageViews messages) {
+    public ReadingSessionMessages(SessionViews sessions, MessageViews messages, AnswerStreams streams) {
         this.sessions = sessions;
         this.messages = messages;
+        this.streams = streams;
     }
 
     public PageResult<MessageView> read(String rawUser, String rawSession, String cursor, int pageSize) {
@@ -44,7 +52,16 @@ public class ReadingSessionMessages {
             return new PageResult.Rejected<>(Rejection.notFound(Codes.SESSION_NOT_FOUND, "no such session"));
         }
         int limit = size.get().value();
-        List<MessageView> rows = messages.page(session.get(), after, limit + 1);
+        List<MessageView> rows = messages.page(session.get(), after, limit + 1).stream()
+                .map(this::withLiveStatus)
+                .toList();
         return new PageResult.Found<>(Pages.of(rows, limit, m -> m.position().encode()));
+    }
+
+    private MessageView withLiveStatus(MessageView message) {
+        if (AnswerOutcome.QUEUED.equals(message.status()) && streams.exists(new RequestId(message.requestId()))) {
+            return message.withStatus(AnswerOutcome.STREAMING);
+        }
+        return message;
     }
 }

@@ -92,8 +92,8 @@ public class QueryConfiguration {
     }
 
     @Bean
-    ReadingSessionMessages readingSessionMessages(SessionViews s, MessageViews m) {
-        return new ReadingSessionMessages(s, m);
+    ReadingSessionMessages readingSessionMessages(SessionViews s, MessageViews m, RedisAnswerStreams streams) {
+        return new ReadingSessionMessages(s, m, streams);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
 import io.chatstream.domain.UserId;
+import io.chatstream.query.domain.MessageCursor;
 import io.chatstream.query.domain.MessageView;
 import io.chatstream.query.domain.SessionView;
 import io.chatstream.query.domain.SubmittedPrompt;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class HistoryTest {
 
     private final InMemoryReadModels models = new InMemoryReadModels();
-    private final ReadingSessionMessages reading = new ReadingSessionMessages(models, models);
+    private final StreamingAnswerTest.FakeStreams streams = new StreamingAnswerTest.FakeStreams();
+    private final ReadingSessionMessages reading = new ReadingSessionMessages(models, models, streams);
     private final ListingSessions listing = new ListingSessions(models);
     private final ProjectingPrompt prompts = new ProjectingPrompt(models, models, models, models);
     private final Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
@@ -70,5 +72,20 @@ class HistoryTest {
 
     private static String code(PageResult<?> result) {
         return ((PageResult.Rejected<?>) result).rejection().code();
+    }
+
+    @Test
+    @DisplayName("a queued answer shows as streaming once its live stream exists, and as queued before")
+    void streamingStatus() {
+        prompt("request-0001", "session-0001", 1, 0);
+
+        var before = (PageResult.Found<MessageView>) reading.read("alice", "session-0001", "", 10);
+        streams.exists = true;
+        var during = (PageResult.Found<MessageView>) reading.read("alice", "session-0001", "", 10);
+
+        assertThat(before.page().items().get(1)).extracting(MessageView::role, MessageView::status)
+                .containsExactly(MessageCursor.Role.ASSISTANT, "queued");
+        assertThat(during.page().items().get(1)).extracting(MessageView::role, MessageView::status)
+                .containsExactly(MessageCursor.Role.ASSISTANT, "streaming");
     }
 }

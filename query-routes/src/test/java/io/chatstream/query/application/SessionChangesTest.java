@@ -22,7 +22,7 @@ class SessionChangesTest {
     private final ProjectingAnswer answers = new ProjectingAnswer(models, models, models);
     private final ProjectingSessionChange changes = new ProjectingSessionChange(models, models, models);
     private final ListingSessions listing = new ListingSessions(models);
-    private final ReadingSessionMessages reading = new ReadingSessionMessages(models, models);
+    private final ReadingSessionMessages reading = new ReadingSessionMessages(models, models, new StreamingAnswerTest.FakeStreams());
 
     private final RequestId request = new RequestId("request-0001");
     private final SessionId session = new SessionId("session-0001");
