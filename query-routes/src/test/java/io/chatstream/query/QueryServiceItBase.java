@@ -116,6 +116,10 @@ abstract class QueryServiceItBase {
         r.add("chat.stream.start-timeout", () -> "4s");
     }
 
+    static String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
     ChatQueryServiceGrpc.ChatQueryServiceBlockingStub stub() {
         return ChatQueryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
@@ -143,8 +147,12 @@ abstract class QueryServiceItBase {
     }
 
     void complete(Ids ids, String status, String text, Instant at) {
+        complete(ids, 1, status, text, at);
+    }
+
+    void complete(Ids ids, int turn, String status, String text, Instant at) {
         AnswerCompleted.Builder e = AnswerCompleted.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setRequestId(ids.request()).setSessionId(ids.session()).setUserId(USER).setTurn(1).setStatus(status)
+                .setRequestId(ids.request()).setSessionId(ids.session()).setUserId(USER).setTurn(turn).setStatus(status)
                 .setText(text).setCompletedAt(ts(at)).setUsage(Usage.newBuilder().setInputTokens(5).setOutputTokens(7));
         if (status.equals("failed")) {
             e.setErrorCode("Throttling").setErrorMessage("too many requests");

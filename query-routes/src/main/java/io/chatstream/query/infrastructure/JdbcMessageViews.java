@@ -25,6 +25,9 @@ class JdbcMessageViews implements MessageViews {
     private static final String INSERT = "INSERT IGNORE INTO message_view (request_id, role, role_rank, session_id, "
             + "user_id, turn, content, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private static final String INSERT_ANSWER_PLACEHOLDER = INSERT.replace("INSERT IGNORE", "INSERT")
+            + " ON DUPLICATE KEY UPDATE created_at = LEAST(created_at, VALUES(created_at))";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
@@ -39,8 +42,9 @@ class JdbcMessageViews implements MessageViews {
         tx.executeWithoutResult(s -> {
             jdbc.update(INSERT, p.requestId().value(), Role.USER.wire(), Role.USER.rank(), p.sessionId().value(),
                     p.userId().value(), p.turn(), p.prompt(), "submitted", at, at);
-            // IGNORE keeps an answer that arrived before its prompt.
-            jdbc.update(INSERT, p.requestId().value(), Role.ASSISTANT.wire(), Role.ASSISTANT.rank(),
+            // An answer that arrived before its prompt is kept; only its time becomes the prompt's (the
+            // earlier one), as when the prompt comes first: the view must not depend on event order.
+            jdbc.update(INSERT_ANSWER_PLACEHOLDER, p.requestId().value(), Role.ASSISTANT.wire(), Role.ASSISTANT.rank(),
                     p.sessionId().value(), p.userId().value(), p.turn(), "", AnswerOutcome.QUEUED, at, at);
         });
     }
