@@ -63,6 +63,12 @@ final class Supervisor {
         return counts;
     }
 
+    /** True while a restart of the named component is scheduled or running. */
+    boolean restarting(String name) {
+        State state = states.get(name);
+        return state != null && state.restarting;
+    }
+
     /** Ends supervision and waits for a restart in progress, so the caller can stop what it started. */
     void shutdown() {
         stopping = true;

@@ -98,12 +98,16 @@ class SupervisorTest {
     @DisplayName("after shutdown nothing is restarted, also not a restart that was waiting for its back-off")
     void noRestartDuringShutdown() throws Exception {
         Fake kafka = new Fake("kafka");
-        Supervisor supervisor = new Supervisor(List.of(kafka), Duration.ofMillis(500), c -> { });
+        Supervisor supervisor = new Supervisor(List.of(kafka), Duration.ofSeconds(20), c -> { });
         supervisor.start();
         kafka.kill();
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.restarting("kafka"));
+
+        long began = System.nanoTime();
         supervisor.shutdown();
-        Thread.sleep(800);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).as("the pending back-off was cancelled, not waited for")
+                .isLessThan(Duration.ofSeconds(15));
         assertThat(kafka.restarts).hasValue(0);
         assertThat(kafka.isAlive()).isFalse();
     }
