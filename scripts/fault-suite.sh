@@ -26,8 +26,9 @@ if [[ $build == yes ]]; then
 fi
 echo "Fault suite: $conversations conversations, components=$components, storm x$storm"
 status=0
-./mvnw -B -q -pl local-stack verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=FaultToleranceIT -Dfault.conversations="$conversations" -Dfault.components="$components" \
+# local-infra in the same reactor: the launcher needs this checkout's version of it, not ~/.m2's.
+./mvnw -B -q -pl local-infra,local-stack verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=FaultToleranceIT -Dfailsafe.failIfNoSpecifiedTests=false -Dfault.conversations="$conversations" -Dfault.components="$components" \
   -Dfault.storm="$storm" || status=$?
 echo
 cat local-stack/target/fault-report.md 2>/dev/null || echo "no report written"
