@@ -77,6 +77,11 @@ public final class KafkaBroker implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The broker JVM's operating-system process id, or -1 before it was started. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     /** Creates the topics that do not exist yet: name to partition count, replication factor 1. */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         try (Admin admin = admin()) {

@@ -36,6 +36,16 @@ abstract class LocalServer implements AutoCloseable {
         }
     }
 
+    /** True while a server from PATH runs; an embedded one cannot be watched and counts as running. */
+    public boolean isRunning() {
+        return process == null || process.isAlive();
+    }
+
+    /** The operating-system process id of a server from PATH, or -1 when it runs embedded. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     /** Starts it again, on the same port and data, after {@link #stop()} or {@link #kill()}. */
     public void restart() {
         launch();

@@ -41,6 +41,8 @@ public final class LocalStack {
     private MariaDbServer mariadb;
     private BailianSimulator simulator;
     private StackManifest manifest;
+    private Supervisor supervisor;
+    private final List<Supervised> components = new ArrayList<>();
 
     LocalStack(StackOptions options) {
         this.options = options;
@@ -85,7 +87,8 @@ public final class LocalStack {
         log.info("starting Kafka (KRaft), Redis and MariaDB ...");
         CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(
                 () -> KafkaBroker.start(options.port(StackOptions.KAFKA), data.resolve("kafka")));
-        redis = RedisServer.start(options.port(StackOptions.REDIS), data.resolve("redis"));
+        // Append-only file on, fsync every second: see docs/reliability.md for the loss window.
+        redis = RedisServer.start(options.port(StackOptions.REDIS), data.resolve("redis"), true);
         mariadb = MariaDbServer.start(options.port(StackOptions.MARIADB), data.resolve("mariadb"));
         mariadb.createDatabase("chat_command", "chat_command", "chat_command");
         mariadb.createDatabase("chat_query", "chat_query", "chat_query");
@@ -102,8 +105,19 @@ public final class LocalStack {
         kafka.awaitConsumerGroups(CONSUMER_GROUPS, Duration.ofSeconds(90));
 
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
-        manifest = new StackManifest(options, model.description(), redis.flavour(), mariadb.flavour(), services, startup);
+        components.addAll(services);
+        components.add(new InfraProcess("kafka", kafka::isRunning, kafka::pid, kafka::restart));
+        components.add(new InfraProcess("redis", redis::isRunning, redis::pid, redis::restart));
+        components.add(new InfraProcess("mariadb", mariadb::isRunning, mariadb::pid, mariadb::restart));
+        manifest = new StackManifest(options, model.description(), redis.flavour(), mariadb.flavour(), components, startup);
         manifest.write();
+        if (options.restart()) {
+            supervisor = new Supervisor(components, Duration.ofMillis(options.restartBackoffMs()), restarted -> {
+                manifest.processes(components, supervisor.restarts());
+                manifest.write();
+            });
+            supervisor.start();
+        }
         System.out.println(manifest.banner());
     }
 
@@ -121,6 +135,9 @@ public final class LocalStack {
             return;
         }
         log.info("stopping ...");
+        if (supervisor != null) {
+            supervisor.shutdown();
+        }
         services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
         services.clear();
         quietly(() -> simulator.close(), simulator);
@@ -217,7 +234,8 @@ public final class LocalStack {
         Path jar = options.home().resolve(name + "-routes").resolve("target").resolve(name + "-routes.jar");
         Path logFile = options.stateDir().resolve("logs").resolve(name + ".log");
         Map<String, String> environment = new LinkedHashMap<>(env);
-        return ServiceProcess.start(name, jar, port, options.serviceJvmOptions(), args, environment, logFile);
+        return ServiceProcess.start(name, jar, port, options.serviceJvmOptions(), args, environment, logFile,
+                SERVICE_READY_TIMEOUT);
     }
 
     private static void quietly(Runnable action, Object target) {

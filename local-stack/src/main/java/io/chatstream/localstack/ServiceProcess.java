@@ -15,24 +15,28 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service of the product running as its own JVM from its executable jar. */
-final class ServiceProcess {
+final class ServiceProcess implements Supervised {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int httpPort;
     private final Path log;
-    private final Process process;
+    private final ProcessBuilder builder;
+    private final Duration readyTimeout;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int httpPort, Path log, Process process) {
+    private ServiceProcess(String name, int httpPort, Path log, ProcessBuilder builder, Duration readyTimeout) {
         this.name = name;
         this.httpPort = httpPort;
         this.log = log;
-        this.process = process;
+        this.builder = builder;
+        this.readyTimeout = readyTimeout;
+        this.process = launch(builder, name);
     }
 
     static ServiceProcess start(String name, Path jar, int httpPort, List<String> jvmOptions, List<String> args,
-                                Map<String, String> environment, Path log) {
+                                Map<String, String> environment, Path log, Duration readyTimeout) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
         }
@@ -48,19 +52,37 @@ final class ServiceProcess {
         // Only the worker needs the model key; no other process gets it.
         builder.environment().remove("DASHSCOPE_API_KEY");
         builder.environment().putAll(environment);
+        return new ServiceProcess(name, httpPort, log, builder, readyTimeout);
+    }
+
+    private static Process launch(ProcessBuilder builder, String name) {
         try {
-            return new ServiceProcess(name, httpPort, log, builder.start());
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The same command, port, environment and log (appended to) as the first start; waits until ready. */
+    @Override
+    public void restart() {
+        process = launch(builder, name);
+        awaitReady(readyTimeout);
     }
 
     int httpPort() {

@@ -23,7 +23,7 @@ final class StackManifest {
     private final Path file;
 
     StackManifest(StackOptions o, String model, String redisFlavour, String mariadbFlavour,
-                  List<ServiceProcess> services, Duration startup) {
+                  List<Supervised> components, Duration startup) {
         this.file = o.stateDir().resolve("stack.json");
         content.put("status", "ready");
         content.put("started_at", Instant.now().toString());
@@ -36,17 +36,33 @@ final class StackManifest {
         content.put("redis", "127.0.0.1:" + o.port(StackOptions.REDIS) + " (" + redisFlavour + ")");
         content.put("mariadb", "jdbc:mariadb://127.0.0.1:" + o.port(StackOptions.MARIADB) + " (" + mariadbFlavour + ")");
         content.put("model", model);
-        Map<String, Object> processes = new LinkedHashMap<>();
-        processes.put("local-stack", Map.of("pid", ProcessHandle.current().pid()));
-        for (ServiceProcess s : services) {
-            processes.put(s.name(), Map.of("pid", s.pid(), "http", "http://127.0.0.1:" + s.httpPort(),
-                    "log", s.log().toString()));
-        }
-        content.put("processes", processes);
+        content.put("supervision", o.restart() ? "on" : "off");
         content.put("logs", o.stateDir().resolve("logs").toString());
+        processes(components, Map.of());
     }
 
-    void write() {
+    /**
+     * Every process's current pid (a restart changes it), its address and log, and how many
+     * times the supervisor restarted it; kill tests read the pids from here.
+     */
+    synchronized void processes(List<Supervised> components, Map<String, Integer> restarts) {
+        Map<String, Object> processes = new LinkedHashMap<>();
+        processes.put("local-stack", Map.of("pid", ProcessHandle.current().pid()));
+        for (Supervised c : components) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("pid", c.pid());
+            if (c instanceof ServiceProcess s) {
+                p.put("http", "http://127.0.0.1:" + s.httpPort());
+                p.put("log", s.log().toString());
+            }
+            p.put("restarts", restarts.getOrDefault(c.name(), 0));
+            processes.put(c.name(), p);
+        }
+        content.put("processes", processes);
+        content.put("updated_at", Instant.now().toString());
+    }
+
+    synchronized void write() {
         try {
             Path tmp = file.resolveSibling("stack.json.tmp");
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), content);

@@ -19,6 +19,8 @@ record StackOptions(
         long simulatorFirstTokenMs,
         long simulatorChunkMs,
         int simulatorChunks,
+        boolean restart,
+        long restartBackoffMs,
         boolean help) {
 
     static final String GATEWAY = "gateway-port";
@@ -43,6 +45,10 @@ record StackOptions(
               --sim-first-token-ms=N   simulator first-token delay (default 150)
               --sim-chunk-ms=N         simulator delay between chunks (default 30)
               --sim-chunks=N           simulator answer length in chunks (default 24)
+              --restart=on|off         restart a component that dies unexpectedly, on the same port and
+                                       data (default on; like compose's restart: unless-stopped)
+              --restart-backoff-ms=N   first pause before a restart, doubled on each quick re-death up to
+                                       30 s, reset after 60 s up (default 1000)
               --gateway-port=8080 --command-port=8081 --command-grpc-port=9091 --worker-port=8082
               --query-port=8083 --query-grpc-port=9093 --simulator-port=18080
               --kafka-port=19092 --redis-port=16379 --mariadb-port=13306
@@ -87,9 +93,11 @@ record StackOptions(
                 Long.parseLong(given.getOrDefault("sim-first-token-ms", "150")),
                 Long.parseLong(given.getOrDefault("sim-chunk-ms", "30")),
                 Integer.parseInt(given.getOrDefault("sim-chunks", "24")),
+                parseSwitch("restart", given.getOrDefault("restart", "on")),
+                Long.parseLong(given.getOrDefault("restart-backoff-ms", "1000")),
                 given.containsKey("help"));
         given.keySet().removeAll(List.of("home", "state-dir", "fresh", "embedded", "service-jvm-opts", "model",
-                "sim-first-token-ms", "sim-chunk-ms", "sim-chunks", "help"));
+                "sim-first-token-ms", "sim-chunk-ms", "sim-chunks", "restart", "restart-backoff-ms", "help"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
         }
@@ -98,6 +106,14 @@ record StackOptions(
 
     int port(String name) {
         return ports.get(name);
+    }
+
+    private static boolean parseSwitch(String name, String value) {
+        return switch (value) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be on or off, was " + value);
+        };
     }
 
     private static int parsePort(String name, String value) {

@@ -27,4 +27,16 @@ class StackOptionsTest {
         assertThatThrownBy(() -> StackOptions.parse(new String[] {"--kafka-port=70000"}))
                 .hasMessageContaining("kafka-port");
     }
+
+    @Test
+    @DisplayName("supervision is on by default and can be switched off; a bad value is refused")
+    void restartSwitch() {
+        assertThat(StackOptions.parse(new String[] {}).restart()).isTrue();
+        assertThat(StackOptions.parse(new String[] {}).restartBackoffMs()).isEqualTo(1000);
+        assertThat(StackOptions.parse(new String[] {"--restart=off"}).restart()).isFalse();
+        assertThat(StackOptions.parse(new String[] {"--restart=on", "--restart-backoff-ms=50"}).restartBackoffMs())
+                .isEqualTo(50);
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--restart=maybe"}))
+                .hasMessageContaining("restart must be on or off");
+    }
 }

@@ -52,6 +52,9 @@ public final class GuardedKafkaClientFactory extends DefaultKafkaClientFactory {
             args = args.clone();
             args[1] = new RevocationListener(listener, guard);
         }
+        if (method.getName().equals("poll")) {
+            commitReleased(consumer, guard);
+        }
         boolean commit = method.getName().equals("commitSync") || method.getName().equals("commitAsync");
         if (commit) {
             if (args == null || args.length == 0 || !(args[0] instanceof Map)) {
@@ -65,6 +68,19 @@ public final class GuardedKafkaClientFactory extends DefaultKafkaClientFactory {
             return method.invoke(consumer, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /** Commits what answers finished since the last commit allow, so a quiet partition's lag still returns to 0. */
+    private static void commitReleased(Consumer<?, ?> consumer, OffsetGuard guard) {
+        Map<TopicPartition, OffsetAndMetadata> released = guard.released();
+        if (!released.isEmpty()) {
+            consumer.commitAsync(released, (offsets, e) -> {
+                if (e != null) {
+                    // Harmless: the next record's commit covers it, and a redelivery is de-duplicated.
+                    LOG.debug("commit of finished answers failed: {}", e.toString());
+                }
+            });
         }
     }
 

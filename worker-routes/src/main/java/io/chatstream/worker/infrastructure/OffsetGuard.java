@@ -17,12 +17,20 @@ import org.apache.kafka.common.TopicPartition;
  * them. Every commit therefore passes through {@link #clamp}: no partition is committed past
  * its oldest record still in progress. When a partition is revoked, its answers in progress are
  * told to give up ({@link #revoked}), so only the new owner answers them.
+ *
+ * <p>A commit held back this way is remembered: Camel commits only after polls that returned
+ * records, so the last answers of a partition that then goes quiet would otherwise stay
+ * uncommitted (lag stuck above 0, and a restart would redeliver prompts already answered).
+ * {@link #released} hands the held commits that finished answers now allow to the consumer
+ * thread, which commits them before its next poll.
  */
 public final class OffsetGuard {
 
     private static final Runnable NOTHING = () -> { };
     private final java.util.Set<TopicPartition> revoking = ConcurrentHashMap.newKeySet();
     private final Map<TopicPartition, ConcurrentSkipListMap<Long, Runnable>> inProgress = new ConcurrentHashMap<>();
+    /** Per partition, the commit Camel asked for that {@link #clamp} did not fully pass yet. */
+    private final Map<TopicPartition, OffsetAndMetadata> held = new ConcurrentHashMap<>();
 
     /** Called on the consumer thread before the exchange returns, so Camel's commit sees it. */
     public void begin(TopicPartition partition, long offset) {
@@ -61,6 +69,7 @@ public final class OffsetGuard {
     /** The partitions are gone for sure (lost, or moved away): their answers in progress give up. */
     public void lost(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
+            held.remove(partition);
             ConcurrentSkipListMap<Long, Runnable> offsets = inProgress.get(partition);
             if (offsets != null) {
                 offsets.values().forEach(Runnable::run);
@@ -77,11 +86,31 @@ public final class OffsetGuard {
             Long oldest = first == null ? null : first.getKey();
             if (oldest == null || commit.offset() <= oldest) {
                 allowed.put(partition, commit);
+                held.computeIfPresent(partition, (p, h) -> h.offset() <= commit.offset() ? null : h);
             } else {
                 allowed.put(partition, new OffsetAndMetadata(oldest, commit.metadata()));
+                held.merge(partition, commit, (a, b) -> a.offset() >= b.offset() ? a : b);
             }
         });
         return allowed;
+    }
+
+    /**
+     * The held-back commits that answers finished since then allow now, clamped as always; they
+     * are forgotten once fully passed. Called on the consumer thread (the consumer is not
+     * thread-safe), before each poll.
+     */
+    public Map<TopicPartition, OffsetAndMetadata> released() {
+        Map<TopicPartition, OffsetAndMetadata> due = new LinkedHashMap<>();
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> h : held.entrySet()) {
+            ConcurrentSkipListMap<Long, Runnable> offsets = inProgress.get(h.getKey());
+            Map.Entry<Long, Runnable> first = offsets == null ? null : offsets.firstEntry();
+            if (first == null || first.getKey() >= h.getValue().offset()) {
+                due.put(h.getKey(), h.getValue());
+            }
+        }
+        due.forEach(held::remove);
+        return due;
     }
 
     /** How many records of the partition are still being answered. */

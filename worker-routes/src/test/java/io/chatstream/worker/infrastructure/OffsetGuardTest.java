@@ -32,6 +32,37 @@ class OffsetGuardTest {
     }
 
     @Test
+    @DisplayName("a held-back commit is released once the answers before it finish, also when no record follows")
+    void releasesHeldCommits() {
+        guard.begin(P0, 5);
+        guard.begin(P0, 6);
+        assertThat(commit(P0, 7).get(P0).offset()).isEqualTo(5);
+        assertThat(guard.released()).isEmpty();
+
+        guard.done(P0, 5);
+        assertThat(guard.released()).as("6 still answering").isEmpty();
+        guard.done(P0, 6);
+        assertThat(guard.released()).containsExactly(Map.entry(P0, new OffsetAndMetadata(7)));
+        assertThat(guard.released()).as("released once").isEmpty();
+    }
+
+    @Test
+    @DisplayName("a later commit that passes the guard replaces the held one; a lost partition forgets it")
+    void heldCommitsAreForgotten() {
+        guard.begin(P0, 5);
+        commit(P0, 6);
+        guard.done(P0, 5);
+        assertThat(commit(P0, 9).get(P0).offset()).isEqualTo(9);
+        assertThat(guard.released()).isEmpty();
+
+        guard.begin(P1, 2);
+        commit(P1, 3);
+        guard.lost(java.util.List.of(P1));
+        guard.done(P1, 2);
+        assertThat(guard.released()).isEmpty();
+    }
+
+    @Test
     @DisplayName("partitions are independent and a partition with nothing in progress commits as asked")
     void partitionsAreIndependent() {
         guard.begin(P0, 3);
@@ -83,5 +114,26 @@ class OffsetGuardTest {
 
         mock.rebalance(java.util.List.of(P0));
         assertThat(abandoned).containsExactly("p1");
+    }
+
+    @Test
+    @DisplayName("the guarded consumer commits a released offset before its next poll, with no new record needed")
+    void guardedConsumerCommitsReleasedOffsets() {
+        org.apache.kafka.clients.consumer.MockConsumer<String, String> mock =
+                new org.apache.kafka.clients.consumer.MockConsumer<>(
+                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST);
+        @SuppressWarnings("unchecked")
+        org.apache.kafka.clients.consumer.Consumer<String, String> consumer =
+                GuardedKafkaClientFactory.guarded(mock, guard);
+        consumer.assign(java.util.List.of(P0));
+        mock.updateBeginningOffsets(Map.of(P0, 0L));
+        guard.begin(P0, 4);
+        consumer.commitSync(Map.of(P0, new OffsetAndMetadata(5)));
+        assertThat(mock.committed(java.util.Set.of(P0)).get(P0).offset()).isEqualTo(4);
+
+        guard.done(P0, 4);
+        consumer.poll(java.time.Duration.ZERO);
+
+        assertThat(mock.committed(java.util.Set.of(P0)).get(P0).offset()).isEqualTo(5);
     }
 }

@@ -4,20 +4,47 @@ import io.chatstream.gateway.application.GatewayCodes;
 import io.chatstream.gateway.application.Rejection;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.BooleanSupplier;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Replaces Boot's error page: container-level errors (unknown path, wrong method) use the API's JSON shape too. */
+/**
+ * Replaces Boot's error page: container-level errors (unknown path, wrong method) use the API's JSON shape too.
+ * Tomcat accepts requests before Camel has registered the API routes; a 404 then is "not yet", not "no such
+ * thing": it becomes 503 {@code DEPENDENCY_UNAVAILABLE}, so a client retrying a send (same request id) across
+ * a gateway restart is never told that an accepted prompt does not exist (found by the fault suite).
+ */
 @RestController
 public class ApiErrorController implements ErrorController {
+
+    private final BooleanSupplier routesStarted;
+
+    @Autowired
+    public ApiErrorController(ObjectProvider<CamelContext> camel) {
+        this(() -> {
+            CamelContext context = camel.getIfAvailable();
+            return context != null && context.isStarted();
+        });
+    }
+
+    ApiErrorController(BooleanSupplier routesStarted) {
+        this.routesStarted = routesStarted;
+    }
 
     @RequestMapping("/error")
     public ResponseEntity<String> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
+        if (status == 404 && !routesStarted.getAsBoolean()) {
+            return ResponseEntity.status(503).contentType(MediaType.APPLICATION_JSON).header("Retry-After", "1")
+                    .body(ApiJson.error(new Rejection(GatewayCodes.DEPENDENCY_UNAVAILABLE, "starting: try again")));
+        }
         Rejection rejection = switch (status) {
             case 400 -> new Rejection(GatewayCodes.INVALID_FIELD, "bad request");
             case 401 -> new Rejection(GatewayCodes.UNAUTHENTICATED, "sign in first: a valid token is required");

@@ -1,0 +1,100 @@
+package io.chatstream.localstack;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The fault suite's figures, written as Markdown to {@code local-stack/target/fault-report.md}. */
+final class FaultReport {
+
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> kills = new ArrayList<>();
+
+    void machine() {
+        String cpu = "?";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        } catch (IOException e) {
+            // not Linux
+        }
+        long memMb = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() / (1024 * 1024);
+        lines.add("# Fault suite report");
+        lines.add("");
+        lines.add("Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPU(s) (" + cpu + "), "
+                + memMb + " MB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + ", Java " + System.getProperty("java.version") + ".");
+        lines.add("");
+    }
+
+    synchronized void poison(int records, int topics, int deadLettered) {
+        lines.add("## Poison records");
+        lines.add("");
+        lines.add(records + " poison records on " + topics + " topics; " + deadLettered
+                + " dead-lettered by the worker (chat.prompt.submitted), the rest logged and skipped; "
+                + "a chat right after completed; every consumer group's lag back to 0.");
+        lines.add("");
+    }
+
+    synchronized void provider(int recoverable, double recoverableRetries, int requests, Map<String, Integer> outcomes, int failed, int deadLettered, double retries,
+                               int breakerMax, long recoveryMs) {
+        lines.add("## Provider faults");
+        lines.add("");
+        lines.add("A: " + recoverable + " prompts (3 failing twice before succeeding), all completed with the"
+                + " expected text, " + (long) recoverableRetries + " retries (exactly 2 per fail-first=2 prompt).");
+        lines.add("");
+        lines.add("B (storm):");
+        lines.add("");
+        lines.add("| requests | outcomes | failed | in the DLQ | retries | breaker seen | breaker closed and a chat done after |");
+        lines.add("|---|---|---|---|---|---|---|");
+        lines.add("| " + requests + " | " + outcomes + " | " + failed + " | " + deadLettered + " | " + (long) retries
+                + " (limit " + 2 * requests + ") | " + (breakerMax >= 1 ? "open" : "never open") + " | " + recoveryMs + " ms |");
+        lines.add("");
+    }
+
+    synchronized void kill(String component, long pid, long newPid, long restartMs, long recoveryMs, int acceptedDuring) {
+        kills.add("| " + component + " | " + pid + " → " + newPid + " | " + restartMs + " | " + recoveryMs + " | "
+                + acceptedDuring + " |");
+    }
+
+    synchronized void load(int conversations, ChatLoad.Verdict v) {
+        lines.add("## Kill tests");
+        lines.add("");
+        lines.add(conversations + " concurrent conversations.");
+        lines.add("");
+        lines.add("| component | pid | killed → restarted (ms) | killed → a new chat done (ms) | prompts accepted in the phase |");
+        lines.add("|---|---|---|---|---|");
+        lines.addAll(kills);
+        lines.add("");
+        lines.add("| accepted | completed | failed (explicit error) | lost | duplicated | wrong text | stream gaps/repeats | reconnects |");
+        lines.add("|---|---|---|---|---|---|---|---|");
+        lines.add("| " + v.accepted() + " | " + v.completed() + " | " + v.failedExplicitly() + " | " + v.lost() + " | "
+                + v.duplicated() + " | " + v.wrongText() + " | " + v.streamGaps() + " | " + v.reconnects() + " |");
+        lines.add("");
+        if (!v.problems().isEmpty()) {
+            lines.add("Problems (first 50):");
+            v.problems().stream().limit(50).forEach(p -> lines.add("- " + p));
+            lines.add("");
+        }
+        if (!v.refusals().isEmpty()) {
+            lines.add("Refused sends (not accepted, first 20): " + v.refusals().stream().limit(20).toList());
+            lines.add("");
+        }
+    }
+
+    void write(Path dir) throws IOException {
+        if (!kills.isEmpty() && lines.stream().noneMatch(l -> l.startsWith("## Kill tests"))) {
+            lines.add("## Kill tests (incomplete)");
+            lines.addAll(kills);
+        }
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("fault-report.md"), lines);
+        System.out.println(String.join("\n", lines));
+    }
+}

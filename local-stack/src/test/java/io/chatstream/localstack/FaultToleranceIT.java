@@ -1,0 +1,361 @@
+package io.chatstream.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatstream.simulator.AnswerText;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The fault suite against the whole stack started as {@code ./run.sh} starts it, with the
+ * launcher's supervision on: poison records on every consumed topic, provider faults under load,
+ * and {@code kill -9} of components during concurrent conversations. The default run is the short
+ * version of {@code ./mvnw verify}; {@code scripts/fault-suite.sh} runs the long one through
+ * system properties ({@code fault.conversations}, {@code fault.components}, {@code fault.storm}).
+ * Figures go to {@code local-stack/target/fault-report.md} (see docs/reliability.md).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceIT {
+
+    static final List<String> ALL_COMPONENTS = List.of("worker", "query", "command", "gateway", "kafka", "redis", "mariadb");
+    private static final String SHORT_COMPONENTS = "worker,redis,mariadb,kafka";
+
+    private final int conversations = Integer.getInteger("fault.conversations", 6);
+    private final int storm = Integer.getInteger("fault.storm", 1);
+    private final List<String> components = components(System.getProperty("fault.components", SHORT_COMPONENTS));
+    private final FaultReport report = new FaultReport();
+    private RunningStack stack;
+    private java.nio.file.Path stateDir;
+    private StackClient client;
+    private KafkaTool kafka;
+    private String workerMetrics;
+    private final String runId = Long.toString(System.currentTimeMillis() % 100000);
+
+    @BeforeAll
+    void startStack() throws Exception {
+        // -Dfault.attach=<state dir> runs against a stack already running (while developing the suite).
+        String attach = System.getProperty("fault.attach");
+        if (attach == null) {
+            stack = RunningStack.start("faults");
+            stateDir = stack.stateDir();
+        } else {
+            stateDir = java.nio.file.Path.of(attach);
+        }
+        JsonNode manifest = manifest();
+        client = new StackClient(manifest.get("gateway").asText());
+        kafka = new KafkaTool(manifest.get("kafka").asText());
+        workerMetrics = manifest.at("/processes/worker/http").asText() + "/actuator/prometheus";
+        report.machine();
+    }
+
+    @AfterAll
+    void stopStack() throws Exception {
+        report.write(RunningStack.projectRoot().resolve("local-stack/target"));
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("poison records on every consumed topic are dead-lettered or skipped, consumers keep going, lag returns to 0")
+    void poisonMessages() throws Exception {
+        Map<String, List<byte[]>> poison = new LinkedHashMap<>();
+        for (String topic : List.of("chat.prompt.submitted", "chat.prompt.cancelled", "chat.answer.completed", "chat.session.changed")) {
+            poison.put(topic, poisonRecords());
+        }
+        int dlqBefore = kafka.readAll("chat.answer.dlq").size();
+        for (Map.Entry<String, List<byte[]>> e : poison.entrySet()) {
+            kafka.produce(e.getKey(), e.getValue());
+        }
+
+        String token = client.token("poison-" + runId, deadline(Duration.ofMinutes(1)));
+        assertChatWorks(token, "After the poison " + runId);
+
+        Map<String, String> groups = Map.of("worker", "chat.prompt.submitted", "query-prompts", "chat.prompt.submitted",
+                "query-answers", "chat.answer.completed", "query-sessions", "chat.session.changed",
+                "command-answers", "chat.answer.completed");
+        await("every consumer group past the poison").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    for (Map.Entry<String, String> g : groups.entrySet()) {
+                        assertThat(kafka.uncommittedRecords(g.getKey(), g.getValue())).as("lag of %s", g.getKey()).isZero();
+                    }
+                    // Each worker instance reads cancels in its own group; a restarted worker's old group is abandoned.
+                    for (String cancelGroup : kafka.activeGroups("worker-cancel-")) {
+                        assertThat(kafka.lag(cancelGroup)).as("lag of %s", cancelGroup).isZero();
+                    }
+                });
+        List<ConsumerRecord<byte[], byte[]>> dlq = kafka.readAll("chat.answer.dlq");
+        int deadLettered = dlq.size() - dlqBefore;
+        assertThat(deadLettered).as("every poison prompt dead-lettered by the worker")
+                .isEqualTo(poison.get("chat.prompt.submitted").size());
+        report.poison(poison.values().stream().mapToInt(List::size).sum(), poison.size(), deadLettered);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("provider faults under load: retries within max-attempts, the breaker opens and recovers, the DLQ holds exactly the failed")
+    void providerFaults() throws Exception {
+        String token = client.token("provider-" + runId, deadline(Duration.ofMinutes(1)));
+
+        // A: a few provider failures among successes; the breaker stays closed, every retry succeeds.
+        double retriesBefore = StackClient.metric(client.http(), workerMetrics, "chat_worker_retries_total", null);
+        List<String> recoverable = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            recoverable.add("fail twice " + runId + "/" + i + " [sim:fail-first=2][sim:chunks=5]");
+        }
+        for (int i = 0; i < 8; i++) {
+            recoverable.add("fine " + runId + "/" + i + " [sim:chunks=5]");
+        }
+        ExecutorService phaseA = Executors.newFixedThreadPool(recoverable.size());
+        List<Future<StackClient.Streamed>> answers = new ArrayList<>();
+        for (String prompt : recoverable) {
+            answers.add(phaseA.submit(() -> {
+                StackClient.Sent sent = client.send(token, null, prompt, deadline(Duration.ofMinutes(2)));
+                return client.follow(token, sent.requestId(), () -> deadline(Duration.ofMinutes(3)));
+            }));
+        }
+        for (int i = 0; i < recoverable.size(); i++) {
+            StackClient.Streamed s = answers.get(i).get();
+            assertThat(s.terminal()).as(recoverable.get(i)).isEqualTo("done");
+            assertThat(s.text()).isEqualTo(AnswerText.text(recoverable.get(i), 5));
+            assertThat(s.gapless()).isTrue();
+        }
+        phaseA.shutdown();
+        double retriesA = StackClient.metric(client.http(), workerMetrics, "chat_worker_retries_total", null) - retriesBefore;
+        assertThat(retriesA).as("two retries for each fail-first=2 prompt, none for the others").isEqualTo(6.0);
+
+        // B: a storm of failures with everything else mixed in.
+        retriesBefore = StackClient.metric(client.http(), workerMetrics, "chat_worker_retries_total", null);
+        List<String> prompts = new ArrayList<>();
+        for (int round = 0; round < storm; round++) {
+            for (int i = 0; i < 4; i++) {
+                prompts.add("fail first " + runId + "/" + round + "/" + i + " [sim:fail-first=2][sim:chunks=5]");
+                prompts.add("normal " + runId + "/" + round + "/" + i + " [sim:chunks=5]");
+                prompts.add("throttled " + runId + "/" + round + "/" + i + " [sim:throttle]");
+            }
+            for (int i = 0; i < 10; i++) {
+                prompts.add("storm " + runId + "/" + round + "/" + i + " [sim:error500]");
+            }
+            for (int i = 0; i < 3; i++) {
+                prompts.add("cut " + runId + "/" + round + "/" + i + " [sim:cut][sim:chunks=10]");
+                prompts.add("stall " + runId + "/" + round + "/" + i + " [sim:stall=1000][sim:chunks=10]");
+            }
+        }
+        AtomicInteger breakerMax = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(prompts.size() + 1);
+        Future<?> watcher = pool.submit(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    double state = StackClient.metric(client.http(), workerMetrics, "chat_worker_breaker_state", null);
+                    breakerMax.accumulateAndGet((int) state, Math::max);
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // keep watching
+                }
+            }
+        });
+        long began = System.nanoTime();
+        List<Future<String[]>> outcomes = new ArrayList<>();
+        for (String prompt : prompts) {
+            outcomes.add(pool.submit(() -> {
+                StackClient.Sent sent = client.send(token, null, prompt, deadline(Duration.ofMinutes(2)));
+                assertThat(sent.accepted()).as("accepted: %s", prompt).isTrue();
+                StackClient.Streamed s = client.follow(token, sent.requestId(), () -> began + Duration.ofMinutes(4).toNanos());
+                return new String[] {prompt, sent.requestId(), s.terminal(), s.errorCode(), s.text(),
+                        Boolean.toString(s.gapless())};
+            }));
+        }
+        Set<String> failed = new HashSet<>();
+        Map<String, Integer> byOutcome = new LinkedHashMap<>();
+        for (Future<String[]> f : outcomes) {
+            String[] o = f.get();
+            String prompt = o[0];
+            assertThat(o[2]).as("%s ended with an event", prompt).isNotNull();
+            assertThat(o[5]).as("%s: gapless ids", prompt).isEqualTo("true");
+            byOutcome.merge(o[2] + (o[3] == null ? "" : " " + o[3]), 1, Integer::sum);
+            boolean alwaysFails = prompt.contains("[sim:throttle]") || prompt.contains("[sim:error500]")
+                    || prompt.contains("[sim:cut]") || prompt.contains("[sim:stall");
+            if (alwaysFails) {
+                assertThat(o[2]).as("%s", prompt).isEqualTo("error");
+            } else if (o[2].equals("done")) {
+                assertThat(o[4]).as("%s: the simulator's answer", prompt).isEqualTo(AnswerText.text(prompt, 5));
+            } else {
+                assertThat(o[3]).as("%s: only an open breaker may fail a recoverable prompt", prompt).isEqualTo("CIRCUIT_OPEN");
+            }
+            if (o[2].equals("error")) {
+                failed.add(o[1]);
+            }
+        }
+        double retries = StackClient.metric(client.http(), workerMetrics, "chat_worker_retries_total", null) - retriesBefore;
+        assertThat(retries).as("retries at most max-attempts - 1 = 2 per prompt").isLessThanOrEqualTo(2.0 * prompts.size());
+        assertThat(breakerMax.get()).as("the breaker opened during the storm").isGreaterThanOrEqualTo(1);
+
+        long recoveryStart = System.nanoTime();
+        String[] recovered = new String[1];
+        await("the breaker closes again and a chat completes").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+                    List<Future<StackClient.Streamed>> trials = new ArrayList<>();
+                    for (int i = 0; i < 3; i++) {
+                        String prompt = "after the storm " + runId + " " + System.nanoTime() + " [sim:chunks=3]";
+                        trials.add(pool.submit(() -> {
+                            StackClient.Sent sent = client.send(token, null, prompt, deadline(Duration.ofMinutes(1)));
+                            return client.follow(token, sent.requestId(), () -> deadline(Duration.ofMinutes(1)));
+                        }));
+                    }
+                    for (Future<StackClient.Streamed> t : trials) {
+                        assertThat(t.get().terminal()).isEqualTo("done");
+                    }
+                    assertThat(StackClient.metric(client.http(), workerMetrics, "chat_worker_breaker_state", null)).isZero();
+                    recovered[0] = "yes";
+                });
+        watcher.cancel(true);
+        pool.shutdownNow();
+        long breakerRecoveryMs = Duration.ofNanos(System.nanoTime() - recoveryStart).toMillis();
+
+        Set<String> ids = new HashSet<>();
+        outcomes.forEach(f -> {
+            try {
+                ids.add(f.get()[1]);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Map<String, Integer> dead = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll("chat.answer.dlq")) {
+            String payload = new String(r.value(), StandardCharsets.UTF_8);
+            ids.stream().filter(payload::contains).forEach(id -> dead.merge(id, 1, Integer::sum));
+        }
+        assertThat(dead.values()).as("each failed prompt dead-lettered once").allMatch(n -> n == 1);
+        assertThat(dead.keySet()).as("the DLQ holds exactly the prompts that failed").isEqualTo(failed);
+        report.provider(recoverable.size(), retriesA, prompts.size(), byOutcome, failed.size(), dead.size(), retries, breakerMax.get(), breakerRecoveryMs);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("kill -9 of each component during concurrent conversations: restarted, nothing lost or duplicated, streams resume without gaps")
+    void killTests() throws Exception {
+        try (ChatLoad load = new ChatLoad(client, conversations, 20, 300, 80, runId)) {
+            load.start();
+            await("the conversations under way").atMost(Duration.ofMinutes(3))
+                    .until(() -> load.acceptedSoFar() >= conversations);
+            String probeToken = client.token("probe-" + runId, deadline(Duration.ofMinutes(1)));
+            for (String component : components) {
+                int before = load.acceptedSoFar();
+                await("answers streaming before killing " + component).atMost(Duration.ofMinutes(3))
+                        .until(() -> load.acceptedSoFar() >= before + Math.max(2, conversations / 2));
+                Thread.sleep(1000);
+                JsonNode manifest = manifest();
+                long pid = manifest.at("/processes/" + component + "/pid").asLong();
+                int restarts = manifest.at("/processes/" + component + "/restarts").asInt();
+                load.outageBegins();
+                long killed = System.nanoTime();
+                assertThat(ProcessHandle.of(pid)).as("%s pid %d from stack.json", component, pid).isPresent();
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                long[] newPid = new long[1];
+                await(component + " restarted by the launcher").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+                        .ignoreExceptions().until(() -> {
+                            JsonNode m = manifest();
+                            newPid[0] = m.at("/processes/" + component + "/pid").asLong();
+                            return newPid[0] != pid && m.at("/processes/" + component + "/restarts").asInt() == restarts + 1;
+                        });
+                long restarted = System.nanoTime();
+                load.recovered();
+                String probe = "probe " + component + " " + runId + " [sim:chunks=3]";
+                StackClient.Sent sent = client.send(probeToken, null, probe, deadline(Duration.ofMinutes(3)));
+                StackClient.Streamed answer = client.follow(probeToken, sent.requestId(), () -> deadline(Duration.ofMinutes(3)));
+                assertThat(answer.terminal()).as("a new chat after %s came back", component).isEqualTo("done");
+                long recovered = System.nanoTime();
+                report.kill(component, pid, newPid[0], ms(restarted - killed), ms(recovered - killed),
+                        load.acceptedSoFar() - before);
+            }
+            load.finish(Duration.ofMinutes(5));
+            ChatLoad.Verdict verdict = load.verify(Duration.ofMinutes(2));
+            report.load(conversations, verdict);
+            assertThat(verdict.problems()).as("problems").isEmpty();
+            assertThat(verdict.lost()).as("lost accepted prompts").isZero();
+            assertThat(verdict.duplicated()).as("duplicated messages").isZero();
+            assertThat(verdict.streamGaps()).as("streams with gaps or repeats").isZero();
+            assertThat(verdict.accepted()).isEqualTo(verdict.completed() + verdict.failedExplicitly());
+        }
+    }
+
+    private void assertChatWorks(String token, String text) throws Exception {
+        String prompt = text + " [sim:chunks=4]";
+        StackClient.Sent sent = client.send(token, null, prompt, deadline(Duration.ofMinutes(2)));
+        assertThat(sent.accepted()).isTrue();
+        StackClient.Streamed s = client.follow(token, sent.requestId(), () -> deadline(Duration.ofMinutes(2)));
+        assertThat(s.terminal()).isEqualTo("done");
+        assertThat(s.text()).isEqualTo(AnswerText.text(prompt, 4));
+        await("the answer in the history").atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            List<JsonNode> messages = client.history(token, sent.sessionId());
+            assertThat(messages).hasSize(2);
+            assertThat(messages.get(1).path("content").asText()).isEqualTo(s.text());
+        });
+    }
+
+    /** Garbage bytes (invalid UTF-8), valid JSON of the wrong shape, an empty record and a ~900 KB one. */
+    private static List<byte[]> poisonRecords() {
+        byte[] garbage = new byte[512];
+        new Random(7).nextBytes(garbage);
+        garbage[0] = (byte) 0xC3;
+        garbage[1] = (byte) 0x28;
+        char[] huge = new char[900 * 1024];
+        Arrays.fill(huge, 'x');
+        return List.of(garbage,
+                "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8),
+                "[1,2,3]".getBytes(StandardCharsets.UTF_8),
+                "{\"request_id\":\"not-a-uuid\",\"session_id\":42}".getBytes(StandardCharsets.UTF_8),
+                new byte[0],
+                ("{\"request_id\":\"" + java.util.UUID.randomUUID() + "\",\"prompt\":\"" + new String(huge) + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode manifest() throws Exception {
+        return StackClient.JSON.readTree(Files.readString(stateDir.resolve("stack.json")));
+    }
+
+    private static List<String> components(String spec) {
+        List<String> list = spec.equals("all") ? ALL_COMPONENTS : List.of(spec.split(","));
+        assertThat(ALL_COMPONENTS).containsAll(list);
+        return list;
+    }
+
+    private static long deadline(Duration d) {
+        return System.nanoTime() + d.toNanos();
+    }
+
+    private static long ms(long nanos) {
+        return Duration.ofNanos(nanos).toMillis();
+    }
+}

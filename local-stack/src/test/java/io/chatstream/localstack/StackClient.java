@@ -1,0 +1,249 @@
+package io.chatstream.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+/**
+ * A client of the chat API that behaves as a careful browser page does while parts of the stack
+ * die and come back: it sends each prompt with its own request id and repeats the same request
+ * until a definite answer (so a lost response never makes two prompts), and it follows an answer
+ * stream to its terminal event, reconnecting with {@code Last-Event-ID} after any break.
+ */
+final class StackClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http;
+    private final String gateway;
+
+    StackClient(String gateway) {
+        this.gateway = gateway;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A development token for {@code user}; retried while the gateway is away. */
+    String token(String user, long deadlineNanos) throws InterruptedException {
+        while (true) {
+            try {
+                HttpResponse<String> r = http.send(request("/api/auth/dev-token", null)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"" + user + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return JSON.readTree(r.body()).get("token").asText();
+                }
+            } catch (IOException e) {
+                // gateway down: try again
+            }
+            pauseOrGiveUp(deadlineNanos, "dev token for " + user);
+        }
+    }
+
+    /** The result of sending one prompt: accepted (with the session), or refused for good with a code. */
+    record Sent(boolean accepted, String requestId, String sessionId, int attempts, String refusal) {
+    }
+
+    /**
+     * Sends {@code prompt} with a fresh request id, repeating the same request on 5xx, timeouts,
+     * broken connections and {@code SESSION_BUSY} until it is accepted or refused with another 4xx.
+     */
+    Sent send(String token, String sessionId, String prompt, long deadlineNanos) throws InterruptedException {
+        String requestId = UUID.randomUUID().toString();
+        ObjectNode body = JSON.createObjectNode().put("prompt", prompt).put("request_id", requestId);
+        if (sessionId != null) {
+            body.put("session_id", sessionId);
+        }
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            try {
+                HttpResponse<String> r = http.send(request("/api/chat/send", token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                int status = r.statusCode();
+                if (status >= 200 && status < 300) {
+                    JsonNode accepted = JSON.readTree(r.body());
+                    return new Sent(true, accepted.get("request_id").asText(), accepted.get("session_id").asText(),
+                            attempts, null);
+                }
+                String code = errorCode(r.body());
+                boolean busy = status == 409 && "SESSION_BUSY".equals(code);
+                if (status < 500 && status != 429 && !busy) {
+                    return new Sent(false, requestId, sessionId, attempts, status + " " + code);
+                }
+            } catch (IOException e) {
+                // the gateway went away mid-request: the same request id makes the repeat safe
+            }
+            pauseOrGiveUp(deadlineNanos, "send " + requestId);
+        }
+    }
+
+    /** What a reader saw of one answer across all its connections. */
+    record Streamed(String terminal, String text, List<Long> ids, int connections, String errorCode, long endedAtNanos) {
+
+        boolean ended() {
+            return terminal != null;
+        }
+
+        /** seq ids 1..n, each once, across every reconnect. */
+        boolean gapless() {
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.get(i) != i + 1) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Follows the answer of {@code requestId} to {@code done} or its {@code error} entry; after a
+     * broken connection, a transport error event (one without an id) or a refused reconnect it
+     * reconnects with the last seen id. Gives up when {@code deadline} (re-read each time) passes.
+     */
+    Streamed follow(String token, String requestId, LongSupplier deadline) throws InterruptedException {
+        StringBuilder text = new StringBuilder();
+        List<Long> ids = new ArrayList<>();
+        int connections = 0;
+        while (true) {
+            connections++;
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(gateway + "/api/chat/stream?request_id=" + requestId))
+                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream")
+                    .timeout(Duration.ofMinutes(5)).GET();
+            if (!ids.isEmpty()) {
+                req.header("Last-Event-ID", Long.toString(ids.get(ids.size() - 1)));
+            }
+            try {
+                HttpResponse<InputStream> r = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+                if (r.statusCode() == 200) {
+                    String[] end = read(r.body(), text, ids);
+                    if (end != null) {
+                        return new Streamed(end[0], text.toString(), ids, connections, end[1], System.nanoTime());
+                    }
+                } else {
+                    r.body().close();
+                }
+            } catch (IOException e) {
+                // broken mid-stream or refused: reconnect below
+            }
+            if (System.nanoTime() > deadline.getAsLong()) {
+                return new Streamed(null, text.toString(), ids, connections, null, System.nanoTime());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Reads events until a terminal one (returns {kind, error code}) or the end of this connection (null). */
+    private static String[] read(InputStream body, StringBuilder text, List<Long> ids) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String line;
+            Long id = null;
+            String event = null;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("id:")) {
+                    id = Long.parseLong(line.substring(3).trim());
+                } else if (line.startsWith("event:")) {
+                    event = line.substring(6).trim();
+                } else if (line.startsWith("data:") && event != null) {
+                    JsonNode data = JSON.readTree(line.substring(5).trim());
+                    if (id == null) {
+                        // A transport failure reported after the stream began (no seq): resume.
+                        return null;
+                    }
+                    ids.add(id);
+                    switch (event) {
+                        case "token" -> text.append(data.get("text").asText());
+                        case "reset" -> text.setLength(0);
+                        case "done" -> {
+                            return new String[] {"done", null};
+                        }
+                        case "error" -> {
+                            return new String[] {"error", data.path("code").asText()};
+                        }
+                        default -> { }
+                    }
+                } else if (line.isEmpty()) {
+                    id = null;
+                    event = null;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Every message of a session, page by page (oldest first as the API returns them). */
+    List<JsonNode> history(String token, String sessionId) throws IOException, InterruptedException {
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/api/chat/sessions/" + sessionId + "/messages?page_size=100"
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException("history " + r.statusCode() + " " + r.body());
+            }
+            JsonNode page = JSON.readTree(r.body());
+            page.get("messages").forEach(all::add);
+            cursor = page.path("next_cursor").isTextual() ? page.get("next_cursor").asText() : null;
+        } while (cursor != null && !cursor.isEmpty());
+        return all;
+    }
+
+    /** One sample of a Prometheus text exposition: the sum of every series of {@code metric} matching {@code labels}. */
+    static double metric(HttpClient http, String prometheusUrl, String metric, String labelFragment)
+            throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(prometheusUrl)).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        double sum = 0;
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith(metric) && (line.charAt(metric.length()) == '{' || line.charAt(metric.length()) == ' ')
+                    && (labelFragment == null || line.contains(labelFragment))) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private static String errorCode(String body) {
+        try {
+            return JSON.readTree(body).at("/error/code").asText();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void pauseOrGiveUp(long deadlineNanos, String what) throws InterruptedException {
+        if (System.nanoTime() > deadlineNanos) {
+            throw new IllegalStateException("gave up: " + what);
+        }
+        Thread.sleep(500);
+    }
+}
