@@ -28,7 +28,7 @@ public final class KafkaAnswerOutcomes implements AnswerOutcomes {
 
     @Override
     public void publish(AnswerOutcome outcome) {
-        producer.sendBodyAndHeaders(endpoint, OutcomeJson.write(outcome, model),
+        producer.sendBodyAndHeaders(endpoint, OutcomeJson.write(outcome, outcome.model() == null ? model : outcome.model()),
                 Map.of(KafkaConstants.KEY, outcome.event().sessionId().value()));
         // Ids, status and timings only: prompt and answer text stay out of the logs.
         LOG.info("answer {} {} attempts={} first_token_ms={} total_ms={} trace_id={}",
