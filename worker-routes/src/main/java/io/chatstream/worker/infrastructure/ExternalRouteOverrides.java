@@ -16,12 +16,16 @@ import org.springframework.core.env.MapPropertySource;
  * ({@code chat.routes.dir}) with the same name as a shipped {@code classpath:camel/*.camel.yaml}
  * replaces it. The shipped one is left out at start-up (camel.main.routes-exclude-pattern), so the
  * same route ids are never loaded twice; at run time the watcher replaces routes by id anyway.
+ * A missing folder is left out of the include pattern and turns the watcher off (Camel would fail
+ * the start-up on a missing folder in either).
  * Identical in every service (a test checks it), except for the package.
  */
 public final class ExternalRouteOverrides implements EnvironmentPostProcessor {
 
     static final String DIR = "chat.routes.dir";
     static final String EXCLUDE = "camel.main.routes-exclude-pattern";
+    static final String RELOAD = "camel.main.routes-reload-enabled";
+    static final String INCLUDE = "camel.main.routes-include-pattern";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -29,11 +33,28 @@ public final class ExternalRouteOverrides implements EnvironmentPostProcessor {
         if (dir == null || dir.isBlank()) {
             return;
         }
-        String excludes = excludes(Path.of(dir), environment.getProperty(EXCLUDE));
+        Path folder = Path.of(dir);
+        if (!Files.isDirectory(folder)) {
+            environment.getPropertySources().addFirst(new MapPropertySource("chatRouteOverrides",
+                    Map.of(RELOAD, "false", INCLUDE, withoutFolder(environment.getProperty(INCLUDE, ""), dir))));
+            return;
+        }
+        String excludes = excludes(folder, environment.getProperty(EXCLUDE));
         if (excludes != null) {
             environment.getPropertySources().addFirst(new MapPropertySource("chatRouteOverrides",
                     Map.of(EXCLUDE, excludes)));
         }
+    }
+
+    /** The include pattern without its entries for {@code dir}. */
+    static String withoutFolder(String include, String dir) {
+        StringJoiner kept = new StringJoiner(",");
+        for (String part : include.split(",")) {
+            if (!part.strip().startsWith("file:" + dir)) {
+                kept.add(part.strip());
+            }
+        }
+        return kept.toString();
     }
 
     /** The shipped twin of every route file in {@code dir}, after {@code existing}; null if none. */

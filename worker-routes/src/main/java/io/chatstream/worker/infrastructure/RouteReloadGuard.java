@@ -40,7 +40,7 @@ public final class RouteReloadGuard implements CamelContextConfiguration {
     public void afterApplicationStart(CamelContext context) {
         RouteWatcherReloadStrategy watcher = context.hasService(RouteWatcherReloadStrategy.class);
         if (watcher == null) {
-            LOG.info("live route reloading is off (camel.main.routes-reload-enabled=false)");
+            LOG.info("live route reloading is off (chat.routes.reload=false, or the folder chat.routes.dir is missing)");
             return;
         }
         watcher.setResourceReload((name, resource) -> reload(context, resource));
