@@ -1,48 +1,52 @@
 package io.chatstream.gateway.infrastructure;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Ops overrides of shipped routes (docs/routes.md): a file in the routes folder
  * ({@code chat.routes.dir}) with the same name as a shipped {@code classpath:camel/*.camel.yaml}
- * replaces it. The shipped one is left out at start-up (camel.main.routes-exclude-pattern), so the
- * same route ids are never loaded twice; at run time the watcher replaces routes by id anyway.
- * A missing folder is left out of the include pattern and turns the watcher off (Camel would fail
- * the start-up on a missing folder in either).
+ * replaces it. The shipped wildcard is expanded into the shipped files minus the overridden ones
+ * (camel.main.routes-include-pattern), so the same route ids are never loaded twice; at run time
+ * the watcher replaces routes by id anyway. A missing folder is left out of the include pattern
+ * and turns the watcher off (Camel would fail the start-up on a missing folder in either).
  * Identical in every service (a test checks it), except for the package.
  */
 public final class ExternalRouteOverrides implements EnvironmentPostProcessor {
 
     static final String DIR = "chat.routes.dir";
-    static final String EXCLUDE = "camel.main.routes-exclude-pattern";
     static final String RELOAD = "camel.main.routes-reload-enabled";
     static final String INCLUDE = "camel.main.routes-include-pattern";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String dir = environment.getProperty(DIR);
-        if (dir == null || dir.isBlank()) {
+        String include = environment.getProperty(INCLUDE);
+        if (dir == null || dir.isBlank() || include == null) {
             return;
         }
         Path folder = Path.of(dir);
         if (!Files.isDirectory(folder)) {
             environment.getPropertySources().addFirst(new MapPropertySource("chatRouteOverrides",
-                    Map.of(RELOAD, "false", INCLUDE, withoutFolder(environment.getProperty(INCLUDE, ""), dir))));
+                    Map.of(RELOAD, "false", INCLUDE, withoutFolder(include, dir))));
             return;
         }
-        String excludes = excludes(folder, environment.getProperty(EXCLUDE));
-        if (excludes != null) {
+        Set<String> overridden = routeFiles(folder);
+        if (!overridden.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("chatRouteOverrides",
-                    Map.of(EXCLUDE, excludes)));
+                    Map.of(INCLUDE, withoutOverridden(include, overridden,
+                            new PathMatchingResourcePatternResolver(application.getClassLoader())))));
         }
     }
 
@@ -57,27 +61,36 @@ public final class ExternalRouteOverrides implements EnvironmentPostProcessor {
         return kept.toString();
     }
 
-    /** The shipped twin of every route file in {@code dir}, after {@code existing}; null if none. */
-    static String excludes(Path dir, String existing) {
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
-        StringJoiner patterns = new StringJoiner(",");
-        if (existing != null && !existing.isBlank()) {
-            patterns.add(existing);
-        }
-        int found = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.camel.yaml")) {
-            for (Path file : files) {
-                // In the jar the resolver names it classpath:camel/<name>; from a classes folder
-                // (tests, IDE) file:/…/classes/camel/<name>.
-                patterns.add("classpath:camel/" + file.getFileName());
-                patterns.add("**/classes/camel/" + file.getFileName());
-                found++;
+    /** Each classpath wildcard becomes its files, except those named in {@code overridden}. */
+    static String withoutOverridden(String include, Set<String> overridden, PathMatchingResourcePatternResolver cp) {
+        StringJoiner kept = new StringJoiner(",");
+        for (String raw : include.split(",")) {
+            String part = raw.strip();
+            if (!part.startsWith("classpath:") || !part.contains("*")) {
+                kept.add(part);
+                continue;
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list the routes folder " + dir + ": " + e.getMessage(), e);
+            String folder = part.substring("classpath:".length(), part.lastIndexOf('/') + 1);
+            try {
+                Set<String> names = new LinkedHashSet<>();
+                for (Resource r : cp.getResources("classpath*:" + part.substring("classpath:".length()))) {
+                    names.add(r.getFilename());
+                }
+                names.stream().filter(n -> !overridden.contains(n)).forEach(n -> kept.add("classpath:" + folder + n));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot list " + part + ": " + e.getMessage(), e);
+            }
         }
-        return found == 0 ? null : patterns.toString();
+        return kept.toString();
+    }
+
+    private static Set<String> routeFiles(Path folder) {
+        Set<String> names = new LinkedHashSet<>();
+        try (var files = Files.newDirectoryStream(folder, "*.camel.yaml")) {
+            files.forEach(f -> names.add(f.getFileName().toString()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the routes folder " + folder + ": " + e.getMessage(), e);
+        }
+        return names;
     }
 }

@@ -95,10 +95,14 @@ public final class RouteReloadGuard implements CamelContextConfiguration {
             });
             scratch.setAutoStartup(false);
             scratch.build();
+            PluginHelper.getRoutesLoader(scratch).loadRoutes(resource);
+            // Route configurations the file uses but does not declare come from the running context.
             Model own = context.getCamelContextExtension().getContextPlugin(Model.class);
             Model test = scratch.getCamelContextExtension().getContextPlugin(Model.class);
-            test.addRouteConfigurations(own.getRouteConfigurationDefinitions());
-            PluginHelper.getRoutesLoader(scratch).loadRoutes(resource);
+            Set<String> declared = new java.util.HashSet<>();
+            test.getRouteConfigurationDefinitions().forEach(c -> declared.add(c.getId()));
+            test.addRouteConfigurations(own.getRouteConfigurationDefinitions().stream()
+                    .filter(c -> !declared.contains(c.getId())).toList());
             scratch.start();
             List<String> ids = new ArrayList<>();
             for (RouteDefinition def : test.getRouteDefinitions()) {
@@ -123,14 +127,13 @@ public final class RouteReloadGuard implements CamelContextConfiguration {
         }
     }
 
-    /** The innermost message, on one line. */
+    /** The innermost cause (what the operator must fix), on one line and at most 400 characters. */
     static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String top = String.valueOf(e.getMessage());
-        String inner = root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-        return (top + inner).replaceAll("\\s+", " ").strip();
+        String text = (root.getClass().getSimpleName() + ": " + root.getMessage()).replaceAll("\\s+", " ").strip();
+        return text.length() <= 400 ? text : text.substring(0, 400) + "…";
     }
 }

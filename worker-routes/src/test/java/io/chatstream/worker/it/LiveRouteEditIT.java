@@ -140,23 +140,22 @@ class LiveRouteEditIT {
         replaceAndAwait(output, policy("qwen-good", "3", "{{chat.bailian.first-token-timeout}}"), "reloaded");
         String good = policy("qwen-good", "3", "{{chat.bailian.first-token-timeout}}");
 
-        List<String> broken = List.of(
-                // YAML syntax error
-                good.replace("      steps:", "      steps: [oops"),
-                // unknown EIP
-                good.replace("        - setProperty:\n            name: chatModel",
+        // each broken edit, and what its one log line must name
+        List<List<String>> broken = List.of(
+                List.of(good.replace("      steps:", "      steps: [oops"), "line"),
+                List.of(good.replace("        - setProperty:\n            name: chatModel",
                         "        - frobnicate:\n            name: x\n        - setProperty:\n            name: chatModel"),
-                // unknown endpoint scheme
-                good.replace("uri: direct:answer-prompt-policy", "uri: nosuchscheme:answer-prompt-policy"),
-                // unknown bean
-                good + "        - bean:\n            ref: noSuchBean\n            method: go\n",
-                // unknown placeholder
-                good.replace("constant: qwen-good", "constant: \"{{chat.no.such.key}}\""));
+                        "frobnicate"),
+                List.of(good.replace("uri: direct:answer-prompt-policy", "uri: nosuchscheme:answer-prompt-policy"),
+                        "nosuchscheme"),
+                List.of(good + "        - bean:\n            ref: noSuchBean\n            method: go\n", "noSuchBean"),
+                List.of(good.replace("constant: qwen-good", "constant: \"{{chat.no.such.key}}\""),
+                        "chat.no.such.key"));
         for (int i = 0; i < broken.size(); i++) {
             int n = i;
-            String line = replaceAndAwait(output, broken.get(i), "REJECTED");
+            String line = replaceAndAwait(output, broken.get(i).get(0), "REJECTED");
             assertThat(line).as("edit %d", n).contains("answer-policy.camel.yaml")
-                    .contains("the running routes are unchanged");
+                    .contains("the running routes are unchanged").contains(broken.get(i).get(1));
 
             assertThat(camel.getRouteController().getRouteStatus("worker-answer-policy")).isEqualTo(ServiceStatus.Started);
             assertThat(camel.getRouteController().getRouteStatus("worker-answer-prompt")).isEqualTo(ServiceStatus.Started);
