@@ -1,12 +1,17 @@
 package io.chatstream.query.infrastructure;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.BeanRepository;
 import org.apache.camel.spi.PropertiesSource;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.spi.RouteController;
@@ -81,7 +86,7 @@ public final class RouteReloadGuard implements CamelContextConfiguration {
      */
     static List<String> check(CamelContext context, Resource resource) throws Exception {
         try (DefaultCamelContext scratch = new DefaultCamelContext(false)) {
-            scratch.getCamelContextExtension().setRegistry(new DefaultRegistry(context.getRegistry()));
+            scratch.getCamelContextExtension().setRegistry(new DefaultRegistry(new WithoutComponents(context)));
             scratch.getPropertiesComponent().addPropertiesSource(new PropertiesSource() {
                 @Override
                 public String getName() {
@@ -99,7 +104,7 @@ public final class RouteReloadGuard implements CamelContextConfiguration {
             // Route configurations the file uses but does not declare come from the running context.
             Model own = context.getCamelContextExtension().getContextPlugin(Model.class);
             Model test = scratch.getCamelContextExtension().getContextPlugin(Model.class);
-            Set<String> declared = new java.util.HashSet<>();
+            Set<String> declared = new HashSet<>();
             test.getRouteConfigurationDefinitions().forEach(c -> declared.add(c.getId()));
             test.addRouteConfigurations(own.getRouteConfigurationDefinitions().stream()
                     .filter(c -> !declared.contains(c.getId())).toList());
@@ -109,6 +114,39 @@ public final class RouteReloadGuard implements CamelContextConfiguration {
                 ids.add(def.getRouteId());
             }
             return ids;
+        }
+    }
+
+    /**
+     * The application's beans, except its Camel components: the scratch context creates its own, so
+     * closing it never stops a component the running routes use.
+     */
+    private record WithoutComponents(CamelContext context) implements BeanRepository {
+
+        @Override
+        public Object lookupByName(String name) {
+            Object bean = context.getRegistry().lookupByName(name);
+            return bean instanceof Component ? null : bean;
+        }
+
+        @Override
+        public <T> T lookupByNameAndType(String name, Class<T> type) {
+            T bean = context.getRegistry().lookupByNameAndType(name, type);
+            return bean instanceof Component ? null : bean;
+        }
+
+        @Override
+        public <T> Map<String, T> findByTypeWithName(Class<T> type) {
+            Map<String, T> found = new HashMap<>(context.getRegistry().findByTypeWithName(type));
+            found.values().removeIf(Component.class::isInstance);
+            return found;
+        }
+
+        @Override
+        public <T> Set<T> findByType(Class<T> type) {
+            Set<T> found = new HashSet<>(context.getRegistry().findByType(type));
+            found.removeIf(Component.class::isInstance);
+            return found;
         }
     }
 

@@ -165,20 +165,46 @@ class LiveRouteEditIT {
         }
     }
 
+    @Test
+    @Order(5)
+    @DisplayName("a Kafka route file is checked without touching the running Kafka routes, and reloads live")
+    void kafkaRouteFile(CapturedOutput output) throws Exception {
+        Path cancel = ROUTES.resolve("cancel-prompt.camel.yaml");
+        String shipped;
+        try (InputStream in = LiveRouteEditIT.class.getResourceAsStream("/camel/cancel-prompt.camel.yaml")) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        String rejected = replaceAndAwait(output, cancel, shipped.replace("autoOffsetReset: latest",
+                "autoOffsetReset: latest\n        noSuchOption: 1"), "REJECTED");
+        assertThat(rejected).contains("noSuchOption");
+        assertThat(answer("Kafka still fine [sim:chunks=2]").getStatus()).isEqualTo("completed");
+
+        replaceAndAwait(output, cancel, shipped, "reloaded");
+        assertThat(camel.getRouteController().getRouteStatus("worker-cancel-prompt")).isEqualTo(ServiceStatus.Started);
+        assertThat(answer("Kafka after reload [sim:chunks=2]").getStatus()).isEqualTo("completed");
+    }
+
     /** Replaces the file and returns the first log line about it containing {@code what} written after that. */
     private static String replaceAndAwait(CapturedOutput output, String content, String what) throws IOException {
+        return replaceAndAwait(output, POLICY, content, what);
+    }
+
+    private static String replaceAndAwait(CapturedOutput output, Path file, String content, String what)
+            throws IOException {
         int from = output.getAll().length();
-        replace(content);
+        replace(file, content);
+        String name = file.getFileName().toString();
         return await().atMost(WAIT).until(() -> output.getAll().substring(from).lines()
-                .filter(l -> l.contains("answer-policy.camel.yaml") && l.contains(what)).findFirst(),
+                .filter(l -> l.contains(name) && l.contains(what)).findFirst(),
                 java.util.Optional::isPresent).get();
     }
 
     /** Edit a copy, then move it into place: the watcher never reads a half-written file. */
-    private static void replace(String content) throws IOException {
-        Path tmp = ROUTES.resolve("answer-policy.edit");
+    private static void replace(Path file, String content) throws IOException {
+        Path tmp = ROUTES.resolve("edit.tmp");
         Files.writeString(tmp, content);
-        Files.move(tmp, POLICY, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The shipped answer-policy route with some placeholders replaced by values, as an operator would. */
