@@ -231,6 +231,14 @@ public final class LocalStack {
         args.add("--server.port=" + port);
         args.addAll(common);
         args.addAll(own);
+        // Ops route files for this service, watched live (docs/routes.md); created empty.
+        Path routes = options.stateDir().resolve("routes").resolve(name).toAbsolutePath();
+        try {
+            Files.createDirectories(routes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + routes, e);
+        }
+        args.add("--chat.routes.dir=" + routes);
         Path jar = options.home().resolve(name + "-routes").resolve("target").resolve(name + "-routes.jar");
         Path logFile = options.stateDir().resolve("logs").resolve(name + ".log");
         Map<String, String> environment = new LinkedHashMap<>(env);

@@ -51,6 +51,11 @@ public final class AnsweringPrompt {
     }
 
     public AnswerResult answer(PromptToAnswer prompt) {
+        return answer(prompt, AnswerSettings.DEFAULTS);
+    }
+
+    /** The policy and model in effect at start-up, with this prompt's overrides on top. */
+    public AnswerResult answer(PromptToAnswer prompt, AnswerSettings settings) {
         RequestId requestId = prompt.requestId();
         Optional<InferenceTasks.Snapshot> known = tasks.find(requestId);
         if (known.isPresent() && known.get().state().isTerminal()) {
@@ -67,11 +72,13 @@ public final class AnsweringPrompt {
             task.resumeAfter(streams.lastSeq(requestId), known.map(InferenceTasks.Snapshot::attempt).orElse(0));
             // Checked after the mailbox is open: a cancel arriving from now on reaches the mailbox instead.
             if (cancelled.contains(requestId)) {
-                return new AnswerResult.Published(finish(prompt, task, stoppedBeforeStart(task), pickedUp, null));
+                return new AnswerResult.Published(finish(prompt, task, stoppedBeforeStart(task), pickedUp, null,
+                        settings.model()));
             }
-            AnswerRun run = new AnswerRun(prompt, task, mailbox, pickedUp);
+            AnswerRun run = new AnswerRun(prompt, task, mailbox, pickedUp, settings);
             Step.Ended ended = run.toTheEnd();
-            return new AnswerResult.Published(finish(prompt, task, ended, pickedUp, run.firstTokenAt()));
+            return new AnswerResult.Published(finish(prompt, task, ended, pickedUp, run.firstTokenAt(),
+                    settings.model()));
         } catch (AbandonedRun e) {
             return new AnswerResult.Abandoned();
         } catch (InterruptedException e) {
@@ -83,7 +90,7 @@ public final class AnsweringPrompt {
     }
 
     private AnswerOutcome finish(PromptToAnswer prompt, InferenceTask task, Step.Ended ended, Instant pickedUp,
-            Instant firstTokenAt) {
+            Instant firstTokenAt, String model) {
         RequestId requestId = prompt.requestId();
         Instant now = clock.instant();
         streams.append(requestId, ended.terminalEntry(), now);
@@ -91,7 +98,7 @@ public final class AnsweringPrompt {
         AnswerOutcome outcome = new AnswerOutcome(prompt, ended.event(), new AnswerOutcome.Timings(
                 prompt.submittedAt() == null ? 0 : Math.max(0, millis(prompt.submittedAt(), pickedUp)),
                 firstTokenAt == null ? 0 : millis(pickedUp, firstTokenAt),
-                millis(pickedUp, now)));
+                millis(pickedUp, now)), model);
         outcomes.publish(outcome);
         if (ended.event() instanceof AnswerEvent.AnswerFailed failed) {
             failedPrompts.park(prompt, failed);
@@ -135,10 +142,17 @@ public final class AnsweringPrompt {
         private final InferenceTask task;
         private final BlockingQueue<Signal> mailbox;
         private final Instant pickedUp;
-        private final ChunkBuffer buffer = new ChunkBuffer(policy.coalescing());
+        // This prompt's policy (shadows the start-up one) and model (null = the configured one).
+        private final AnsweringPolicy policy;
+        private final String model;
+        private final ChunkBuffer buffer;
         private Instant firstTokenAt;
 
-        AnswerRun(PromptToAnswer prompt, InferenceTask task, BlockingQueue<Signal> mailbox, Instant pickedUp) {
+        AnswerRun(PromptToAnswer prompt, InferenceTask task, BlockingQueue<Signal> mailbox, Instant pickedUp,
+                AnswerSettings settings) {
+            this.policy = settings.applyTo(AnsweringPrompt.this.policy);
+            this.model = settings.model();
+            this.buffer = new ChunkBuffer(policy.coalescing());
             this.prompt = prompt;
             this.task = task;
             this.mailbox = mailbox;
@@ -176,7 +190,7 @@ public final class AnsweringPrompt {
             buffer.restart();
             ModelProvider.Stream stream;
             try {
-                stream = provider.stream(prompt.conversation(), new MailboxListener(mailbox, attempt));
+                stream = provider.stream(model, prompt.conversation(), new MailboxListener(mailbox, attempt));
             } catch (RuntimeException e) {
                 return task.failAttempt(
                         new ProviderError("PROVIDER_CALL_REJECTED", e.getMessage(), 0),

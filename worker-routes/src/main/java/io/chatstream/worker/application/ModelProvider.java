@@ -10,6 +10,11 @@ public interface ModelProvider {
 
     Stream stream(List<Turn> conversation, Listener listener);
 
+    /** The same with this model name; null or blank = the configured model. */
+    default Stream stream(String model, List<Turn> conversation, Listener listener) {
+        return stream(conversation, listener);
+    }
+
     /** Callbacks of one stream; after the first terminal call (complete or error) the rest are ignored. */
     interface Listener {
 

@@ -1,6 +1,7 @@
 package io.chatstream.worker.infrastructure;
 
 import io.chatstream.worker.application.AnswerResult;
+import io.chatstream.worker.application.AnswerSettings;
 import io.chatstream.worker.application.AnsweringPrompt;
 import io.chatstream.worker.application.PromptToAnswer;
 import java.time.Duration;
@@ -51,11 +52,13 @@ public final class AnswerDispatcher implements AutoCloseable {
     public void dispatch(PromptToAnswer prompt, Exchange exchange) throws InterruptedException {
         // If the partition moves away, the new owner answers: this instance gives up its answer.
         Runnable ended = offsets.begin(exchange, () -> answering.abandon(prompt.requestId()));
+        // Model, retry count and timeouts the answer route set for this prompt (editable live).
+        AnswerSettings settings = RouteAnswerSettings.of(exchange);
         slots.acquire();
         try {
             executor.execute(() -> {
                 try {
-                    if (answerWithRetries(prompt)) {
+                    if (answerWithRetries(prompt, settings)) {
                         ended.run();
                     }
                 } finally {
@@ -68,10 +71,10 @@ public final class AnswerDispatcher implements AutoCloseable {
         }
     }
 
-    private boolean answerWithRetries(PromptToAnswer prompt) {
+    private boolean answerWithRetries(PromptToAnswer prompt, AnswerSettings settings) {
         for (int attempt = 0; ; attempt++) {
             try {
-                AnswerResult result = answering.answer(prompt);
+                AnswerResult result = answering.answer(prompt, settings);
                 if (result instanceof AnswerResult.Abandoned) {
                     LOG.info("answer {} abandoned: its partition moved to another worker", prompt.requestId());
                 }

@@ -42,6 +42,11 @@ public final class CircuitBreakingModelProvider implements ModelProvider {
 
     @Override
     public Stream stream(List<Turn> conversation, Listener listener) {
+        return stream(null, conversation, listener);
+    }
+
+    @Override
+    public Stream stream(String model, List<Turn> conversation, Listener listener) {
         if (!breaker.tryAcquirePermission()) {
             listener.onError(ProviderError.circuitOpen(
                     "Bailian calls are suspended after repeated failures (circuit breaker open)"));
@@ -49,7 +54,7 @@ public final class CircuitBreakingModelProvider implements ModelProvider {
         }
         Recorder recorder = new Recorder(listener, breaker.getCurrentTimestamp());
         try {
-            Stream stream = provider.stream(conversation, recorder);
+            Stream stream = provider.stream(model, conversation, recorder);
             return () -> {
                 recorder.abandon();
                 stream.cancel();

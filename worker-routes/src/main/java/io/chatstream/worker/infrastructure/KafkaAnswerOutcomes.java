@@ -28,11 +28,12 @@ public final class KafkaAnswerOutcomes implements AnswerOutcomes {
 
     @Override
     public void publish(AnswerOutcome outcome) {
-        producer.sendBodyAndHeaders(endpoint, OutcomeJson.write(outcome, model),
+        String usedModel = outcome.model() == null ? model : outcome.model();
+        producer.sendBodyAndHeaders(endpoint, OutcomeJson.write(outcome, usedModel),
                 Map.of(KafkaConstants.KEY, outcome.event().sessionId().value()));
         // Ids, status and timings only: prompt and answer text stay out of the logs.
-        LOG.info("answer {} {} attempts={} first_token_ms={} total_ms={} trace_id={}",
+        LOG.info("answer {} {} attempts={} first_token_ms={} total_ms={} model={} trace_id={}",
                 outcome.event().requestId(), outcome.event().status().wireName(), outcome.event().attempts(),
-                outcome.timings().firstTokenMs(), outcome.timings().totalMs(), outcome.prompt().traceId());
+                outcome.timings().firstTokenMs(), outcome.timings().totalMs(), usedModel, outcome.prompt().traceId());
     }
 }

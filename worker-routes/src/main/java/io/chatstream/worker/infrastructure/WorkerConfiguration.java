@@ -38,7 +38,8 @@ public class WorkerConfiguration {
     ModelProvider bailianClient(BailianProperties props, ApiKeySource apiKey, BreakerProperties breakerProps,
             MeterRegistry registry) {
         DashScopeConnectionLimits.apply(props.maxConcurrentStreams());
-        BailianClient client = new BailianClient(props, apiKey);
+        // One client per model name: the answer route may pick another model per prompt.
+        ModelProvider client = new BailianModels(props, apiKey);
         if (!breakerProps.enabled()) {
             return client;
         }

@@ -24,11 +24,18 @@ final class Fakes {
 
         final List<BiConsumer<List<Turn>, Listener>> scripts = new ArrayList<>();
         final ConcurrentLinkedQueue<List<Turn>> calls = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> models = new ConcurrentLinkedQueue<>();
         volatile int cancels;
 
         ScriptedProvider then(BiConsumer<List<Turn>, Listener> script) {
             scripts.add(script);
             return this;
+        }
+
+        @Override
+        public Stream stream(String model, List<Turn> conversation, Listener listener) {
+            models.add(String.valueOf(model));
+            return stream(conversation, listener);
         }
 
         @Override

@@ -18,13 +18,13 @@ class RoutesLoadTest {
             Properties props = new Properties();
             props.put("chat.worker.redeliveries", "1");
             ctx.getPropertiesComponent().setInitialProperties(props);
-            for (String file : new String[] {"error-handling", "answer-prompt", "cancel-prompt"}) {
+            for (String file : new String[] {"error-handling", "answer-prompt", "answer-policy", "cancel-prompt"}) {
                 PluginHelper.getRoutesLoader(ctx).loadRoutes(
                         ResourceHelper.resolveResource(ctx, "classpath:camel/" + file + ".camel.yaml"));
             }
             assertThat(ctx.getRouteDefinitions()).extracting(r -> r.getRouteId()).containsExactlyInAnyOrder(
                     "worker-answer-prompt", "worker-answer-prompt-publish", "worker-answer-prompt-dead-letter",
-                    "worker-cancel-prompt");
+                    "worker-answer-policy", "worker-cancel-prompt");
         }
     }
 }

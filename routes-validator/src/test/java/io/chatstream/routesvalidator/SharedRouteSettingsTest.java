@@ -1,0 +1,71 @@
+package io.chatstream.routesvalidator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Route loading and live reload behave the same in every service (docs/routes.md). */
+class SharedRouteSettingsTest {
+
+    private static final List<String> SERVICES = List.of("command", "worker", "query", "gateway");
+
+    @Test
+    @DisplayName("the camel.main route settings are identical in the four services and point at routes/<service>")
+    void sameCamelMainRouteSettings() throws Exception {
+        Map<String, String> expected = null;
+        for (String service : SERVICES) {
+            JsonNode yml = new YAMLMapper().readTree(
+                    Path.of("../" + service + "-routes/src/main/resources/application.yml").toFile());
+            Map<String, String> routes = new TreeMap<>();
+            Iterator<Map.Entry<String, JsonNode>> main = yml.path("camel").path("main").fields();
+            while (main.hasNext()) {
+                Map.Entry<String, JsonNode> e = main.next();
+                if (e.getKey().startsWith("routes-")) {
+                    routes.put(e.getKey(), e.getValue().asText());
+                }
+            }
+            assertThat(routes).as(service).containsEntry("routes-reload-remove-all-routes", "false")
+                    .containsEntry("routes-reload-enabled", "${chat.routes.reload}")
+                    .containsEntry("routes-reload-directory", "${chat.routes.dir}")
+                    .containsEntry("routes-reload-pattern", "*.camel.yaml")
+                    .containsEntry("routes-include-pattern",
+                            "classpath:camel/*.camel.yaml,file:${chat.routes.dir}/*.camel.yaml");
+            if (expected == null) {
+                expected = routes;
+            }
+            assertThat(routes).as(service).isEqualTo(expected);
+            assertThat(yml.path("chat.routes").path("dir").asText()).as(service).isEqualTo("routes/" + service);
+            assertThat(yml.path("chat.routes").path("reload").asBoolean()).as(service).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("the reload guard and the override rule are the same code in the four services")
+    void sameReloadCode() throws Exception {
+        for (String file : List.of("RouteReloadGuard", "ExternalRouteOverrides", "RouteReloadConfiguration")) {
+            String expected = null;
+            for (String service : SERVICES) {
+                String source = Files.readString(Path.of("../" + service + "-routes/src/main/java/io/chatstream/"
+                        + service + "/infrastructure/" + file + ".java"))
+                        .replace("package io.chatstream." + service + ".infrastructure;", "");
+                if (expected == null) {
+                    expected = source;
+                }
+                assertThat(source).as(service + " " + file).isEqualTo(expected);
+            }
+        }
+        for (String service : SERVICES) {
+            assertThat(Files.readString(Path.of("../" + service + "-routes/src/main/resources/META-INF/spring.factories")))
+                    .contains("io.chatstream." + service + ".infrastructure.ExternalRouteOverrides");
+        }
+    }
+}
