@@ -140,7 +140,8 @@ class DlqReplayIT {
                         org.assertj.core.groups.Tuple.tuple("dlq.replay.result", "completed", "ops"),
                         org.assertj.core.groups.Tuple.tuple("dlq.replay", "already_replayed", "ops")));
         assertThat(audit.about(id).get(0).getDetail()).contains("error_code=InternalError").contains("reason=IT");
-        assertThat(output.getAll()).doesNotContain(PASSWORD);
+        assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(java.util.Base64.getEncoder()
+                .encodeToString(("ops:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
