@@ -68,20 +68,19 @@ class DlqReplayRunbookIT {
         // The simulator fails this conversation's first three calls (the worker's whole attempt budget)
         // with 500 InternalError and answers the fourth: a provider outage that is over by replay time.
         String prompt = "[sim:fail-first=3] Summarise the incident " + UUID.randomUUID();
-        JsonNode accepted = call("POST", gateway + "/api/chat/send",
-                JSON.writeValueAsString(JSON.createObjectNode().put("prompt", prompt)), bearer).body();
+        JsonNode accepted = send(JSON.createObjectNode().put("prompt", prompt), bearer);
         String requestId = accepted.get("request_id").asText();
         String sessionId = accepted.get("session_id").asText();
         String history = gateway + "/api/chat/sessions/" + sessionId + "/messages";
 
-        await("the answer failed in the history").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await("the answer failed in the history").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(assistant(call("GET", history, null, bearer).body()))
                         .singleElement().satisfies(m -> assertThat(m.get("status").asText()).isEqualTo("failed")));
 
         // Runbook step 1: list.
         Reply unauthenticated = call("GET", worker + "/ops/dlq", null, null);
         assertThat(unauthenticated.status()).isEqualTo(401);
-        JsonNode entry = await("listed in the DLQ").atMost(Duration.ofSeconds(30)).until(() -> {
+        JsonNode entry = await("listed in the DLQ").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
             Reply r = call("GET", worker + "/ops/dlq?error_code=InternalError", null, OPS);
             for (JsonNode e : r.body().get("entries")) {
                 if (e.get("request_id").asText().equals(requestId)) {
@@ -102,7 +101,7 @@ class DlqReplayRunbookIT {
         assertThat(replay.body().get("results").get(0).get("result").asText()).isEqualTo("accepted");
 
         // Runbook step 3: verify in the history (what the user sees on reload).
-        await("the replayed answer in the history").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await("the replayed answer in the history").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .untilAsserted(() -> {
                     List<JsonNode> answers = assistant(call("GET", history, null, bearer).body());
                     assertThat(answers).singleElement().satisfies(m -> {
@@ -111,7 +110,7 @@ class DlqReplayRunbookIT {
                     });
                 });
         String answer = assistant(call("GET", history, null, bearer).body()).get(0).get("content").asText();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(
                 call("GET", worker + "/ops/dlq/" + requestId, null, OPS).body().get("replay").asText())
                 .isEqualTo("completed"));
 
@@ -131,15 +130,31 @@ class DlqReplayRunbookIT {
                 .contains("dlq.replay:accepted:ops", "dlq.replay.result:completed:ops", "dlq.replay:already_replayed:ops");
 
         // The command service kept the replayed answer as context: the next turn sends both earlier messages.
-        JsonNode next = call("POST", gateway + "/api/chat/send",
-                "{\"session_id\":\"" + sessionId + "\",\"prompt\":\"[sim:count] and now?\"}", bearer).body();
+        JsonNode next = send(JSON.createObjectNode().put("session_id", sessionId).put("prompt", "[sim:count] and now?"),
+                bearer);
         assertThat(next.get("status").asText()).isEqualTo("accepted");
-        await("the next turn's answer").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await("the next turn's answer").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .untilAsserted(() -> {
                     List<JsonNode> answers = assistant(call("GET", history, null, bearer).body());
                     assertThat(answers).hasSize(2);
                     assertThat(answers.get(1).get("content").asText()).contains("user=2").contains("assistant=1");
                 });
+    }
+
+    /**
+     * Sends a prompt with a request id of our own, again while the gateway answers 503 (a loaded
+     * machine can exceed the gRPC deadline): the same request id makes the retries idempotent.
+     */
+    private JsonNode send(com.fasterxml.jackson.databind.node.ObjectNode body, String bearer) {
+        body.put("request_id", UUID.randomUUID().toString());
+        return await("the prompt accepted").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> {
+                    Reply r = call("POST", gateway + "/api/chat/send", JSON.writeValueAsString(body), bearer);
+                    if (r.status() != 202) {
+                        throw new IllegalStateException("send -> " + r.status() + " " + r.body());
+                    }
+                    return r.body();
+                }, b -> b != null);
     }
 
     private List<JsonNode> auditRecords(String target) {
