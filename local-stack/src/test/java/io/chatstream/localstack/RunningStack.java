@@ -44,6 +44,11 @@ final class RunningStack implements AutoCloseable {
 
     /** Starts the stack under {@code local-stack/target/<prefix>-<nanos>} and waits for its ready manifest. */
     static RunningStack start(String prefix) throws Exception {
+        return start(prefix, new String[0]);
+    }
+
+    /** As {@link #start(String)}, with more launcher options (e.g. {@code --service-jvm-opts=…}). */
+    static RunningStack start(String prefix, String... launcherOptions) throws Exception {
         Path home = projectRoot();
         Path stateDir = home.resolve("local-stack/target/" + prefix + "-" + System.nanoTime());
         Map<String, Integer> ports = Map.of(
@@ -56,6 +61,7 @@ final class RunningStack implements AutoCloseable {
                 "-jar", home.resolve("local-stack/target/local-stack.jar").toString(),
                 "--home=" + home, "--state-dir=" + stateDir, "--sim-first-token-ms=20", "--sim-chunk-ms=10"));
         ports.forEach((name, port) -> command.add("--" + name + "=" + port));
+        command.addAll(List.of(launcherOptions));
         Files.createDirectories(stateDir);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(stateDir.resolve("local-stack.out").toFile()).start();
@@ -116,6 +122,11 @@ final class RunningStack implements AutoCloseable {
     /** The gateway's base URL, e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
     String gateway() {
         return gateway;
+    }
+
+    /** A component's port by its launcher option name, e.g. {@code worker-port}, {@code kafka-port}. */
+    int port(String name) {
+        return ports.get(name);
     }
 
     Path home() {

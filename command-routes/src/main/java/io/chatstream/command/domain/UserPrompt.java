@@ -47,7 +47,8 @@ public final class UserPrompt {
 
     /**
      * Records how the answer ended. Only the first outcome counts, so a redelivered or late
-     * event changes nothing.
+     * event changes nothing; the one exception is a failed answer that an operator replayed from
+     * the dead-letter topic: its completion replaces the failure (and becomes context for later turns).
      *
      * @return whether this call changed the prompt
      */
@@ -55,7 +56,8 @@ public final class UserPrompt {
         if (!outcome.finished()) {
             throw new IllegalArgumentException("an outcome must be final: " + outcome);
         }
-        if (state.finished()) {
+        boolean replayed = state == AnswerState.FAILED && outcome == AnswerState.COMPLETED;
+        if (state.finished() && !replayed) {
             return false;
         }
         state = outcome;

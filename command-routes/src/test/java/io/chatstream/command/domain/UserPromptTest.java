@@ -23,6 +23,20 @@ class UserPromptTest {
     }
 
     @Test
+    @DisplayName("takes the completed answer of a replayed failure, and nothing after it")
+    void replayedFailureCompletes() {
+        UserPrompt prompt = Fixtures.answered(1, "q", AnswerState.FAILED, "");
+
+        boolean replayed = prompt.recordAnswer(AnswerState.COMPLETED, "the replayed answer", T0.plusSeconds(5));
+        boolean late = prompt.recordAnswer(AnswerState.FAILED, "", T0.plusSeconds(6));
+
+        assertThat(replayed).isTrue();
+        assertThat(late).isFalse();
+        assertThat(prompt.state()).isEqualTo(AnswerState.COMPLETED);
+        assertThat(prompt.answerText()).contains("the replayed answer");
+    }
+
+    @Test
     @DisplayName("can be cancelled while its answer is in flight")
     void cancelInFlight() {
         SubmitResult.Accepted accepted = (SubmitResult.Accepted) Fixtures.submit(
