@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Map<String, String> QUERY_ENV = Map.of("SPRING_DATASOURCE_PASSWORD", "chat_query");
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(4);
     /** The services' default consumer groups (see each application.yml). */
     private static final List<String> CONSUMER_GROUPS =
@@ -95,6 +96,9 @@ public final class LocalStack {
         kafka = kafkaStart.join();
         kafka.createTopics(ChatTopics.defaults());
 
+        if (options.rebuildReadModel()) {
+            rebuildReadModel();
+        }
         ModelEndpoint model = startModel();
         log.info("starting the four services ...");
         startServices(model);
@@ -213,15 +217,46 @@ public final class LocalStack {
                 "--spring.datasource.url=" + mariadb.jdbcUrl("chat_command"),
                 "--spring.datasource.username=chat_command"), common,
                 Map.of("SPRING_DATASOURCE_PASSWORD", "chat_command")));
-        services.add(launch("query", StackOptions.QUERY, List.of(
-                "--chat.grpc.port=" + options.port(StackOptions.QUERY_GRPC),
-                "--spring.datasource.url=" + mariadb.jdbcUrl("chat_query"),
-                "--spring.datasource.username=chat_query"), common,
-                Map.of("SPRING_DATASOURCE_PASSWORD", "chat_query")));
+        services.add(launch("query", StackOptions.QUERY, queryArgs(), common, QUERY_ENV));
         services.add(launch("worker", StackOptions.WORKER, model.workerArgs(options.model()), common, model.workerEnv()));
         services.add(launch("gateway", StackOptions.GATEWAY, List.of(
                 "--chat.command.grpc-target=127.0.0.1:" + options.port(StackOptions.COMMAND_GRPC),
                 "--chat.query.grpc-target=127.0.0.1:" + options.port(StackOptions.QUERY_GRPC)), common, Map.of()));
+    }
+
+    private List<String> queryArgs() {
+        return List.of("--chat.grpc.port=" + options.port(StackOptions.QUERY_GRPC),
+                "--spring.datasource.url=" + mariadb.jdbcUrl("chat_query"),
+                "--spring.datasource.username=chat_query");
+    }
+
+    /** The query jar's one-shot rebuild command (profile rebuild), before any service runs. */
+    private void rebuildReadModel() {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                options.home().resolve("query-routes/target/query-routes.jar").toString(),
+                "--spring.profiles.active=rebuild", "--chat.kafka.brokers=" + kafka.bootstrapServers(),
+                "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port()));
+        command.addAll(queryArgs());
+        Path logFile = options.stateDir().resolve("logs").resolve("rebuild-read-model.log");
+        log.info("rebuilding the query read model (log: {}) ...", logFile);
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            builder.environment().putAll(QUERY_ENV);
+            int exit = builder.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("the read-model rebuild ended with exit code " + exit
+                        + "; nothing was started. See " + logFile);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the read-model rebuild", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the read-model rebuild", e);
+        }
+        log.info("read model cleared; the query service replays the topics as it starts");
     }
 
     private ServiceProcess launch(String name, String portOption, List<String> own, List<String> common,

@@ -21,6 +21,7 @@ record StackOptions(
         int simulatorChunks,
         boolean restart,
         long restartBackoffMs,
+        boolean rebuildReadModel,
         boolean help) {
 
     static final String GATEWAY = "gateway-port";
@@ -49,6 +50,9 @@ record StackOptions(
                                        data (default on; like compose's restart: unless-stopped)
               --restart-backoff-ms=N   first pause before a restart, doubled on each quick re-death up to
                                        30 s, reset after 60 s up (default 1000)
+              --rebuild-read-model     before the services start, clear the query read model and rewind
+                                       its projections, which then replay the Kafka topics
+                                       (docs/runbooks/rebuild-read-model.md)
               --gateway-port=8080 --command-port=8081 --command-grpc-port=9091 --worker-port=8082
               --query-port=8083 --query-grpc-port=9093 --simulator-port=18080
               --kafka-port=19092 --redis-port=16379 --mariadb-port=13306
@@ -95,9 +99,11 @@ record StackOptions(
                 Integer.parseInt(given.getOrDefault("sim-chunks", "24")),
                 parseSwitch("restart", given.getOrDefault("restart", "on")),
                 Long.parseLong(given.getOrDefault("restart-backoff-ms", "1000")),
+                Boolean.parseBoolean(given.getOrDefault("rebuild-read-model", "false")),
                 given.containsKey("help"));
         given.keySet().removeAll(List.of("home", "state-dir", "fresh", "embedded", "service-jvm-opts", "model",
-                "sim-first-token-ms", "sim-chunk-ms", "sim-chunks", "restart", "restart-backoff-ms", "help"));
+                "sim-first-token-ms", "sim-chunk-ms", "sim-chunks", "restart", "restart-backoff-ms", "rebuild-read-model",
+                "help"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
         }

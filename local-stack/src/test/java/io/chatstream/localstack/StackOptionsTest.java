@@ -39,4 +39,11 @@ class StackOptionsTest {
         assertThatThrownBy(() -> StackOptions.parse(new String[] {"--restart=maybe"}))
                 .hasMessageContaining("restart must be on or off");
     }
+
+    @Test
+    @DisplayName("the read-model rebuild runs only when asked for")
+    void rebuildReadModel() {
+        assertThat(StackOptions.parse(new String[] {}).rebuildReadModel()).isFalse();
+        assertThat(StackOptions.parse(new String[] {"--rebuild-read-model"}).rebuildReadModel()).isTrue();
+    }
 }
