@@ -69,28 +69,18 @@ public final class Benchmark {
                     + o.chunkMs() + "] ";
             log("warm-up " + o.warmup().toSeconds() + " s ...");
             load.run(ChatLoad.Path.STACK, tokens, 10, o.warmup(), stamped + "warm up", o.firstTokenMs(), o.chunks());
-            if (o.runs("baseline")) {
-                log("baseline: " + o.latencyStreams() + " streams straight from the simulator ...");
-                scenarios.put("baseline", load.run(ChatLoad.Path.DIRECT, List.of(), o.latencyStreams(), o.phase(),
-                        stamped + "direct", o.firstTokenMs(), o.chunks()).summary());
-            }
-            if (o.runs("latency")) {
-                log("latency: " + o.latencyStreams() + " concurrent streams through the stack ...");
-                scenarios.put("latency", measured(stack, () -> load.run(ChatLoad.Path.STACK, tokens,
-                        o.latencyStreams(), o.phase(), stamped + "latency", o.firstTokenMs(), o.chunks())));
-            }
-            if (o.runs("capacity")) {
-                scenarios.put("capacity", capacity(stack, load, tokens, stackFigures));
-            }
-            if (o.runs("idle")) {
-                log("idle: " + o.idleConnections() + " SSE connections on one gateway ...");
-                scenarios.put("idle", new IdleConnections(client, stack).run(tokens, o.idleConnections(),
-                        Math.max(1, o.idleConnections() / 100), Duration.ofSeconds(o.mode().equals("full") ? 30 : 10)));
-            }
-            if (o.runs("submits")) {
-                log("submits: " + o.submitConcurrency() + " callers, " + tokens.size() + " users ...");
-                scenarios.put("submits", new SubmitLoad(client).run(tokens, o.submitConcurrency(), o.phase()));
-            }
+            scenario("baseline", "baseline: " + o.latencyStreams() + " streams straight from the simulator",
+                    () -> load.run(ChatLoad.Path.DIRECT, List.of(), o.latencyStreams(), o.phase(),
+                            stamped + "direct", o.firstTokenMs(), o.chunks()).summary());
+            scenario("latency", "latency: " + o.latencyStreams() + " concurrent streams through the stack",
+                    () -> measured(stack, () -> load.run(ChatLoad.Path.STACK, tokens, o.latencyStreams(), o.phase(),
+                            stamped + "latency", o.firstTokenMs(), o.chunks())));
+            scenario("capacity", "capacity ramp " + o.capacitySteps(), () -> capacity(stack, load, tokens, stackFigures));
+            scenario("idle", "idle: " + o.idleConnections() + " SSE connections on one gateway",
+                    () -> new IdleConnections(client, stack).run(tokens, o.idleConnections(),
+                            Math.max(1, o.idleConnections() / 100), Duration.ofSeconds(o.mode().equals("full") ? 30 : 10)));
+            scenario("submits", "submits: " + o.submitConcurrency() + " callers, " + tokens.size() + " users",
+                    () -> new SubmitLoad(client).run(tokens, o.submitConcurrency(), o.phase()));
             if (o.jfr()) {
                 for (String s : SERVICES) {
                     Path file = o.reportDir().resolve(s + ".jfr");
@@ -143,6 +133,24 @@ public final class Benchmark {
         out.put("max_streams_without_errors", best);
         out.put("steps", steps);
         return out;
+    }
+
+    private interface Scenario {
+        Map<String, Object> run() throws Exception;
+    }
+
+    /** Runs one scenario if selected; a failure is recorded in the report and the next scenario still runs. */
+    private void scenario(String name, String description, Scenario scenario) {
+        if (!o.runs(name)) {
+            return;
+        }
+        log(description + " ...");
+        try {
+            scenarios.put(name, scenario.run());
+        } catch (Exception | AssertionError e) {
+            log(name + " failed: " + e);
+            scenarios.put(name, Map.of("failed", String.valueOf(e)));
+        }
     }
 
     private interface Phase {

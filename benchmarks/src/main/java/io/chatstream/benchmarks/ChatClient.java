@@ -53,7 +53,7 @@ final class ChatClient implements AutoCloseable {
                 });
     }
 
-    /** POST /api/chat/send in a new session; completes with the HTTP status and the request id. */
+    /** POST /api/chat/send in a new session; completes with the HTTP status (202 = accepted) and the request id. */
     CompletableFuture<Submitted> submit(String token, String prompt) {
         ObjectNode body = JSON.createObjectNode().put("prompt", prompt);
         long started = System.nanoTime();
@@ -65,8 +65,9 @@ final class ChatClient implements AutoCloseable {
                     if (e != null) {
                         return new Submitted(-1, null, micros, e.getClass().getSimpleName());
                     }
-                    String requestId = r.statusCode() == 200 ? read(r.body()).path("request_id").asText(null) : null;
-                    return new Submitted(r.statusCode(), requestId, micros, r.statusCode() == 200 ? null : r.body());
+                    boolean ok = r.statusCode() / 100 == 2;
+                    String requestId = ok ? read(r.body()).path("request_id").asText(null) : null;
+                    return new Submitted(r.statusCode(), requestId, micros, ok ? null : r.body());
                 });
     }
 
@@ -134,7 +135,7 @@ final class ChatClient implements AutoCloseable {
     /** The outcome of one submit: HTTP status (-1 = transport failure), request id, latency, error body. */
     record Submitted(int status, String requestId, long micros, String error) {
         boolean accepted() {
-            return status == 200 && requestId != null;
+            return status / 100 == 2 && requestId != null;
         }
     }
 }
