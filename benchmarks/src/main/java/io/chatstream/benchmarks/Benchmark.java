@@ -53,7 +53,7 @@ public final class Benchmark {
         report.put("stack", stackFigures);
         log("starting the local stack (load average " + Machine.loadAverage() + ") ...");
         try (StackUnderTest stack = StackUnderTest.start(o, o.home().resolve("benchmarks/target/stack-state"),
-                o.reportDir().resolve("stack.log"));
+                o.reportDir().resolve("stack.log"), 3);
              ChatClient client = new ChatClient(stack.gateway(), stack.simulatorBaseUrl(), 4)) {
             stackFigures.put("startup_ms", stack.startupMillis());
             log("stack ready in " + stack.startupMillis() + " ms; signing in the load users ...");

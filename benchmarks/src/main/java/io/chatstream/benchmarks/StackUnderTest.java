@@ -36,7 +36,28 @@ final class StackUnderTest implements AutoCloseable {
         this.children = ProcStats.tree(launcher.pid());
     }
 
-    static StackUnderTest start(BenchmarkOptions o, Path stateDir, Path log) throws IOException, InterruptedException {
+    /**
+     * Starts the stack, trying again (up to {@code attempts} times) when it is not ready in time: the
+     * launcher gives each service four minutes, which a heavily shared machine can exceed.
+     */
+    static StackUnderTest start(BenchmarkOptions o, Path stateDir, Path log, int attempts)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(o, stateDir, log);
+            } catch (IllegalStateException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+                Benchmark.log(e.getMessage() + "; trying again (" + (attempt + 1) + "/" + attempts + ")");
+                Files.move(log, log.resolveSibling("stack-attempt-" + attempt + ".log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static StackUnderTest startOnce(BenchmarkOptions o, Path stateDir, Path log)
+            throws IOException, InterruptedException {
         Path jar = o.home().resolve("local-stack/target/local-stack.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run scripts/benchmark.sh (it builds what is missing)");
@@ -63,7 +84,7 @@ final class StackUnderTest implements AutoCloseable {
                 throw new IllegalStateException("the local stack exited with " + launcher.exitValue() + "; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                launcher.destroyForcibly();
+                stop(launcher, List.of());
                 throw new IllegalStateException("the local stack was not ready within 6 minutes; see " + log);
             }
             Thread.sleep(500);
@@ -105,6 +126,10 @@ final class StackUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(launcher, children);
+    }
+
+    private static void stop(Process launcher, List<Long> children) {
         List<Long> everything = new ArrayList<>(ProcStats.tree(launcher.pid()));
         everything.addAll(children);
         launcher.destroy();
