@@ -27,6 +27,14 @@ public final class EmitStamp {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
+    /**
+     * Every emit time in {@code text}, in order: a reader that merges deltas (the worker coalesces pieces
+     * that arrive close together) carries several stamps in one piece of text.
+     */
+    public static long[] all(String text) {
+        return STAMP.matcher(text).results().mapToLong(m -> Long.parseLong(m.group(1))).toArray();
+    }
+
     /** The emit time (epoch microseconds) of the first stamp found in {@code text}, if any. */
     public static OptionalLong find(String text) {
         Matcher m = STAMP.matcher(text);

@@ -20,6 +20,14 @@ class EmitStampTest {
     }
 
     @Test
+    @DisplayName("merged deltas give back every stamp in order")
+    void merged() {
+        String text = EmitStamp.prefix(Instant.ofEpochSecond(1, 2_000)) + "a " + EmitStamp.prefix(Instant.ofEpochSecond(1, 5_000)) + "b ";
+
+        assertThat(EmitStamp.all(text)).containsExactly(1_000_002L, 1_000_005L);
+    }
+
+    @Test
     @DisplayName("text without a stamp has none")
     void absent() {
         assertThat(EmitStamp.find("plain words [t=x] ")).isEmpty();

@@ -77,10 +77,10 @@ public final class Benchmark {
                             stamped + "latency", o.firstTokenMs(), o.chunks())));
             scenario("capacity", "capacity ramp " + o.capacitySteps(), () -> capacity(stack, load, tokens, stackFigures));
             scenario("idle", "idle: " + o.idleConnections() + " SSE connections on one gateway",
-                    () -> new IdleConnections(client, stack).run(tokens, o.idleConnections(),
+                    () -> new IdleConnections(client, stack, o.reportDir()).run(tokens, o.idleConnections(),
                             Math.max(1, o.idleConnections() / 100), Duration.ofSeconds(o.mode().equals("full") ? 30 : 10)));
             scenario("submits", "submits: " + o.submitConcurrency() + " callers, " + tokens.size() + " users",
-                    () -> new SubmitLoad(client).run(tokens, o.submitConcurrency(), o.phase()));
+                    () -> submits(stack, client, tokens));
             if (o.jfr()) {
                 for (String s : SERVICES) {
                     Path file = o.reportDir().resolve(s + ".jfr");
@@ -135,6 +135,30 @@ public final class Benchmark {
         return out;
     }
 
+    /** Submit throughput, and the stack's CPU per accepted submit (what the cores would allow unshared). */
+    private Map<String, Object> submits(StackUnderTest stack, ChatClient client, List<String> tokens) throws Exception {
+        long before = totalCpu(ProcStats.cpuByProcess(stack.launcherPid()));
+        Map<String, Object> r = new SubmitLoad(client).run(tokens, o.submitConcurrency(), o.phase());
+        long used = totalCpu(ProcStats.cpuByProcess(stack.launcherPid())) - before;
+        long accepted = (long) r.get("accepted");
+        r.put("stack_cpu_s", Latencies.round(used / 1000.0));
+        if (accepted > 0) {
+            double perSubmit = (double) used / accepted;
+            r.put("stack_cpu_ms_per_submit", Latencies.round(perSubmit));
+            r.put("submits_per_s_the_cores_allow", Latencies.round(cores() * 1000.0 / perSubmit));
+        }
+        r.put("load_average", Machine.loadAverage());
+        return r;
+    }
+
+    private static long totalCpu(Map<String, Long> cpu) {
+        return cpu.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     private interface Scenario {
         Map<String, Object> run() throws Exception;
     }
@@ -173,6 +197,12 @@ public final class Benchmark {
         }
         s.put("stack_cpu_s", Latencies.round(total / 1000.0));
         s.put("stack_cpu_ms_per_1000_chunks", tokens == 0 ? null : Latencies.round(total * 1000.0 / tokens));
+        if (tokens > 0 && total > 0) {
+            // What the machine's cores could carry if the stack had them to itself (the load client excluded).
+            double chunksPerSecond = cores() * 1000.0 * tokens / total;
+            s.put("chunks_per_s_the_cores_allow", Latencies.round(chunksPerSecond));
+            s.put("streams_at_20_chunks_per_s_the_cores_allow", Latencies.round(chunksPerSecond / 20));
+        }
         s.put("cpu_ms_per_1000_chunks_by_process", perProcess);
         s.put("load_average", Machine.loadAverage());
         return s;

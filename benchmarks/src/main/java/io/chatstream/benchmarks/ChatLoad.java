@@ -95,6 +95,10 @@ final class ChatLoad {
         finished.whenComplete((p, e) -> {
             watchdog.cancel(false);
             result.closed();
+            if (p != null) {
+                // CPU per 1,000 chunks counts every delta delivered, failed answers included.
+                result.tokens.add(p.tokens());
+            }
             if (e != null) {
                 result.error("stream: " + e.getClass().getSimpleName());
             } else if (p.succeeded(expected)) {

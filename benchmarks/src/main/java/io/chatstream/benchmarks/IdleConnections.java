@@ -18,10 +18,12 @@ final class IdleConnections {
 
     private final ChatClient client;
     private final StackUnderTest stack;
+    private final java.nio.file.Path reportDir;
 
-    IdleConnections(ChatClient client, StackUnderTest stack) {
+    IdleConnections(ChatClient client, StackUnderTest stack, java.nio.file.Path reportDir) {
         this.client = client;
         this.stack = stack;
+        this.reportDir = reportDir;
     }
 
     Map<String, Object> run(List<String> tokens, int connections, int answers, Duration hold) throws Exception {
@@ -69,6 +71,10 @@ final class IdleConnections {
         long failed = probes.stream().filter(p -> p.finished().isDone()).count();
         long gatewayWith = JvmProbe.liveHeapBytes(gatewayPid, stack.http("gateway"));
         long queryWith = JvmProbe.liveHeapBytes(queryPid, stack.http("query"));
+        java.nio.file.Files.writeString(reportDir.resolve("idle-gateway-class-histogram.txt"),
+                JvmProbe.jcmd(gatewayPid, "GC.class_histogram"));
+        java.nio.file.Files.writeString(reportDir.resolve("idle-query-class-histogram.txt"),
+                JvmProbe.jcmd(queryPid, "GC.class_histogram"));
         out.put("connections_requested", connections);
         out.put("connections_open_after_hold", established);
         out.put("connections_failed", failed);

@@ -50,7 +50,6 @@ final class LoadResult {
     /** Recorded answer: added TTFT (minus the simulator's first-token delay) and emit → receive per token. */
     void answer(StreamProbe p, long firstTokenDelayMicros) {
         completed.increment();
-        tokens.add(p.tokens());
         if (p.firstTokenMicros() > 0) {
             addedTtft.recordMicros(p.firstTokenMicros() - p.startMicros() - firstTokenDelayMicros);
         }
@@ -69,8 +68,8 @@ final class LoadResult {
         s.put("duration_s", Latencies.round(seconds));
         s.put("answers_completed", completed.sum());
         s.put("submits_accepted", accepted.sum());
-        s.put("tokens_received", tokens.sum());
-        s.put("tokens_per_s", Latencies.round(tokens.sum() / seconds));
+        s.put("deltas_received", tokens.sum());
+        s.put("deltas_per_s", Latencies.round(tokens.sum() / seconds));
         s.put("errors", errorCount());
         Map<String, Long> byReason = new LinkedHashMap<>();
         errors.forEach((k, v) -> byReason.put(k, v.sum()));

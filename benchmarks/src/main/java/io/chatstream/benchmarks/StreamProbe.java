@@ -6,7 +6,6 @@ import io.chatstream.simulator.EmitStamp;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
@@ -32,6 +31,7 @@ final class StreamProbe implements Flow.Subscriber<String> {
     private long firstEmitMicros = -1;
     private long[] emitToReceive = new long[32];
     private int tokens;
+    private int stamped;
     private int heartbeats;
     private volatile String terminal;
     private volatile String failure;
@@ -135,21 +135,29 @@ final class StreamProbe implements Flow.Subscriber<String> {
         }
     }
 
+    /**
+     * One event's text. With {@code [sim:stamp]} every model delta carries its emit time, so the deltas are
+     * counted by their stamps: the worker may merge deltas that come close together into one entry.
+     */
     private void token(String text, long receivedMicros) {
-        if (tokens == 0) {
+        if (firstTokenMicros < 0) {
             firstTokenMicros = receivedMicros;
         }
-        OptionalLong emitted = EmitStamp.find(text);
-        if (emitted.isPresent()) {
-            if (tokens == 0) {
-                firstEmitMicros = emitted.getAsLong();
-            }
-            if (tokens == emitToReceive.length) {
-                emitToReceive = Arrays.copyOf(emitToReceive, tokens * 2);
-            }
-            emitToReceive[tokens] = receivedMicros - emitted.getAsLong();
+        long[] stamps = EmitStamp.all(text);
+        if (stamps.length == 0) {
+            tokens++;
+            return;
         }
-        tokens++;
+        if (firstEmitMicros < 0) {
+            firstEmitMicros = stamps[0];
+        }
+        for (long emitted : stamps) {
+            if (stamped == emitToReceive.length) {
+                emitToReceive = Arrays.copyOf(emitToReceive, stamped * 2);
+            }
+            emitToReceive[stamped++] = receivedMicros - emitted;
+            tokens++;
+        }
     }
 
     void restart(long micros) {
@@ -164,7 +172,7 @@ final class StreamProbe implements Flow.Subscriber<String> {
         return finished;
     }
 
-    /** True when the answer ended with done and every expected token arrived. */
+    /** True when the answer ended with done and every expected model delta arrived. */
     boolean succeeded(int expectedTokens) {
         return failure == null && "done".equals(terminal) && tokens == expectedTokens;
     }
@@ -202,6 +210,6 @@ final class StreamProbe implements Flow.Subscriber<String> {
 
     /** Emit → receive of each stamped token, microseconds. */
     long[] emitToReceive() {
-        return Arrays.copyOf(emitToReceive, Math.min(tokens, emitToReceive.length));
+        return Arrays.copyOf(emitToReceive, stamped);
     }
 }
