@@ -30,6 +30,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println(BenchmarkOptions.USAGE);
+            return;
+        }
         BenchmarkOptions options;
         try {
             options = BenchmarkOptions.parse(args);
