@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,7 +106,8 @@ final class AnswerReply {
     private int sendChunks(OutputStream out, List<String> chunks, int count) throws IOException {
         for (int i = 0; i < count; i++) {
             pause(i == 0 ? firstTokenDelay() : interChunkDelay());
-            write(out, WireFormat.resultEvent(i + 1, chunks.get(i), null, inputTokens, i + 1, requestId, multimodal));
+            String text = directives.stamp() ? EmitStamp.prefix(Instant.now()) + chunks.get(i) : chunks.get(i);
+            write(out, WireFormat.resultEvent(i + 1, text, null, inputTokens, i + 1, requestId, multimodal));
         }
         if (count == 0) {
             pause(firstTokenDelay());

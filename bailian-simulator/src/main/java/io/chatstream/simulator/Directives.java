@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param interChunk     per-request inter-chunk delay, or {@code null}
  * @param failFirst      how many attempts of this conversation fail with 500 first (0 = none)
  * @param stall          per-request stall length, or {@code null} (the configured maximum)
+ * @param stamp          {@code [sim:stamp]}: each delta starts with its emit time, for latency benchmarks
  * @param markers        the marker names in order of appearance, for the statistics
  * @param strippedText   the message text with every marker removed and trimmed
  */
@@ -29,6 +30,7 @@ record Directives(
         Duration interChunk,
         int failFirst,
         Duration stall,
+        boolean stamp,
         List<String> markers,
         String strippedText) {
 
@@ -47,6 +49,7 @@ record Directives(
         Duration interChunk = null;
         int failFirst = 0;
         Duration stall = null;
+        boolean stamp = false;
         List<String> markers = new ArrayList<>();
         Matcher matcher = MARKER.matcher(text);
         while (matcher.find()) {
@@ -55,6 +58,12 @@ record Directives(
             markers.add(name);
             switch (name) {
                 case "long" -> longAnswer = true;
+                case "stamp" -> {
+                    if (argument != null) {
+                        throw new IllegalArgumentException("[sim:stamp] takes no value");
+                    }
+                    stamp = true;
+                }
                 case "chunks" -> chunks = (int) number(name, argument, 1, MAX_CHUNKS);
                 case "fail-first" -> failFirst = (int) number(name, argument, 0, MAX_FAIL_FIRST);
                 case "delay" -> {
@@ -83,7 +92,7 @@ record Directives(
         }
         String stripped = MARKER.matcher(text).replaceAll("").trim();
         return new Directives(outcome, chunks, longAnswer, firstToken, interChunk, failFirst, stall,
-                List.copyOf(markers), stripped);
+                stamp, List.copyOf(markers), stripped);
     }
 
     /** The number of content chunks of a generated answer, given the configured default. */

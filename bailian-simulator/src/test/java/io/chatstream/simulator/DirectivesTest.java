@@ -42,6 +42,14 @@ class DirectivesTest {
     }
 
     @Test
+    @DisplayName("[sim:stamp] asks for emit times and combines with the other markers")
+    void stamp() {
+        assertThat(Directives.parse("[sim:stamp] [sim:chunks=3]").stamp()).isTrue();
+        assertThat(Directives.parse("plain").stamp()).isFalse();
+        assertThatThrownBy(() -> Directives.parse("[sim:stamp=1]")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("the first outcome marker wins")
     void firstOutcomeWins() {
         assertThat(Directives.parse("[sim:cut] [sim:throttle]").outcome()).isEqualTo(Outcome.CUT);

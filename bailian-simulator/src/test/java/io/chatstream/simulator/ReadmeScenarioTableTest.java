@@ -19,6 +19,7 @@ class ReadmeScenarioTableTest {
                 assertThat(readme).contains("| `[sim:" + outcome.marker());
             }
         }
-        assertThat(readme).contains("| `[sim:long]`", "| `[sim:chunks=N]`", "| `[sim:delay=F,C]`", "| `[sim:fail-first=N]`");
+        assertThat(readme).contains("| `[sim:long]`", "| `[sim:chunks=N]`", "| `[sim:delay=F,C]`", "| `[sim:fail-first=N]`",
+                "| `[sim:stamp]`");
     }
 }

@@ -79,6 +79,25 @@ class SimulatorHttpTest {
     }
 
     @Test
+    @DisplayName("[sim:stamp] starts every delta with its emit time, in the same frames")
+    void stampedDeltas() throws Exception {
+        long before = EmitStamp.micros(java.time.Instant.now());
+        HttpResponse<String> response = post(VALID_BODY.replace("[sim:chunks=2]", "[sim:chunks=2][sim:stamp]"),
+                "Bearer sk-test", true);
+        long after = EmitStamp.micros(java.time.Instant.now());
+
+        List<String> events = Arrays.asList(response.body().split("\n\n"));
+        assertThat(events).hasSize(3);
+        for (int i = 0; i < 2; i++) {
+            String data = events.get(i).split("\n")[3].substring(5);
+            String content = WireFormat.mapper().readTree(data).path("output").path("choices").path(0)
+                    .path("message").path("content").asText();
+            assertThat(EmitStamp.find(content).orElseThrow()).isBetween(before, after);
+            assertThat(content).endsWith(AnswerText.chunks("say hi [sim:chunks=2][sim:stamp]", 2).get(i));
+        }
+    }
+
+    @Test
     @DisplayName("without X-DashScope-SSE the whole answer comes as one JSON body")
     void nonStreaming() throws Exception {
         HttpResponse<String> response = post(VALID_BODY, "Bearer sk-test", false);

@@ -18,17 +18,29 @@ class ChunkBufferTest {
     }
 
     @Test
-    @DisplayName("later pieces are held until the window of the oldest held piece has passed")
+    @DisplayName("pieces closer than the window to the last write are held until one window after it")
     void heldUntilTheWindowPasses() {
-        buffer.add("a", 0);
+        buffer.add("a", 100);
 
-        assertThat(buffer.add("b", 100)).isEmpty();
-        assertThat(buffer.add("c", 110)).isEmpty();
+        assertThat(buffer.add("b", 110)).isEmpty();
+        assertThat(buffer.add("c", 120)).isEmpty();
 
-        assertThat(buffer.millisUntilDue(110)).isEqualTo(15);
+        assertThat(buffer.millisUntilDue(120)).isEqualTo(5);
         assertThat(buffer.due(124)).isEmpty();
         assertThat(buffer.due(125)).contains("bc");
         assertThat(buffer.due(200)).isEmpty();
+        assertThat(buffer.add("d", 130)).as("still within a window of the last write").isEmpty();
+        assertThat(buffer.millisUntilDue(130)).isEqualTo(20);
+    }
+
+    @Test
+    @DisplayName("a piece a whole window after the last write goes out at once: a slow model is never delayed")
+    void slowModelNotDelayed() {
+        buffer.add("a", 0);
+
+        assertThat(buffer.add("b", 50)).contains("b");
+        assertThat(buffer.add("c", 100)).contains("c");
+        assertThat(buffer.millisUntilDue(100)).isEqualTo(-1);
     }
 
     @Test

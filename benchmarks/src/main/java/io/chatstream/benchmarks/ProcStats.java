@@ -1,0 +1,119 @@
+package io.chatstream.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CPU time and resident memory of processes, read from Linux's /proc (no agent in the services).
+ * CPU is utime + stime in clock ticks; the kernel's USER_HZ is 100 on every mainstream Linux.
+ */
+final class ProcStats {
+
+    static final long TICKS_PER_SECOND = 100;
+
+    private ProcStats() {
+    }
+
+    /** utime + stime of {@code pid} in milliseconds, or -1 when it is gone. */
+    static long cpuMillis(long pid) {
+        try {
+            return cpuMillisOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Parses a /proc/PID/stat line; the command name may contain spaces and parentheses. */
+    static long cpuMillisOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // fields[0] is the state (field 3 of the line): utime and stime are fields 14 and 15.
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** VmRSS of {@code pid} in KiB, or 0 when it is gone. */
+    static long rssKib(long pid) {
+        try {
+            return rssKibOf(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static long rssKibOf(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
+    }
+
+    /** {@code root} and every process below it. */
+    static List<Long> tree(long root) {
+        List<Long> pids = new ArrayList<>();
+        ProcessHandle.of(root).ifPresent(p -> {
+            pids.add(p.pid());
+            p.descendants().forEach(d -> pids.add(d.pid()));
+        });
+        return pids;
+    }
+
+    /** A short name for a process of the stack: its jar, main class or executable. */
+    static String nameOf(long pid) {
+        String cmd = ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("?");
+        java.util.regex.Matcher jar = java.util.regex.Pattern.compile("-jar \\S*?([^/ ]+)\\.jar").matcher(cmd);
+        if (jar.find()) {
+            return jar.group(1);
+        }
+        java.util.regex.Matcher kafka = java.util.regex.Pattern.compile("(kafka\\.Kafka|KafkaBroker\\S*)").matcher(cmd);
+        if (kafka.find()) {
+            return "kafka";
+        }
+        String exe = cmd.split(" ")[0];
+        return exe.substring(exe.lastIndexOf('/') + 1);
+    }
+
+    /** CPU milliseconds of each process of the tree at this moment, by name (duplicates get #pid). */
+    static Map<String, Long> cpuByProcess(long root) {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        for (long pid : tree(root)) {
+            String name = nameOf(pid);
+            cpu.put(cpu.containsKey(name) ? name + "#" + pid : name, Math.max(0, cpuMillis(pid)));
+        }
+        return cpu;
+    }
+
+    /** RSS in MiB of each process of the tree, by name, plus "total". */
+    static Map<String, Object> rssByProcess(long root) {
+        Map<String, Object> rss = new LinkedHashMap<>();
+        long total = 0;
+        for (long pid : tree(root)) {
+            long kib = rssKib(pid);
+            total += kib;
+            String name = nameOf(pid);
+            rss.put(rss.containsKey(name) ? name + "#" + pid : name, Math.round(kib / 102.4) / 10.0);
+        }
+        rss.put("total", Math.round(total / 102.4) / 10.0);
+        return rss;
+    }
+
+    /** Threads of {@code pid} (the Threads: line of /proc/PID/status), or 0 when it is gone. */
+    static long threads(long pid) {
+        try {
+            for (String line : Files.readString(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
+                if (line.startsWith("Threads:")) {
+                    return Long.parseLong(line.substring(8).trim());
+                }
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,34 @@
+package io.chatstream.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ProcStatsTest {
+
+    @Test
+    @DisplayName("utime + stime are read after the command name, even one with spaces and parentheses")
+    void cpuOfStatLine() {
+        String stat = "4242 (java (C2) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 40 0 123 456 789";
+
+        assertThat(ProcStats.cpuMillisOf(stat)).isEqualTo((250 + 50) * 10);
+    }
+
+    @Test
+    @DisplayName("VmRSS is read in KiB from /proc/PID/status")
+    void rss() {
+        assertThat(ProcStats.rssKibOf("Name:\tjava\nVmRSS:\t  123456 kB\nThreads:\t40\n")).isEqualTo(123456);
+    }
+
+    @Test
+    @DisplayName("this JVM's own /proc entries are readable: CPU, RSS, threads and its process tree")
+    void ownProcess() {
+        long self = ProcessHandle.current().pid();
+
+        assertThat(ProcStats.cpuMillis(self)).isPositive();
+        assertThat(ProcStats.rssKib(self)).isPositive();
+        assertThat(ProcStats.threads(self)).isPositive();
+        assertThat(ProcStats.tree(self)).contains(self);
+    }
+}
