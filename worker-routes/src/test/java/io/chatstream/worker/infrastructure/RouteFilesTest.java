@@ -6,6 +6,7 @@ import io.chatstream.worker.application.AnswerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -46,13 +47,27 @@ class RouteFilesTest {
         Files.writeString(dir.resolve("answer-policy.camel.yaml"), "[]");
         String include = "classpath:camel/*.camel.yaml,file:" + dir + "/*.camel.yaml";
 
-        String result = ExternalRouteOverrides.withoutOverridden(include, Set.of("answer-policy.camel.yaml"),
-                new PathMatchingResourcePatternResolver());
+        String result = ExternalRouteOverrides.withoutOverridden(include,
+                Map.of("answer-policy.camel.yaml", Set.of("worker-answer-policy")),
+                new PathMatchingResourcePatternResolver(), null);
 
         assertThat(result.split(",")).contains("classpath:camel/answer-prompt.camel.yaml",
                 "classpath:camel/cancel-prompt.camel.yaml", "classpath:camel/error-handling.camel.yaml",
                 "file:" + dir + "/*.camel.yaml").doesNotContain("classpath:camel/answer-policy.camel.yaml");
         assertThat(ExternalRouteOverrides.withoutFolder(include, dir.toString()))
                 .isEqualTo("classpath:camel/*.camel.yaml");
+    }
+
+    @Test
+    @DisplayName("a file in the routes folder declaring a shipped route id keeps that shipped file out, whatever its name")
+    void overrideById() {
+        String result = ExternalRouteOverrides.withoutOverridden("classpath:camel/*.camel.yaml",
+                Map.of("my-cancel.camel.yaml", ExternalRouteOverrides.routeIds(
+                        "- route:\n    id: worker-cancel-prompt\n    from:\n      uri: direct:x\n".getBytes())),
+                new PathMatchingResourcePatternResolver(), null);
+
+        assertThat(result.split(",")).contains("classpath:camel/answer-prompt.camel.yaml")
+                .doesNotContain("classpath:camel/cancel-prompt.camel.yaml");
+        assertThat(ExternalRouteOverrides.routeIds("not: [yaml".getBytes())).isEmpty();
     }
 }
