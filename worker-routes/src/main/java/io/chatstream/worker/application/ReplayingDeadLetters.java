@@ -52,6 +52,11 @@ public final class ReplayingDeadLetters {
     }
 
     public ReplayReport replay(ReplayOrder order) {
+        return replay(order, AnswerSettings.DEFAULTS);
+    }
+
+    /** Replays with {@code settings}: the answer route's live ones, so a replay answers as a new prompt would. */
+    public ReplayReport replay(ReplayOrder order, AnswerSettings settings) {
         Instant now = clock.instant();
         int bound = order.limit() <= 0 ? limits.maxPerCall() : Math.min(order.limit(), limits.maxPerCall());
         if (order.selection() instanceof ReplayOrder.Selection.One one) {
@@ -61,7 +66,7 @@ public final class ReplayingDeadLetters {
                 return new ReplayReport(List.of(new ReplayReport.Line(one.requestId(), NOT_FOUND, "")), 0, 0,
                         Map.of());
             }
-            return new ReplayReport(List.of(attempt(letter.get(), order, now)), 1, 0, Map.of());
+            return new ReplayReport(List.of(attempt(letter.get(), order, settings, now)), 1, 0, Map.of());
         }
         DeadLetterFilter filter = ((ReplayOrder.Selection.Matching) order.selection()).filter();
         List<ReplayReport.Line> lines = new ArrayList<>();
@@ -79,7 +84,7 @@ public final class ReplayingDeadLetters {
             } else if (lines.size() >= bound) {
                 remaining++;
             } else {
-                lines.add(attempt(letter, order, now));
+                lines.add(attempt(letter, order, settings, now));
             }
         }
         record(ACTION_BATCH, order, filter.describe(), "attempted=" + lines.size(),
@@ -100,7 +105,7 @@ public final class ReplayingDeadLetters {
         };
     }
 
-    private ReplayReport.Line attempt(DeadLetter letter, ReplayOrder order, Instant now) {
+    private ReplayReport.Line attempt(DeadLetter letter, ReplayOrder order, AnswerSettings settings, Instant now) {
         String result;
         if (letter.eligibility(now, limits.maxAge(), order.force()) instanceof ReplayEligibility.Refused refused) {
             result = refused.reason();
@@ -108,7 +113,7 @@ public final class ReplayingDeadLetters {
             result = claims.claim(letter.requestId()).result();
         }
         record(ACTION, order, letter.requestId(), result, detail(order, letter), now);
-        if (ACCEPTED.equals(result) && !queue.submit(() -> run(letter, order))) {
+        if (ACCEPTED.equals(result) && !queue.submit(() -> run(letter, order, settings))) {
             claims.release(letter.requestId());
             result = BUSY;
             record(ACTION, order, letter.requestId(), result, detail(order, letter), clock.instant());
@@ -117,7 +122,7 @@ public final class ReplayingDeadLetters {
     }
 
     /** The replay itself, on the queue's thread: the normal answering use case, then its result audited. */
-    void run(DeadLetter letter, ReplayOrder order) {
+    void run(DeadLetter letter, ReplayOrder order, AnswerSettings settings) {
         String result = "error";
         try {
             Optional<PromptToAnswer> prompt = prompts.read(letter.payload());
@@ -126,7 +131,7 @@ public final class ReplayingDeadLetters {
                 claims.release(letter.requestId());
                 return;
             }
-            AnswerResult answered = answering.answer(prompt.get());
+            AnswerResult answered = answering.answer(prompt.get(), settings);
             if (answered instanceof AnswerResult.Published published) {
                 result = published.outcome().event().status().wireName();
                 claims.finish(letter.requestId(), result);

@@ -1,5 +1,7 @@
 package io.chatstream.worker.interfaces;
 
+import io.chatstream.worker.infrastructure.RouteAnswerSettings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,7 +73,7 @@ public final class DlqOpsApi {
     public void replay(Exchange exchange) {
         try {
             ReplayOrder order = order(exchange);
-            ReplayReport report = replaying.replay(order);
+            ReplayReport report = replaying.replay(order, RouteAnswerSettings.of(exchange));
             if (order.selection() instanceof ReplayOrder.Selection.One && report.matched() == 0) {
                 OpsReplies.error(exchange, 404, "NOT_FOUND", "no dead letter for this request id");
                 return;
