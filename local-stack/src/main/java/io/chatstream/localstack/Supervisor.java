@@ -69,12 +69,15 @@ final class Supervisor {
         return state != null && state.restarting;
     }
 
-    /** Ends supervision and waits for a restart in progress, so the caller can stop what it started. */
+    /**
+     * Ends supervision: pending restarts are dropped, one in progress stops waiting for its
+     * component's readiness (the process it started stays known to the caller, which stops it).
+     */
     void shutdown() {
         stopping = true;
-        executor.shutdown();
+        executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(3, TimeUnit.MINUTES)) {
+            if (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
                 log.warn("a restart was still running when the stack stopped");
             }
         } catch (InterruptedException e) {
