@@ -3,6 +3,7 @@ package io.chatstream.worker.infrastructure;
 import io.chatstream.worker.application.AnswerResult;
 import io.chatstream.worker.application.AnsweringPrompt;
 import io.chatstream.worker.application.PromptToAnswer;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,7 +54,9 @@ public final class AnswerDispatcher implements AutoCloseable {
         Runnable ended = offsets.begin(exchange, () -> answering.abandon(prompt.requestId()));
         slots.acquire();
         try {
-            executor.execute(() -> {
+            // The answer runs in the trace of the record that brought the prompt (its logs carry the
+            // trace id, the outcome record carries the context on).
+            executor.execute(Context.current().wrap(() -> {
                 try {
                     if (answerWithRetries(prompt)) {
                         ended.run();
@@ -61,7 +64,7 @@ public final class AnswerDispatcher implements AutoCloseable {
                 } finally {
                     slots.release();
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             slots.release();
             throw e;
