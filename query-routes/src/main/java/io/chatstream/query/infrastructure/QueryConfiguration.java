@@ -13,6 +13,7 @@ import io.chatstream.query.interfaces.AnswerStreamOpener;
 import io.chatstream.query.interfaces.EventProjections;
 import io.chatstream.query.interfaces.GrpcQueryEndpoint;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,8 +65,11 @@ public class QueryConfiguration {
             @Value("${chat.stream.read-block}") Duration block,
             @Value("${chat.stream.read-count}") int readCount,
             @Value("${chat.stream.tick}") Duration tick) {
-        RedisAnswerStreams streams =
-                new RedisAnswerStreams(redis, factory, new StreamSettings(heartbeat, startTimeout, block, readCount, tick));
+        Timer relayDelay = Timer.builder("chat.query.stream.relay_delay")
+                .description("worker's XADD of an answer entry to query handing it to a live StreamAnswer reader")
+                .publishPercentileHistogram().register(meters);
+        RedisAnswerStreams streams = new RedisAnswerStreams(redis, factory,
+                new StreamSettings(heartbeat, startTimeout, block, readCount, tick), relayDelay::record);
         Gauge.builder("chat.query.answer.streams.active", streams, RedisAnswerStreams::activeCount)
                 .description("StreamAnswer calls currently following a live Redis stream").register(meters);
         return streams;

@@ -1,6 +1,8 @@
 package io.chatstream.command.infrastructure.observability;
 
 import io.grpc.ServerInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Clock;
@@ -25,6 +27,15 @@ public class ObservabilityConfiguration {
     @Bean
     ServerInterceptor grpcTracingInterceptor(OpenTelemetry openTelemetry) {
         return GrpcTelemetry.create(openTelemetry).newServerInterceptor();
+    }
+
+    /**
+     * Calls, duration and status per gRPC method (grpc_server_processing_duration_seconds{statusCode});
+     * auto-discovered by the camel-grpc consumer like the tracing interceptor.
+     */
+    @Bean
+    ServerInterceptor grpcMetricsInterceptor(MeterRegistry registry) {
+        return new MetricCollectingServerInterceptor(registry);
     }
 
     @Bean

@@ -5,6 +5,8 @@ import io.chatstream.gateway.application.ChatQueries;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Duration;
@@ -19,13 +21,15 @@ import org.springframework.context.annotation.Configuration;
 public class GrpcClientConfiguration {
 
     @Bean(destroyMethod = "")
-    ManagedChannel commandChannel(@Value("${chat.command.grpc-target}") String target, OpenTelemetry openTelemetry) {
-        return channel(target, openTelemetry);
+    ManagedChannel commandChannel(@Value("${chat.command.grpc-target}") String target, OpenTelemetry openTelemetry,
+            MeterRegistry meters) {
+        return channel(target, openTelemetry, meters);
     }
 
     @Bean(destroyMethod = "")
-    ManagedChannel queryChannel(@Value("${chat.query.grpc-target}") String target, OpenTelemetry openTelemetry) {
-        return channel(target, openTelemetry);
+    ManagedChannel queryChannel(@Value("${chat.query.grpc-target}") String target, OpenTelemetry openTelemetry,
+            MeterRegistry meters) {
+        return channel(target, openTelemetry, meters);
     }
 
     @Bean
@@ -50,11 +54,13 @@ public class GrpcClientConfiguration {
         return new ChannelShutdown(commandChannel, queryChannel);
     }
 
-    private static ManagedChannel channel(String target, OpenTelemetry openTelemetry) {
+    private static ManagedChannel channel(String target, OpenTelemetry openTelemetry, MeterRegistry meters) {
         ManagedChannel channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
                 // The last interceptor runs first: the client span (and its W3C traceparent) exists
                 // before CallerMetadata adds the caller.
-                .intercept(new CallerMetadata(), GrpcTelemetry.create(openTelemetry).newClientInterceptor())
+                // grpc_client_processing_duration_seconds{service,method,statusCode}: the gateway's view of errors.
+                .intercept(new CallerMetadata(), GrpcTelemetry.create(openTelemetry).newClientInterceptor(),
+                        new MetricCollectingClientInterceptor(meters))
                 // Two long-lived connections: never let them go idle, so readiness does not flap
                 // and no request pays for reconnecting.
                 .idleTimeout(30, TimeUnit.DAYS)

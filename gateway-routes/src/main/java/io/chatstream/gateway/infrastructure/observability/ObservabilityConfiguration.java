@@ -1,6 +1,8 @@
 package io.chatstream.gateway.infrastructure.observability;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
@@ -18,5 +20,14 @@ public class ObservabilityConfiguration {
     @Bean
     TaskDecorator traceContextTaskDecorator() {
         return runnable -> Context.current().wrap(runnable);
+    }
+
+    /** Open answer streams and their time to first bytes (chat.gateway.sse.*). */
+    @Bean
+    FilterRegistrationBean<SseStreamMetrics> sseStreamMetrics(MeterRegistry registry) {
+        FilterRegistrationBean<SseStreamMetrics> filter = new FilterRegistrationBean<>(new SseStreamMetrics(registry));
+        filter.addUrlPatterns(SseStreamMetrics.PATH);
+        filter.setAsyncSupported(true);
+        return filter;
     }
 }
