@@ -9,6 +9,7 @@ import io.chatstream.query.application.ReadingSessionMessages;
 import io.chatstream.query.application.RequestOwnerships;
 import io.chatstream.query.application.SessionViews;
 import io.chatstream.query.application.StreamingAnswer;
+import io.chatstream.query.infrastructure.observability.RelayTraces;
 import io.chatstream.query.interfaces.AnswerStreamOpener;
 import io.chatstream.query.interfaces.EventProjections;
 import io.chatstream.query.interfaces.GrpcQueryEndpoint;
@@ -124,8 +125,9 @@ public class QueryConfiguration {
 
     /** Called by the gRPC routes. */
     @Bean
-    GrpcQueryEndpoint grpcQueryEndpoint(AnswerStreamOpener opener, ReadingSessionMessages m, ListingSessions s) {
-        return new GrpcQueryEndpoint(opener, m, s);
+    GrpcQueryEndpoint grpcQueryEndpoint(AnswerStreamOpener opener, ReadingSessionMessages m, ListingSessions s,
+            RelayTraces relayTraces) {
+        return new GrpcQueryEndpoint(opener, m, s, relayTraces);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.springframework.boot.actuate.data.redis.RedisHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Traces and health of the query service. Spans come from Spring Boot's OpenTelemetry SDK
@@ -37,6 +38,11 @@ public class ObservabilityConfiguration {
     @Bean
     ServerInterceptor grpcMetricsInterceptor(MeterRegistry registry) {
         return new MetricCollectingServerInterceptor(registry);
+    }
+
+    @Bean
+    RelayTraces relayTraces(JdbcTemplate jdbc, OpenTelemetry openTelemetry) {
+        return new RelayTraces(jdbc, openTelemetry);
     }
 
     @Bean
