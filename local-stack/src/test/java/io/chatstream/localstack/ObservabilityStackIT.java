@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -136,11 +137,36 @@ class ObservabilityStackIT {
                     assertThat(linesOf("query", traceId)).anyMatch(m -> m.contains("prompt " + requestId + " projected"));
                     assertThat(linesOf("query", traceId)).anyMatch(m -> m.contains("answer " + requestId + " completed projected"));
                     assertThat(linesOf("command", traceId)).anyMatch(m -> m.contains("answer of " + requestId + " recorded"));
+                    // The SSE request is a trace of its own; query logs the end of the relay in the send's trace.
+                    assertThat(linesOf("query", traceId)).anyMatch(m -> m.contains("answer stream " + requestId + " relayed to the client"));
                 });
     }
 
     @Test
     @Order(3)
+    @DisplayName("after the chats, each stage of time to first token and the gRPC calls are on the Prometheus endpoints")
+    void stageMetricsAreExposed() throws Exception {
+        Map<String, List<String>> expected = Map.of(
+                "worker-port", List.of("chat_worker_queue_wait_seconds_count", "chat_worker_first_token_seconds_count"),
+                "query-port", List.of("chat_query_stream_relay_delay_seconds_count",
+                        "grpc_server_processing_duration_seconds_count method=\"StreamAnswer\""),
+                "command-port", List.of("grpc_server_processing_duration_seconds_count method=\"SubmitPrompt\""),
+                "gateway-port", List.of("chat_gateway_sse_first_event_seconds_count", "chat_gateway_sse_active",
+                        "grpc_client_processing_duration_seconds_count method=\"SubmitPrompt\""));
+        for (Map.Entry<String, List<String>> service : expected.entrySet()) {
+            String scrape = DIRECT.send(get("http://127.0.0.1:" + stack.port(service.getKey()) + "/actuator/prometheus"),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String metric : service.getValue()) {
+                // "name label=value": a sample of that meter carrying that label (labels are sorted, so no prefix match).
+                String[] nameAndLabel = metric.split(" ", 2);
+                assertThat(scrape.lines()).as(service.getKey() + " exposes " + metric).anyMatch(line ->
+                        line.startsWith(nameAndLabel[0]) && (nameAndLabel.length == 1 || line.contains(nameAndLabel[1])));
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("every service logs JSON lines, and no token, JWT secret or API key ever reaches a log")
     void logsAreJsonWithoutSecrets() throws Exception {
         assertThat(issuedTokens).isNotEmpty();
@@ -164,7 +190,7 @@ class ObservabilityStackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("readiness goes DOWN while Redis or Kafka stops answering and UP again after; liveness stays UP")
     void readinessFollowsDependencies() throws Exception {
         ProcessHandle redis = descendant("redis-server");
@@ -228,7 +254,9 @@ class ObservabilityStackIT {
     /** A process the stack started (the test owns it through the launcher), found by its command line. */
     private static ProcessHandle descendant(String commandLinePart) {
         return stack.launcher().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(commandLinePart)).orElse(false))
+                // redis-server rewrites its process title, so its command line may be unreadable: the executable counts too.
+                .filter(p -> p.info().commandLine().or(() -> p.info().command())
+                        .map(c -> c.contains(commandLinePart)).orElse(false))
                 .findFirst().orElseThrow(() -> new AssertionError("no process of the stack runs " + commandLinePart));
     }
 
@@ -255,7 +283,7 @@ class ObservabilityStackIT {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("prompt", prompt).toString()));
         traceparent.ifPresent(value -> request.header("traceparent", value));
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body());
     }
 
