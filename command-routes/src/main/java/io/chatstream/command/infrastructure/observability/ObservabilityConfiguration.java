@@ -48,18 +48,18 @@ public class ObservabilityConfiguration {
         return new KafkaTraceInjection(openTelemetry);
     }
 
-    /** Replaces Boot's {@code db} indicator (same name) with a bounded, cached one. */
+    /** Replaces Boot's {@code db} indicator (same name): the same check, run in the background with a bound. */
     @Bean
     HealthIndicator dbHealthIndicator(DataSource dataSource, @Value("${chat.health.timeout}") Duration timeout,
-            @Value("${chat.health.cache-for}") Duration cacheFor) {
-        return new TimeLimitedHealth("db", new DataSourceHealthIndicator(dataSource), timeout, cacheFor, Clock.systemUTC());
+            @Value("${chat.health.interval}") Duration interval) {
+        return new BackgroundHealth("db", new DataSourceHealthIndicator(dataSource), timeout, interval, Clock.systemUTC());
     }
 
     /** {@code kafka} in /actuator/health and the readiness group. */
     @Bean
     HealthIndicator kafkaHealthIndicator(@Value("${chat.kafka.brokers}") String brokers,
-            @Value("${chat.health.timeout}") Duration timeout, @Value("${chat.health.cache-for}") Duration cacheFor) {
-        return new TimeLimitedHealth("kafka", new KafkaClusterHealth(brokers, timeout), timeout.plusMillis(500),
-                cacheFor, Clock.systemUTC());
+            @Value("${chat.health.timeout}") Duration timeout, @Value("${chat.health.interval}") Duration interval) {
+        return new BackgroundHealth("kafka", new KafkaClusterHealth(brokers, timeout), timeout.plusMillis(500),
+                interval, Clock.systemUTC());
     }
 }

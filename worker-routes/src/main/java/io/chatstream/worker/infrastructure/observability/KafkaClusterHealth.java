@@ -12,8 +12,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * Kafka is reachable when the cluster answers {@code describeCluster} with at least one broker.
- * One long-lived AdminClient (it reconnects by itself); {@link TimeLimitedHealth} bounds and
- * caches the call.
+ * One long-lived AdminClient (it reconnects by itself); {@link BackgroundHealth} runs the check.
  */
 final class KafkaClusterHealth implements HealthIndicator, AutoCloseable {
 
