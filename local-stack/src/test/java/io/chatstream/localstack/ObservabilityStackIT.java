@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -194,8 +195,8 @@ class ObservabilityStackIT {
     @Order(5)
     @DisplayName("readiness goes DOWN while Redis or Kafka stops answering and UP again after; liveness stays UP")
     void readinessFollowsDependencies() throws Exception {
-        ProcessHandle redis = descendant("redis");
-        ProcessHandle kafka = descendant("kafka.Kafka");
+        ProcessHandle redis = nativeProcess("redis");
+        ProcessHandle kafka = javaProcess("kafka.Kafka");
         try {
             signal(redis, "STOP");
             awaitReadiness("worker-port", 503, "redis", "DOWN");
@@ -252,17 +253,27 @@ class ObservabilityStackIT {
                 .statusCode();
     }
 
+    /** A JVM the stack started (the test owns it through the launcher), found by its command line. */
+    private static ProcessHandle javaProcess(String mainClass) {
+        return descendant(p -> isJava(p) && p.info().commandLine().map(c -> c.contains(mainClass)).orElse(false), mainClass);
+    }
+
     /**
-     * A process the stack started (the test owns it through the launcher), found by its command line.
-     * redis-server rewrites its process title, so only its executable is readable (on Debian
-     * {@code redis-check-rdb}, which redis-server links to); the services' JVMs mention redis in their
-     * arguments, so a Java process matches only on its command line.
+     * A non-Java process the stack started. redis-server rewrites its process title, so only its
+     * executable may be readable (on Debian {@code redis-check-rdb}, which redis-server links to).
      */
-    private static ProcessHandle descendant(String part) {
-        return stack.launcher().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(part)).orElse(false)
-                        || p.info().command().map(c -> !c.endsWith("/java") && c.contains(part)).orElse(false))
-                .findFirst().orElseThrow(() -> new AssertionError("no process of the stack runs " + commandLinePart));
+    private static ProcessHandle nativeProcess(String name) {
+        return descendant(p -> !isJava(p) && (p.info().commandLine().map(c -> c.contains(name)).orElse(false)
+                || p.info().command().map(c -> c.contains(name)).orElse(false)), name);
+    }
+
+    private static boolean isJava(ProcessHandle p) {
+        return p.info().command().map(c -> c.endsWith("/java")).orElse(false);
+    }
+
+    private static ProcessHandle descendant(Predicate<ProcessHandle> matches, String what) {
+        return stack.launcher().descendants().filter(matches).findFirst()
+                .orElseThrow(() -> new AssertionError("no process of the stack runs " + what));
     }
 
     private static void signal(ProcessHandle process, String signal) throws Exception {
