@@ -85,7 +85,7 @@ class ObservabilityStackIT {
 
             String bearer = token(client, nginx.https(), "edge-alice");
             JsonNode accepted = send(client, nginx.https(), bearer,
-                    "[sim:delay=300,150] [sim:chunks=12] Hello through the edge", Optional.empty());
+                    "[sim:delay=300,250] [sim:chunks=12] Hello through the edge", Optional.empty());
             List<Long> tokenArrivals = new ArrayList<>();
             String lastEvent = stream(client, nginx.https(), bearer, accepted.get("request_id").asText(), tokenArrivals);
 
@@ -96,7 +96,7 @@ class ObservabilityStackIT {
                     .distinct().count();
             System.out.printf("SSE through nginx: %d token events over %d ms in %d distinct 100 ms slots%n",
                     tokenArrivals.size(), spreadMs, distinctTenths);
-            // 12 chunks 150 ms apart: buffered, they would arrive in one slot at the end.
+            // 12 chunks 250 ms apart: buffered, they would arrive in one slot at the end.
             assertThat(spreadMs).as("events spread over time, not one buffered blob").isGreaterThanOrEqualTo(600);
             assertThat(distinctTenths).as("events arrive in several separate moments").isGreaterThanOrEqualTo(4);
 
