@@ -2,10 +2,7 @@ package io.chatstream.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,16 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -45,7 +36,7 @@ class NginxConfigTest {
     void prepare() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(NGINX), "nginx is not installed at " + NGINX);
         Files.createDirectories(dir.resolve("certs"));
-        selfSignedCertificate(dir.resolve("certs"));
+        EdgeNginx.selfSignedCertificate(dir.resolve("certs"));
     }
 
     @Test
@@ -64,20 +55,20 @@ class NginxConfigTest {
     @Test
     @DisplayName("a running nginx redirects HTTP, hides the actuator, sends security headers and limits sending")
     void edgeRules() throws Exception {
-        int http = freePort();
-        int https = freePort();
+        int http = EdgeNginx.freePort();
+        int https = EdgeNginx.freePort();
         String conf = ComposeFiles.read(ComposeFiles.projectRoot().resolve("nginx/nginx.conf"))
                 .replace("listen 80 ", "listen 127.0.0.1:" + http + " ")
                 .replace("listen 443 ", "listen 127.0.0.1:" + https + " ");
         Files.writeString(dir.resolve("nginx.conf"), conf);
         // Nothing listens there: proxied requests get 502, which is enough to tell 429 apart.
-        Files.writeString(dir.resolve("upstream.conf"), "server 127.0.0.1:" + freePort() + ";\n");
+        Files.writeString(dir.resolve("upstream.conf"), "server 127.0.0.1:" + EdgeNginx.freePort() + ";\n");
         Process nginx = new ProcessBuilder(NGINX.toString(), "-p", dir + "/", "-e", "stderr", "-c",
                 dir.resolve("nginx.conf").toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.log").toFile()).start();
         try {
             awaitPort(https, nginx);
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(dir.resolve("certs/tls.crt")))
+            HttpClient client = HttpClient.newBuilder().sslContext(EdgeNginx.trusting(dir.resolve("certs/tls.crt")))
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
             String base = "https://127.0.0.1:" + https;
 
@@ -122,48 +113,6 @@ class NginxConfigTest {
 
     private static HttpRequest get(String uri) {
         return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10)).GET().build();
-    }
-
-    /** A PEM certificate and PKCS#8 key, made with the JDK's keytool (no openssl needed). */
-    private static void selfSignedCertificate(Path certs) throws Exception {
-        Path store = certs.resolve("tls.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Result made = run(List.of(keytool, "-genkeypair", "-alias", "tls", "-keyalg", "RSA", "-keysize", "2048",
-                "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit"));
-        assertThat(made.exit()).as(made.output()).isZero();
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keyStore.load(in, "changeit".toCharArray());
-        }
-        Files.writeString(certs.resolve("tls.crt"), pem("CERTIFICATE", keyStore.getCertificate("tls").getEncoded()));
-        Files.writeString(certs.resolve("tls.key"),
-                pem("PRIVATE KEY", keyStore.getKey("tls", "changeit".toCharArray()).getEncoded()));
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    private static SSLContext trusting(Path certificate) throws Exception {
-        Certificate cert = CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificate)));
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("nginx", cert);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void awaitPort(int port, Process process) throws Exception {

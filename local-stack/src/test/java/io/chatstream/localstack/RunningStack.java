@@ -137,6 +137,25 @@ final class RunningStack implements AutoCloseable {
         return stateDir;
     }
 
+    /** A port the stack was started with, by its launcher option name, e.g. {@code worker-port}. */
+    int port(String name) {
+        Integer port = ports.get(name);
+        if (port == null) {
+            throw new IllegalArgumentException("no port named " + name);
+        }
+        return port;
+    }
+
+    /** The launcher process and everything it started (Kafka, Redis, MariaDB, the services, ...). */
+    ProcessHandle launcher() {
+        return process.toHandle();
+    }
+
+    /** A service's log, e.g. {@code logs/worker.log} under the state directory. */
+    Path log(String service) {
+        return stateDir.resolve("logs").resolve(service + ".log");
+    }
+
     /** Stops the stack with SIGTERM, as Ctrl-C would, and checks that it cleaned up after itself. */
     @Override
     public void close() throws Exception {

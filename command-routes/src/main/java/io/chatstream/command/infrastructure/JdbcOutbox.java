@@ -7,6 +7,8 @@ import io.chatstream.command.domain.SessionDeleted;
 import io.chatstream.command.domain.SessionEvent;
 import io.chatstream.command.domain.SessionRenamed;
 import io.chatstream.contracts.EventJson;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -50,7 +52,15 @@ class JdbcOutbox implements Outbox {
         } else {
             throw new IllegalArgumentException("no topic for " + event.getClass().getSimpleName());
         }
-        jdbc.update("INSERT INTO outbox (topic, msg_key, payload, created_at) VALUES (?, ?, ?, ?)",
-                topic, event.sessionId().value(), payload, Timestamps.of(clock.instant()));
+        jdbc.update("INSERT INTO outbox (topic, msg_key, payload, traceparent, created_at) VALUES (?, ?, ?, ?, ?)",
+                topic, event.sessionId().value(), payload, traceparent(), Timestamps.of(clock.instant()));
+    }
+
+    /** The current span as a W3C traceparent, stored with the row for the relay; null outside a trace. */
+    private static String traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid()
+                ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
+                : null;
     }
 }

@@ -37,7 +37,7 @@ public class AnswerCompletedListener {
             return "UNREADABLE";
         }
         RecordingAnswer.Result result = recording.record(outcome);
-        LOG.debug("answer of {} {}", outcome.requestId(), result);
+        LOG.info("answer of {} recorded: {}", outcome.requestId(), result);
         return result.name();
     }
 

@@ -22,6 +22,8 @@ import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("chatCommandGrpc")
 public class ChatCommandGrpc {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCommandGrpc.class);
 
     private final SubmittingPrompt submitting;
     private final CancellingPrompt cancelling;
@@ -56,6 +60,8 @@ public class ChatCommandGrpc {
         }
         count("chat.command.submits", "accepted");
         SubmitOutcome.Accepted accepted = (SubmitOutcome.Accepted) outcome;
+        LOG.info("prompt {} accepted: session {} turn {}, PromptSubmitted queued in the outbox",
+                accepted.requestId().value(), accepted.sessionId().value(), accepted.turn());
         return SubmitPromptResponse.newBuilder()
                 .setRequestId(accepted.requestId().value())
                 .setSessionId(accepted.sessionId().value())

@@ -5,6 +5,7 @@ import io.chatstream.domain.SessionId;
 import io.chatstream.domain.UserId;
 import io.chatstream.query.application.RequestOwnerships;
 import io.chatstream.query.domain.RequestOwnership;
+import io.chatstream.query.infrastructure.observability.RelayTraces;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,9 +21,11 @@ class JdbcRequestOwnerships implements RequestOwnerships {
 
     @Override
     public void saveIfAbsent(RequestOwnership o, Instant at) {
-        jdbc.update("INSERT IGNORE INTO request_ownership (request_id, user_id, session_id, turn, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?)",
-                o.requestId().value(), o.userId().value(), o.sessionId().value(), o.turn(), Timestamps.utc(at));
+        // traceparent: the projection's span, so the answer stream's end can join the request's trace.
+        jdbc.update("INSERT IGNORE INTO request_ownership (request_id, user_id, session_id, turn, traceparent, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                o.requestId().value(), o.userId().value(), o.sessionId().value(), o.turn(),
+                RelayTraces.currentTraceparent(), Timestamps.utc(at));
     }
 
     @Override

@@ -9,10 +9,12 @@ import io.chatstream.query.application.ReadingSessionMessages;
 import io.chatstream.query.application.RequestOwnerships;
 import io.chatstream.query.application.SessionViews;
 import io.chatstream.query.application.StreamingAnswer;
+import io.chatstream.query.infrastructure.observability.RelayTraces;
 import io.chatstream.query.interfaces.AnswerStreamOpener;
 import io.chatstream.query.interfaces.EventProjections;
 import io.chatstream.query.interfaces.GrpcQueryEndpoint;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,8 +66,11 @@ public class QueryConfiguration {
             @Value("${chat.stream.read-block}") Duration block,
             @Value("${chat.stream.read-count}") int readCount,
             @Value("${chat.stream.tick}") Duration tick) {
-        RedisAnswerStreams streams =
-                new RedisAnswerStreams(redis, factory, new StreamSettings(heartbeat, startTimeout, block, readCount, tick));
+        Timer relayDelay = Timer.builder("chat.query.stream.relay_delay")
+                .description("worker's XADD of an answer entry to query handing it to a live StreamAnswer reader")
+                .publishPercentileHistogram().register(meters);
+        RedisAnswerStreams streams = new RedisAnswerStreams(redis, factory,
+                new StreamSettings(heartbeat, startTimeout, block, readCount, tick), relayDelay::record);
         Gauge.builder("chat.query.answer.streams.active", streams, RedisAnswerStreams::activeCount)
                 .description("StreamAnswer calls currently following a live Redis stream").register(meters);
         return streams;
@@ -120,8 +125,9 @@ public class QueryConfiguration {
 
     /** Called by the gRPC routes. */
     @Bean
-    GrpcQueryEndpoint grpcQueryEndpoint(AnswerStreamOpener opener, ReadingSessionMessages m, ListingSessions s) {
-        return new GrpcQueryEndpoint(opener, m, s);
+    GrpcQueryEndpoint grpcQueryEndpoint(AnswerStreamOpener opener, ReadingSessionMessages m, ListingSessions s,
+            RelayTraces relayTraces) {
+        return new GrpcQueryEndpoint(opener, m, s, relayTraces);
     }
 
     @Bean

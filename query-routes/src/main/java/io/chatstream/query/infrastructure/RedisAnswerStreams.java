@@ -13,6 +13,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,6 +42,7 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
     private final StringRedisTemplate redis;
     private final LettuceConnectionFactory factory;
     private final StreamSettings settings;
+    private final Consumer<Duration> relayDelay;
     private final Set<StreamSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final Object wakeUp = new Object();
     private volatile boolean running;
@@ -48,6 +51,13 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
     private StatefulRedisConnection<String, String> connection;
 
     RedisAnswerStreams(StringRedisTemplate redis, LettuceConnectionFactory factory, StreamSettings settings) {
+        this(redis, factory, settings, delay -> { });
+    }
+
+    /** {@code relayDelay} hears, per entry handed to live readers, how long ago the worker appended it. */
+    RedisAnswerStreams(StringRedisTemplate redis, LettuceConnectionFactory factory, StreamSettings settings,
+            Consumer<Duration> relayDelay) {
+        this.relayDelay = relayDelay;
         this.redis = redis;
         this.factory = factory;
         this.settings = settings;
@@ -138,6 +148,7 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
     private void dispatch(List<StreamMessage<String, String>> messages,
                           Map<String, List<StreamSubscription>> readersByKey) {
         long now = System.nanoTime();
+        long nowMillis = System.currentTimeMillis();
         for (StreamMessage<String, String> m : messages) {
             StreamChunk chunk;
             try {
@@ -146,7 +157,12 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
                 LOG.warn("skipping unreadable entry {} of {}: {}", m.getId(), m.getStream(), e.getMessage());
                 continue;
             }
-            for (StreamSubscription s : readersByKey.getOrDefault(m.getStream(), List.of())) {
+            List<StreamSubscription> readers = readersByKey.getOrDefault(m.getStream(), List.of());
+            if (!readers.isEmpty()) {
+                // The entry id is the XADD time (Redis clock, ms): the relay stage of time to first token.
+                relayDelay.accept(Duration.ofMillis(Math.max(0, nowMillis - StreamIds.millis(m.getId()))));
+            }
+            for (StreamSubscription s : readers) {
                 s.offer(m.getId(), chunk, now);
                 if (s.closed()) {
                     subscriptions.remove(s);

@@ -16,4 +16,10 @@ final class StreamIds {
         return byMillis != 0 ? byMillis
                 : Long.compareUnsigned(Long.parseUnsignedLong(a.substring(da + 1)), Long.parseUnsignedLong(b.substring(db + 1)));
     }
+
+    /** The millisecond part: when Redis appended the entry. */
+    static long millis(String id) {
+        int dash = id.indexOf('-');
+        return Long.parseUnsignedLong(dash < 0 ? id : id.substring(0, dash));
+    }
 }

@@ -18,6 +18,8 @@ import io.chatstream.query.domain.SessionChange;
 import io.chatstream.query.domain.SubmittedPrompt;
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A payload that cannot be read throws {@link UnreadableEventException}, which the routes log and skip.
  */
 public class EventProjections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventProjections.class);
 
     /** The width of session_view.title. */
     private static final int MAX_TITLE_CODE_POINTS = 255;
@@ -51,6 +55,7 @@ public class EventProjections {
                 userId(e.getUserId()), turn(e.getTurn()), e.getPrompt(),
                 e.hasSubmittedAt() ? instant(e.getSubmittedAt()) : clock.instant());
         tx.executeWithoutResult(s -> prompts.project(prompt));
+        LOG.info("prompt {} projected: session {} turn {}", e.getRequestId(), e.getSessionId(), e.getTurn());
     }
 
     public boolean answerCompleted(String json) {
@@ -63,7 +68,9 @@ public class EventProjections {
         FinishedAnswer answer = new FinishedAnswer(requestId(e.getRequestId()), sessionId(e.getSessionId()),
                 userId(e.getUserId()), turn(e.getTurn()), outcome,
                 e.hasCompletedAt() ? instant(e.getCompletedAt()) : clock.instant());
-        return Boolean.TRUE.equals(tx.execute(s -> answers.project(answer)));
+        boolean projected = Boolean.TRUE.equals(tx.execute(s -> answers.project(answer)));
+        LOG.info("answer {} {} projected: {}", e.getRequestId(), e.getStatus(), projected ? "stored" : "already known");
+        return projected;
     }
 
     public void sessionChanged(String json) {

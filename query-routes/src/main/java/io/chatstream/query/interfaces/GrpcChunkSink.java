@@ -6,6 +6,7 @@ import io.chatstream.query.application.ChunkSink;
 import io.chatstream.query.domain.StreamChunk;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.function.BiConsumer;
 
 /** A {@link ChunkSink} writing AnswerChunks to one gRPC server stream. Not thread-safe: callers serialize. */
 final class GrpcChunkSink implements ChunkSink {
@@ -14,10 +15,18 @@ final class GrpcChunkSink implements ChunkSink {
     private final ServerCallStreamObserver<AnswerChunk> call;
     private volatile boolean cancelled;
     private volatile Runnable onReady = () -> { };
+    private final BiConsumer<Integer, String> onFinal;
+    private int sent;
 
     /** Must run while the gRPC call is being started: handlers can only be set then. */
-    @SuppressWarnings("unchecked")
     GrpcChunkSink(StreamObserver<?> observer) {
+        this(observer, (chunks, status) -> { });
+    }
+
+    /** {@code onFinal} hears, once the final chunk is out, how many chunks were sent and the answer's status. */
+    @SuppressWarnings("unchecked")
+    GrpcChunkSink(StreamObserver<?> observer, BiConsumer<Integer, String> onFinal) {
+        this.onFinal = onFinal;
         this.observer = (StreamObserver<AnswerChunk>) observer;
         this.call = observer instanceof ServerCallStreamObserver<?> c ? (ServerCallStreamObserver<AnswerChunk>) c : null;
         if (call != null) {
@@ -29,8 +38,12 @@ final class GrpcChunkSink implements ChunkSink {
     @Override
     public synchronized void send(StreamChunk c) {
         observer.onNext(toProto(c));
+        if (!StreamChunk.HEARTBEAT.equals(c.kind())) {
+            sent++;
+        }
         if (c.isFinal()) {
             observer.onCompleted();
+            onFinal.accept(sent, c.status());
         }
     }
 

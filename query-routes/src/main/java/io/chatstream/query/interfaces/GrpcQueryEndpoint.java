@@ -12,9 +12,12 @@ import io.chatstream.query.application.ReadingSessionMessages;
 import io.chatstream.query.application.Rejection;
 import io.chatstream.query.domain.MessageView;
 import io.chatstream.query.domain.SessionView;
+import io.chatstream.query.infrastructure.observability.RelayTraces;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import io.opentelemetry.context.Context;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -31,15 +34,21 @@ public class GrpcQueryEndpoint {
     private final AnswerStreamOpener streams;
     private final ReadingSessionMessages messages;
     private final ListingSessions sessions;
+    private final RelayTraces relayTraces;
 
-    public GrpcQueryEndpoint(AnswerStreamOpener streams, ReadingSessionMessages messages, ListingSessions sessions) {
+    public GrpcQueryEndpoint(AnswerStreamOpener streams, ReadingSessionMessages messages, ListingSessions sessions,
+            RelayTraces relayTraces) {
+        this.relayTraces = relayTraces;
         this.streams = streams;
         this.messages = messages;
         this.sessions = sessions;
     }
 
     public void streamAnswer(StreamAnswerRequest request, StreamObserver<?> observer) {
-        GrpcChunkSink sink = new GrpcChunkSink(observer);
+        Instant openedAt = Instant.now();
+        Context streamContext = Context.current();
+        GrpcChunkSink sink = new GrpcChunkSink(observer, (chunks, status) ->
+                relayTraces.relayed(request.getRequestId(), chunks, status, openedAt, streamContext));
         try {
             streams.open(request, sink);
         } catch (RuntimeException e) {

@@ -12,6 +12,10 @@ public interface AnswerMetrics {
 
     void retried(String errorCode);
 
+    /** Submit (command's clock) to the moment a worker starts answering: the queue stage of time to first token. */
+    default void startedAfter(Duration queueWait) {
+    }
+
     /** Does nothing: for tests that do not look at metrics. */
     AnswerMetrics NONE = new AnswerMetrics() {
         @Override

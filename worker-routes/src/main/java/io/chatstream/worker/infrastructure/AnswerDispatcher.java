@@ -1,10 +1,13 @@
 package io.chatstream.worker.infrastructure;
 
+import io.chatstream.worker.application.AnswerMetrics;
 import io.chatstream.worker.application.AnswerResult;
 import io.chatstream.worker.application.AnswerSettings;
 import io.chatstream.worker.application.AnsweringPrompt;
 import io.chatstream.worker.application.PromptToAnswer;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -32,10 +35,12 @@ public final class AnswerDispatcher implements AutoCloseable {
     private final int retries;
     private final Duration retryDelay;
     private final Duration shutdownGrace;
+    private final AnswerMetrics metrics;
 
     public AnswerDispatcher(AnsweringPrompt answering, KafkaOffsets offsets, int maxConcurrent, int retries,
-            Duration retryDelay, Duration shutdownGrace) {
+            Duration retryDelay, Duration shutdownGrace, AnswerMetrics metrics) {
         this.shutdownGrace = shutdownGrace;
+        this.metrics = metrics;
         this.answering = answering;
         this.offsets = offsets;
         this.slots = new Semaphore(maxConcurrent);
@@ -56,7 +61,10 @@ public final class AnswerDispatcher implements AutoCloseable {
         AnswerSettings settings = RouteAnswerSettings.of(exchange);
         slots.acquire();
         try {
-            executor.execute(() -> {
+            // The answer runs in the trace of the record that brought the prompt (its logs carry the
+            // trace id, the outcome record carries the context on).
+            executor.execute(Context.current().wrap(() -> {
+                metrics.startedAfter(Duration.between(prompt.submittedAt(), Instant.now()));
                 try {
                     if (answerWithRetries(prompt, settings)) {
                         ended.run();
@@ -64,7 +72,7 @@ public final class AnswerDispatcher implements AutoCloseable {
                 } finally {
                     slots.release();
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             slots.release();
             throw e;

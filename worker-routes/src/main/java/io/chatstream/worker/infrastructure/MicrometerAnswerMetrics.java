@@ -15,11 +15,15 @@ public final class MicrometerAnswerMetrics implements AnswerMetrics {
 
     private final MeterRegistry registry;
     private final Timer firstToken;
+    private final Timer queueWait;
 
     public MicrometerAnswerMetrics(MeterRegistry registry, InflightAnswers inflight) {
         this.registry = registry;
         this.firstToken = Timer.builder("chat.worker.first_token")
                 .description("worker pick-up to the first token of an attempt")
+                .publishPercentileHistogram().register(registry);
+        this.queueWait = Timer.builder("chat.worker.queue_wait")
+                .description("prompt submitted (command) to a worker starting its answer")
                 .publishPercentileHistogram().register(registry);
         Gauge.builder("chat.worker.inflight", inflight, InflightAnswers::count)
                 .description("answers this instance is producing").register(registry);
@@ -42,6 +46,12 @@ public final class MicrometerAnswerMetrics implements AnswerMetrics {
                 .increment(usage.inputTokens());
         Counter.builder("chat.worker.tokens").tag("direction", "output").register(registry)
                 .increment(usage.outputTokens());
+    }
+
+    @Override
+    public void startedAfter(Duration wait) {
+        // Clocks of two hosts: a negative skew counts as no wait rather than being dropped.
+        queueWait.record(wait.isNegative() ? Duration.ZERO : wait);
     }
 
     @Override

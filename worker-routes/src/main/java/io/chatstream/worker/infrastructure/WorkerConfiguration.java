@@ -120,12 +120,12 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    AnswerDispatcher answerDispatcher(AnsweringPrompt answering, KafkaOffsets offsets,
+    AnswerDispatcher answerDispatcher(AnsweringPrompt answering, KafkaOffsets offsets, AnswerMetrics metrics,
             @Value("${chat.worker.max-concurrent-answers:256}") int maxConcurrent,
             @Value("${chat.worker.redeliveries:3}") int retries,
             @Value("${chat.worker.redelivery-delay-ms:1000}") long retryDelayMs,
             @Value("${chat.worker.shutdown-grace:20s}") Duration shutdownGrace) {
         return new AnswerDispatcher(answering, offsets, maxConcurrent, retries, Duration.ofMillis(retryDelayMs),
-                shutdownGrace);
+                shutdownGrace, metrics);
     }
 }

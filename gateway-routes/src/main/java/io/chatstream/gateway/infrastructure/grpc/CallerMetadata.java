@@ -33,7 +33,11 @@ public final class CallerMetadata implements ClientInterceptor {
             public void start(Listener<R> responseListener, Metadata headers) {
                 if (caller != null) {
                     headers.put(USER_ID, caller.user().value());
-                    headers.put(TRACEPARENT, "00-" + caller.trace().value() + "-" + spanId() + "-01");
+                    // The OpenTelemetry interceptor has put the client span's context there already
+                    // whenever a span is current; this is the fallback that keeps the trace id.
+                    if (!headers.containsKey(TRACEPARENT)) {
+                        headers.put(TRACEPARENT, "00-" + caller.trace().value() + "-" + spanId() + "-01");
+                    }
                 }
                 super.start(responseListener, headers);
             }

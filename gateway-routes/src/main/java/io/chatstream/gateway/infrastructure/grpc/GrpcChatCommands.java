@@ -22,9 +22,13 @@ import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The command service over gRPC; every call carries a deadline and the caller's metadata. */
 public class GrpcChatCommands implements ChatCommands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GrpcChatCommands.class);
 
     private static final String SERVICE = "command";
 
@@ -47,6 +51,8 @@ public class GrpcChatCommands implements ChatCommands {
                 .build();
         try {
             SubmitPromptResponse r = stub(caller).submitPrompt(call);
+            // Ids only (never the prompt): the first line of a request's path in the logs (docs/observability.md).
+            LOG.info("prompt {} accepted by command: session {} turn {}", r.getRequestId(), r.getSessionId(), r.getTurn());
             return Outcome.done(new PromptAccepted(r.getRequestId(), r.getSessionId(),
                     ProtoViews.instant(r.hasAcceptedAt(), r.getAcceptedAt()), r.getStatus(), r.getTurn()));
         } catch (StatusRuntimeException e) {

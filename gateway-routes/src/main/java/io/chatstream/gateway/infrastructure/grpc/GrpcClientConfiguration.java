@@ -5,6 +5,10 @@ import io.chatstream.gateway.application.ChatQueries;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +21,15 @@ import org.springframework.context.annotation.Configuration;
 public class GrpcClientConfiguration {
 
     @Bean(destroyMethod = "")
-    ManagedChannel commandChannel(@Value("${chat.command.grpc-target}") String target) {
-        return channel(target);
+    ManagedChannel commandChannel(@Value("${chat.command.grpc-target}") String target, OpenTelemetry openTelemetry,
+            MeterRegistry meters) {
+        return channel(target, openTelemetry, meters);
     }
 
     @Bean(destroyMethod = "")
-    ManagedChannel queryChannel(@Value("${chat.query.grpc-target}") String target) {
-        return channel(target);
+    ManagedChannel queryChannel(@Value("${chat.query.grpc-target}") String target, OpenTelemetry openTelemetry,
+            MeterRegistry meters) {
+        return channel(target, openTelemetry, meters);
     }
 
     @Bean
@@ -48,9 +54,13 @@ public class GrpcClientConfiguration {
         return new ChannelShutdown(commandChannel, queryChannel);
     }
 
-    private static ManagedChannel channel(String target) {
+    private static ManagedChannel channel(String target, OpenTelemetry openTelemetry, MeterRegistry meters) {
         ManagedChannel channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
-                .intercept(new CallerMetadata())
+                // The last interceptor runs first: the client span (and its W3C traceparent) exists
+                // before CallerMetadata adds the caller.
+                // grpc_client_processing_duration_seconds{service,method,statusCode}: the gateway's view of errors.
+                .intercept(new CallerMetadata(), GrpcTelemetry.create(openTelemetry).newClientInterceptor(),
+                        new MetricCollectingClientInterceptor(meters))
                 // Two long-lived connections: never let them go idle, so readiness does not flap
                 // and no request pays for reconnecting.
                 .idleTimeout(30, TimeUnit.DAYS)

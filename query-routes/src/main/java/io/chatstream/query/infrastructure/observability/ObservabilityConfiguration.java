@@ -1,0 +1,79 @@
+package io.chatstream.query.infrastructure.observability;
+
+import io.grpc.ServerInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
+import org.springframework.boot.actuate.data.redis.RedisHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Traces and health of the query service. Spans come from Spring Boot's OpenTelemetry SDK
+ * (Micrometer Tracing bridge: W3C propagation, trace ids in the log MDC, OTLP export only when
+ * {@code management.otlp.tracing.endpoint} is set). Readiness = database + Redis + Kafka.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ObservabilityConfiguration {
+
+    /** gRPC server spans continuing the gateway's trace; auto-discovered by the camel-grpc consumer. */
+    @Bean
+    ServerInterceptor grpcTracingInterceptor(OpenTelemetry openTelemetry) {
+        return GrpcTelemetry.create(openTelemetry).newServerInterceptor();
+    }
+
+    /**
+     * Calls, duration and status per gRPC method (grpc_server_processing_duration_seconds{statusCode});
+     * auto-discovered by the camel-grpc consumer like the tracing interceptor.
+     */
+    @Bean
+    ServerInterceptor grpcMetricsInterceptor(MeterRegistry registry) {
+        return new MetricCollectingServerInterceptor(registry);
+    }
+
+    @Bean
+    RelayTraces relayTraces(JdbcTemplate jdbc, OpenTelemetry openTelemetry) {
+        return new RelayTraces(jdbc, openTelemetry);
+    }
+
+    @Bean
+    KafkaTraceExtraction kafkaTraceExtraction(OpenTelemetry openTelemetry) {
+        return new KafkaTraceExtraction(openTelemetry);
+    }
+
+    @Bean
+    KafkaTraceInjection kafkaTraceInjection(OpenTelemetry openTelemetry) {
+        return new KafkaTraceInjection(openTelemetry);
+    }
+
+    /** Replaces Boot's {@code db} indicator (same name): the same check, run in the background with a bound. */
+    @Bean
+    HealthIndicator dbHealthIndicator(DataSource dataSource, @Value("${chat.health.timeout}") Duration timeout,
+            @Value("${chat.health.interval}") Duration interval) {
+        return new BackgroundHealth("db", new DataSourceHealthIndicator(dataSource), timeout, interval, Clock.systemUTC());
+    }
+
+    /** Replaces Boot's {@code redis} indicator (same name): the same check, run in the background with a bound. */
+    @Bean
+    HealthIndicator redisHealthIndicator(RedisConnectionFactory redis, @Value("${chat.health.timeout}") Duration timeout,
+            @Value("${chat.health.interval}") Duration interval) {
+        return new BackgroundHealth("redis", new RedisHealthIndicator(redis), timeout, interval, Clock.systemUTC());
+    }
+
+    /** {@code kafka} in /actuator/health and the readiness group. */
+    @Bean
+    HealthIndicator kafkaHealthIndicator(@Value("${chat.kafka.brokers}") String brokers,
+            @Value("${chat.health.timeout}") Duration timeout, @Value("${chat.health.interval}") Duration interval) {
+        return new BackgroundHealth("kafka", new KafkaClusterHealth(brokers, timeout), timeout.plusMillis(500),
+                interval, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,45 @@
+package io.chatstream.worker.infrastructure.observability;
+
+import io.opentelemetry.api.OpenTelemetry;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.data.redis.RedisHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * Traces and health of the worker service. Spans come from Spring Boot's OpenTelemetry SDK
+ * (Micrometer Tracing bridge: W3C propagation, trace ids in the log MDC, OTLP export only when
+ * {@code management.otlp.tracing.endpoint} is set). Readiness = Redis + Kafka.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ObservabilityConfiguration {
+
+    @Bean
+    KafkaTraceExtraction kafkaTraceExtraction(OpenTelemetry openTelemetry) {
+        return new KafkaTraceExtraction(openTelemetry);
+    }
+
+    @Bean
+    KafkaTraceInjection kafkaTraceInjection(OpenTelemetry openTelemetry) {
+        return new KafkaTraceInjection(openTelemetry);
+    }
+
+    /** Replaces Boot's {@code redis} indicator (same name): the same check, run in the background with a bound. */
+    @Bean
+    HealthIndicator redisHealthIndicator(RedisConnectionFactory redis, @Value("${chat.health.timeout}") Duration timeout,
+            @Value("${chat.health.interval}") Duration interval) {
+        return new BackgroundHealth("redis", new RedisHealthIndicator(redis), timeout, interval, Clock.systemUTC());
+    }
+
+    /** {@code kafka} in /actuator/health and the readiness group. */
+    @Bean
+    HealthIndicator kafkaHealthIndicator(@Value("${chat.kafka.brokers}") String brokers,
+            @Value("${chat.health.timeout}") Duration timeout, @Value("${chat.health.interval}") Duration interval) {
+        return new BackgroundHealth("kafka", new KafkaClusterHealth(brokers, timeout), timeout.plusMillis(500),
+                interval, Clock.systemUTC());
+    }
+}
