@@ -29,7 +29,6 @@ public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Map<String, String> QUERY_ENV = Map.of("SPRING_DATASOURCE_PASSWORD", "chat_query");
-    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(4);
     /** The services' default consumer groups (see each application.yml). */
     private static final List<String> CONSUMER_GROUPS =
             List.of("command-answers", "worker", "query-prompts", "query-answers", "query-sessions");
@@ -102,7 +101,7 @@ public final class LocalStack {
         ModelEndpoint model = startModel();
         log.info("starting the four services ...");
         startServices(model);
-        services.parallelStream().forEach(s -> s.awaitReady(SERVICE_READY_TIMEOUT));
+        services.parallelStream().forEach(s -> s.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds())));
         // Ready means a chat can be served: a prompt sent before the consumers own their
         // partitions would wait for the group to form, and its stream could outwait the query
         // service's ownership wait.
@@ -278,7 +277,7 @@ public final class LocalStack {
         Path logFile = options.stateDir().resolve("logs").resolve(name + ".log");
         Map<String, String> environment = new LinkedHashMap<>(env);
         return ServiceProcess.start(name, jar, port, options.serviceJvmOptions(), args, environment, logFile,
-                SERVICE_READY_TIMEOUT);
+                Duration.ofSeconds(options.readyTimeoutSeconds()));
     }
 
     private static void quietly(Runnable action, Object target) {

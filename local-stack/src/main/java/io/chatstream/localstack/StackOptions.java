@@ -22,6 +22,7 @@ record StackOptions(
         boolean restart,
         long restartBackoffMs,
         boolean rebuildReadModel,
+        long readyTimeoutSeconds,
         boolean help) {
 
     static final String GATEWAY = "gateway-port";
@@ -50,6 +51,8 @@ record StackOptions(
                                        data (default on; like compose's restart: unless-stopped)
               --restart-backoff-ms=N   first pause before a restart, doubled on each quick re-death up to
                                        30 s, reset after 60 s up (default 1000)
+              --ready-timeout-s=N      how long each service may take to become ready (default 240; raise
+                                       it on a busy machine)
               --rebuild-read-model     before the services start, clear the query read model and rewind
                                        its projections, which then replay the Kafka topics
                                        (docs/runbooks/rebuild-read-model.md)
@@ -100,10 +103,11 @@ record StackOptions(
                 parseSwitch("restart", given.getOrDefault("restart", "on")),
                 Long.parseLong(given.getOrDefault("restart-backoff-ms", "1000")),
                 Boolean.parseBoolean(given.getOrDefault("rebuild-read-model", "false")),
+                Long.parseLong(given.getOrDefault("ready-timeout-s", "240")),
                 given.containsKey("help"));
         given.keySet().removeAll(List.of("home", "state-dir", "fresh", "embedded", "service-jvm-opts", "model",
                 "sim-first-token-ms", "sim-chunk-ms", "sim-chunks", "restart", "restart-backoff-ms", "rebuild-read-model",
-                "help"));
+                "ready-timeout-s", "help"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
         }

@@ -124,11 +124,6 @@ final class RunningStack implements AutoCloseable {
         return gateway;
     }
 
-    /** A component's port by its launcher option name, e.g. {@code worker-port}, {@code kafka-port}. */
-    int port(String name) {
-        return ports.get(name);
-    }
-
     Path home() {
         return home;
     }
