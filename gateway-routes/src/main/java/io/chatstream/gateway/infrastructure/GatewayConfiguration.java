@@ -5,6 +5,7 @@ import io.chatstream.gateway.application.ChatQueries;
 import io.chatstream.gateway.application.IssuingDevToken;
 import io.chatstream.gateway.application.ListingSessions;
 import io.chatstream.gateway.application.ReadingSessionMessages;
+import io.chatstream.gateway.application.SendRateLimits;
 import io.chatstream.gateway.application.SendingPrompt;
 import io.chatstream.gateway.application.StoppingPrompt;
 import io.chatstream.gateway.application.RenamingSession;
@@ -23,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 public class GatewayConfiguration {
 
     @Bean
-    SendingPrompt sendingPrompt(ChatCommands commands) {
-        return new SendingPrompt(commands);
+    SendingPrompt sendingPrompt(ChatCommands commands, SendRateLimits limits) {
+        return new SendingPrompt(commands, limits);
     }
 
     @Bean
