@@ -58,6 +58,15 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
             out.onNext(token(1, "still "));
             return;
         }
+        if (id.startsWith("req-silent")) {
+            // Says nothing for a while (no headers, no heartbeat), then answers: a connected but quiet stream.
+            TIMER.schedule(() -> {
+                out.onNext(token(1, "late"));
+                out.onNext(AnswerChunk.newBuilder().setKind("done").setSeq(2).setIsFinal(true).setStatus("completed").build());
+                out.onCompleted();
+            }, 2500, TimeUnit.MILLISECONDS);
+            return;
+        }
         long seq = request.getAfterSeq();
         out.onNext(AnswerChunk.newBuilder().setKind("heartbeat").setSeq(seq).build());
         if (seq < 1) {

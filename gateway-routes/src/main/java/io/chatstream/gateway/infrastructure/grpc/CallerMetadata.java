@@ -33,7 +33,10 @@ public final class CallerMetadata implements ClientInterceptor {
             public void start(Listener<R> responseListener, Metadata headers) {
                 if (caller != null) {
                     headers.put(USER_ID, caller.user().value());
-                    headers.put(TRACEPARENT, "00-" + caller.trace().value() + "-" + spanId() + "-01");
+                    // An OpenTelemetry propagator, when installed, owns traceparent; this is the fallback.
+                    if (!headers.containsKey(TRACEPARENT)) {
+                        headers.put(TRACEPARENT, "00-" + caller.trace().value() + "-" + spanId() + "-01");
+                    }
                 }
                 super.start(responseListener, headers);
             }
