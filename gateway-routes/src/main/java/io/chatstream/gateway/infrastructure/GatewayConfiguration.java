@@ -13,6 +13,7 @@ import io.chatstream.gateway.application.DeletingSession;
 import io.chatstream.gateway.application.StreamingAnswer;
 import io.chatstream.gateway.application.Tokens;
 import io.chatstream.gateway.interfaces.http.RequestBodyFilter;
+import io.chatstream.gateway.interfaces.sse.SseWriters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -65,6 +66,13 @@ public class GatewayConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Writes SSE events off the gRPC threads (see SseRelay: bounded queue per connection). */
+    @Bean
+    SseWriters sseWriters(@Value("${chat.sse.writer-threads}") int threads,
+            @Value("${chat.sse.stall-timeout}") java.time.Duration stallTimeout) {
+        return new SseWriters(threads, stallTimeout);
     }
 
     @Bean

@@ -49,6 +49,11 @@ final class AnswerRelay implements ClientResponseObserver<StreamAnswerRequest, A
     @Override
     public void beforeStart(ClientCallStreamObserver<StreamAnswerRequest> requestStream) {
         this.call = requestStream;
+        int window = listener.window();
+        if (window > 0) {
+            // gRPC flow control end to end: the query service can send only what the reader has room for.
+            requestStream.disableAutoRequestWithInitial(window);
+        }
         if (cancelRequested) {
             requestStream.cancel("reader went away", null);
         }
@@ -74,6 +79,13 @@ final class AnswerRelay implements ClientResponseObserver<StreamAnswerRequest, A
     public void onCompleted() {
         if (closed.compareAndSet(false, true)) {
             listener.ended();
+        }
+    }
+
+    void request(int n) {
+        ClientCallStreamObserver<StreamAnswerRequest> c = call;
+        if (c != null && !closed.get() && n > 0) {
+            c.request(n);
         }
     }
 

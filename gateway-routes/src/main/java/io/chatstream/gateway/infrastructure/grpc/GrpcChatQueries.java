@@ -104,7 +104,17 @@ public class GrpcChatQueries implements ChatQueries {
         AnswerRelay relay = new AnswerRelay(listener);
         stub.streamAnswer(call, relay);
         relay.connectWithin(deadline, TIMER, this::channelReady);
-        return relay::cancel;
+        return new AnswerSubscription() {
+            @Override
+            public void cancel() {
+                relay.cancel();
+            }
+
+            @Override
+            public void request(int n) {
+                relay.request(n);
+            }
+        };
     }
 
     private boolean channelReady() {
