@@ -35,7 +35,7 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
     });
 
     /** Tokens of a {@code req-flood} answer (plus a final done event). */
-    public static final int FLOOD_TOKENS = 10_000;
+    public static final int FLOOD_TOKENS = 4_000;
 
     /** Tokens of {@code req-flood} answers handed to gRPC so far. */
     public final AtomicLong floodSent = new AtomicLong();
@@ -70,7 +70,7 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
             // flow control lets them go (like a resume replaying a long stored answer).
             ServerCallStreamObserver<AnswerChunk> call = (ServerCallStreamObserver<AnswerChunk>) out;
             call.setOnCancelHandler(() -> cancelled.countDown());
-            String text = "x".repeat(1000);
+            String text = "x".repeat(8000);
             AtomicLong next = new AtomicLong(request.getAfterSeq() + 1);
             call.setOnReadyHandler(() -> {
                 while (call.isReady() && !call.isCancelled()) {

@@ -113,7 +113,8 @@ final class SseRelay implements AnswerListener {
             return;
         }
         schedule();
-        if (queue.size() >= window && stallCheckPending.compareAndSet(false, true)) {
+        // While events wait, one check per stall timeout looks for a writer that made no progress.
+        if (stallCheckPending.compareAndSet(false, true)) {
             writers.afterStallTimeout(this::checkStall);
         }
     }
