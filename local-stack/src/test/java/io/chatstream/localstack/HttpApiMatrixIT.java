@@ -120,7 +120,7 @@ class HttpApiMatrixIT {
         for (String payload : payloads) {
             JsonNode accepted = api.send(token, "{\"prompt\":" + quote(payload + " [sim:echo]") + "}");
             String events = api.stream(token, accepted.get("request_id").asText());
-            assertThat(events).contains("event: done");
+            assertThat(events).contains("event:done");
             String session = accepted.get("session_id").asText();
             HttpResponse<String> renamed = api.call("PATCH", "/api/chat/sessions/" + session, token,
                     ("{\"title\":" + quote(payload) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import io.chatstream.gateway.application.RenamingSession;
 import io.chatstream.gateway.application.DeletingSession;
 import io.chatstream.gateway.application.StreamingAnswer;
 import io.chatstream.gateway.application.Tokens;
+import io.chatstream.gateway.interfaces.http.HeaderSizeFilter;
 import io.chatstream.gateway.interfaces.http.RequestBodyFilter;
 import io.chatstream.gateway.interfaces.sse.SseWriters;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,6 +66,15 @@ public class GatewayConfiguration {
         FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(new RequestBodyFilter(maxBytes));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Oversized headers get the API's JSON error (431), not Tomcat's HTML page. */
+    @Bean
+    FilterRegistrationBean<HeaderSizeFilter> headerSizeFilter(@Value("${chat.http.max-header-bytes}") long maxBytes) {
+        FilterRegistrationBean<HeaderSizeFilter> registration = new FilterRegistrationBean<>(new HeaderSizeFilter(maxBytes));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 
