@@ -1,4 +1,5 @@
-// chatstream page: vanilla JS, no build step. Model output is always rendered as text (textContent), never HTML.
+// chatstream page: vanilla JS, no build step. User text is rendered as text (textContent); model answers
+// as sanitized Markdown (markdown.js: raw HTML escaped, then DOMPurify), never as raw HTML.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -9,10 +10,12 @@ const store = {
   set session(v) { v ? localStorage.setItem('chat.session', v) : localStorage.removeItem('chat.session'); },
 };
 
-const state = { sessions: [], stream: null };
+const state = { sessions: [], stream: null, pending: null };
 
 class ApiError extends Error {
-  constructor(status, code, message) { super(message); this.status = status; this.code = code; }
+  constructor(status, code, message, retryAfter) {
+    super(message); this.status = status; this.code = code; this.retryAfter = retryAfter;
+  }
 }
 
 async function api(method, path, body) {
@@ -27,7 +30,8 @@ async function api(method, path, body) {
   if (!res.ok) {
     const err = (data && data.error) || {};
     if (res.status === 401) showSignIn();
-    throw new ApiError(res.status, err.code || 'HTTP_' + res.status, err.message || 'Request failed (' + res.status + ')');
+    throw new ApiError(res.status, err.code || 'HTTP_' + res.status, err.message || 'Request failed (' + res.status + ')',
+      res.headers.get('Retry-After'));
   }
   return data;
 }
@@ -55,12 +59,45 @@ async function signIn(user) {
 }
 
 // ---------- errors ----------
-function showError(message) {
+/** Shows what went wrong; with {@code retry} it stays (with a Retry button) until retried or dismissed. */
+function showError(message, retry) {
   const bar = $('error-bar');
-  bar.textContent = message;
-  bar.hidden = false;
+  const text = document.createElement('span');
+  text.className = 'error-text';
+  text.textContent = message;
+  bar.replaceChildren(text);
   clearTimeout(showError.timer);
-  showError.timer = setTimeout(() => { bar.hidden = true; }, 6000);
+  if (retry) {
+    const again = document.createElement('button');
+    again.type = 'button';
+    again.id = 'error-retry';
+    again.className = 'error-action';
+    again.textContent = 'Retry';
+    again.addEventListener('click', () => { hideError(); retry(); });
+    const dismiss = document.createElement('button');
+    dismiss.type = 'button';
+    dismiss.className = 'error-action';
+    dismiss.setAttribute('aria-label', 'Dismiss');
+    dismiss.textContent = '\u2715';
+    dismiss.addEventListener('click', hideError);
+    bar.append(again, dismiss);
+  } else {
+    showError.timer = setTimeout(hideError, 6000);
+  }
+  bar.hidden = false;
+}
+
+function hideError() {
+  $('error-bar').hidden = true;
+}
+
+/** A message for the person, including why (rate limits say when to try again). */
+function describe(e) {
+  if (e instanceof ApiError) {
+    if (e.status === 429 && e.retryAfter) return e.message + ' (about ' + e.retryAfter + ' s)';
+    return e.message;
+  }
+  return 'Network problem: the server could not be reached.';
 }
 
 // ---------- sessions ----------
@@ -203,28 +240,64 @@ function addMessage(role, text) {
   const body = document.createElement('div');
   body.className = 'body';
   const content = document.createElement('div');
-  content.className = 'text';
-  content.textContent = text || '';
+  content.className = role === 'assistant' ? 'text markdown' : 'text';
   const status = document.createElement('div');
   status.className = 'status';
   status.hidden = true;
   body.append(content, status);
   row.append(body);
   $('messages').append(row);
+  const view = { row, content, status, raw: '', renderTimer: null };
+  setText(view, text || '');
   scrollDown();
-  return { row, content, status };
+  return view;
 }
 
-function finishView(view, status, errorMessage) {
+/** Replaces the message's text: user text as text, answers as sanitized Markdown. */
+function setText(view, text) {
+  view.raw = text;
+  clearTimeout(view.renderTimer);
+  view.renderTimer = null;
+  if (view.row.classList.contains('assistant')) ChatMarkdown.render(view.content, text);
+  else view.content.textContent = text;
+}
+
+/** Appends streamed text; Markdown is re-rendered at most every 40 ms, not per token. */
+function appendText(view, text) {
+  view.raw += text;
+  if (!view.renderTimer) {
+    view.renderTimer = setTimeout(() => { setText(view, view.raw); scrollDown(); }, 40);
+  }
+}
+
+function finishView(view, status, errorMessage, retry) {
   view.row.classList.remove('streaming');
+  if (view.renderTimer) setText(view, view.raw);
   if (status === 'stopped') {
     view.status.textContent = 'Stopped';
     view.status.hidden = false;
   } else if (status === 'failed') {
-    view.status.textContent = errorMessage || 'The answer failed.';
+    const text = document.createElement('span');
+    text.textContent = errorMessage || 'The answer failed.';
+    view.status.replaceChildren(text);
+    if (retry) {
+      const again = document.createElement('button');
+      again.type = 'button';
+      again.className = 'retry';
+      again.textContent = 'Retry';
+      again.addEventListener('click', retry);
+      view.status.append(' ', again);
+    }
     view.status.classList.add('error');
     view.status.hidden = false;
   }
+}
+
+/** The status line reset for another try of the same answer. */
+function clearStatus(view) {
+  view.status.replaceChildren();
+  view.status.classList.remove('error');
+  view.status.hidden = true;
 }
 
 function scrollDown() {
@@ -252,7 +325,8 @@ function follow(requestId, view, lastSeq) {
   closeStream();
   const s = { requestId, view, lastSeq, retries: 0, closed: false, source: null, retryTimer: null };
   state.stream = s;
-  if (lastSeq === 0) view.content.textContent = ''; // replayed from the first token
+  if (lastSeq === 0) setText(view, ''); // replayed from the first token
+  clearStatus(view);
   view.row.classList.add('streaming');
   setStreaming(true);
   connect(s);
@@ -273,8 +347,7 @@ function connect(s) {
       if (s.retries++ < 5) {
         s.retryTimer = setTimeout(() => { if (!s.closed) connect(s); }, 100 * s.retries);
       } else {
-        end(s);
-        finishView(s.view, 'failed', 'Connection lost. Reload to try again.');
+        lost(s);
       }
       return null;
     }
@@ -285,12 +358,11 @@ function connect(s) {
   es.addEventListener('token', (e) => {
     const d = seen(e);
     if (!d) return;
-    s.view.content.textContent += d.text;
-    scrollDown();
+    appendText(s.view, d.text);
   });
   es.addEventListener('reset', (e) => {
     if (!seen(e)) return;
-    s.view.content.textContent = ''; // the model is retried: the partial answer is void
+    setText(s.view, ''); // the model is retried: the partial answer is void
   });
   es.addEventListener('done', (e) => {
     const d = seen(e);
@@ -314,11 +386,16 @@ function connect(s) {
       if (s.retries++ < 5) {
         s.retryTimer = setTimeout(() => { if (!s.closed) connect(s); }, 1000 * s.retries);
       } else {
-        end(s);
-        finishView(s.view, 'failed', 'Connection lost. Reload to try again.');
+        lost(s);
       }
     } // CONNECTING: the browser reconnects by itself and sends Last-Event-ID
   });
+}
+
+/** The stream could not be resumed automatically: say so, and offer to resume it by hand. */
+function lost(s) {
+  end(s);
+  finishView(s.view, 'failed', 'Connection lost.', () => follow(s.requestId, s.view, s.lastSeq));
 }
 
 function end(s) {
@@ -332,13 +409,21 @@ async function send() {
   const input = $('prompt');
   const prompt = input.value;
   if (!prompt.trim() || state.stream) return;
+  // A retry of the same text reuses the request id: if the first try reached the server (and only the
+  // reply was lost), the server answers with the same request instead of submitting it twice.
+  if (!state.pending || state.pending.prompt !== prompt || state.pending.session !== store.session) {
+    state.pending = { prompt, session: store.session, requestId: newRequestId() };
+  }
+  const requestId = state.pending.requestId;
   $('send').disabled = true;
   try {
     const accepted = await api('POST', '/api/chat/send', {
       session_id: store.session || undefined,
       prompt,
-      request_id: newRequestId(),
+      request_id: requestId,
     });
+    state.pending = null;
+    hideError();
     input.value = '';
     autoGrow();
     const isNew = store.session !== accepted.session_id;
@@ -348,7 +433,10 @@ async function send() {
     follow(accepted.request_id, view, 0);
     if (isNew) loadSessions().catch(() => {});
   } catch (e) {
-    if (e.status !== 401) showError(e.message);
+    if (e.status === 401) return;
+    // The prompt stays in the composer; Retry sends it again (same request id).
+    const retryable = !(e instanceof ApiError) || e.status === 429 || e.status === 503 || e.status === 409;
+    showError(describe(e), retryable ? send : null);
   } finally {
     $('send').disabled = false;
   }

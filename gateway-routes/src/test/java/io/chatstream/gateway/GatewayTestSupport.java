@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole gateway on a random port, in front of fake command and query services (real gRPC server).
  * Every test talks real HTTP. Subclasses share one application context and one fake server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No Redis here (RateLimitTest has its own and overrides this): never reach for one on a default port.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "chat.rate-limit.enabled=false")
 @ActiveProfiles("local")
 @AutoConfigureObservability
 public abstract class GatewayTestSupport {

@@ -153,7 +153,7 @@ class ChatPageBrowserIT {
         assertThat(textOf(reloaded)).isEqualTo(partial);
         JsonNode stored = history(currentSession()).get(1);
         assertThat(stored.get("status").asText()).isEqualTo("stopped");
-        assertThat(stored.get("content").asText()).isEqualTo(partial);
+        assertThat(stored.get("content").asText().strip()).as("Markdown drops trailing blanks").isEqualTo(partial);
     }
 
     @Test
@@ -277,6 +277,137 @@ class ChatPageBrowserIT {
         assertThat(textOf(lastAssistant())).isEqualTo("messages=9 user=5 assistant=4 system=0");
     }
 
+    @Test
+    @DisplayName("an answer in Markdown is rendered: heading, bold, inline code, a list and a code block, also after a reload")
+    void markdownAnswer() throws Exception {
+        signIn();
+        String markdown = "# Plan\n\nUse **bold** and `inline` code:\n\n- first item\n- second item\n\n"
+                + "```java\nif (a < b && c > d) { return \"<tag>\"; }\n```";
+
+        sendMultiline(markdown + "\n[sim:echo]");
+        awaitAnswered();
+        assertMarkdownRendered(lastAssistant());
+
+        browser.navigate().refresh();
+        WebElement reloaded = waiting(Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> answers = d.findElements(By.cssSelector("#messages .msg.assistant h1"));
+            return answers.isEmpty() ? null : lastAssistant();
+        });
+        assertMarkdownRendered(reloaded);
+        assertThat(textOf(lastUser())).as("the prompt stays plain text").startsWith("# Plan");
+        assertThat(lastUser().findElements(By.cssSelector("h1, strong"))).isEmpty();
+    }
+
+    private void assertMarkdownRendered(WebElement answer) {
+        assertThat(answer.findElement(By.cssSelector(".text h1")).getText()).isEqualTo("Plan");
+        assertThat(answer.findElement(By.cssSelector(".text strong")).getText()).isEqualTo("bold");
+        assertThat(answer.findElement(By.cssSelector(".text p code")).getText()).isEqualTo("inline");
+        assertThat(answer.findElements(By.cssSelector(".text ul li"))).extracting(WebElement::getText)
+                .containsExactly("first item", "second item");
+        WebElement code = answer.findElement(By.cssSelector(".text pre code"));
+        assertThat(code.getDomProperty("textContent")).isEqualTo("if (a < b && c > d) { return \"<tag>\"; }\n");
+        assertThat(code.getAttribute("class")).contains("language-java");
+    }
+
+    @Test
+    @DisplayName("with Markdown on, model output with HTML, event handlers, javascript: links and script in code never runs")
+    void markdownCannotRunScript() throws Exception {
+        signIn();
+        String payload = "**Click** [here](javascript:window.__xss=3) or <a href=\"javascript:window.__xss=4\">there</a>\n\n"
+                + "<img src=x onerror=\"window.__xss=1\"> <svg onload=\"window.__xss=5\"></svg>\n\n"
+                + "<script>window.__xss=2</script>\n\n```html\n<script>window.__xss=6</script>\n```\n\n"
+                + "![pixel](http://127.0.0.1:9/track.png)";
+
+        sendMultiline(payload + "\n[sim:echo]");
+        awaitAnswered();
+        WebElement answer = lastAssistant();
+        assertThat(answer.findElement(By.cssSelector(".text strong")).getText()).as("Markdown is on").isEqualTo("Click");
+        assertThat(textOf(answer)).as("raw HTML is shown as text").contains("<img src=x onerror=", "<script>window.__xss=2</script>");
+        for (WebElement link : answer.findElements(By.cssSelector(".text a"))) {
+            link.click();
+        }
+        Thread.sleep(300);
+        assertNoScriptRan();
+
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#messages .msg.assistant strong")).isEmpty());
+        assertNoScriptRan();
+    }
+
+    @Test
+    @DisplayName("a conversation is renamed inline (markup stays text, survives a reload) and deleted after confirming")
+    void renameAndDelete() throws Exception {
+        signIn();
+        send("First conversation to rename");
+        awaitAnswered();
+        browser.findElement(By.id("new-chat")).click();
+        send("Second conversation to keep");
+        awaitAnswered();
+        waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#sessions li")).size() == 2);
+
+        String title = "<b>Renamed</b> & kept";
+        sessionAction("First", "Rename").click();
+        WebElement field = waiting(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("#sessions input.rename")));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), title, Keys.ENTER);
+        waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#sessions li .name")).stream()
+                .anyMatch(n -> n.getText().equals(title)));
+        assertThat(browser.findElements(By.cssSelector("#sessions b"))).as("the title is text, not markup").isEmpty();
+
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#sessions li .name")).stream()
+                .anyMatch(n -> n.getText().equals(title)));
+
+        sessionAction(title, "Delete").click();
+        browser.switchTo().alert().dismiss();
+        assertThat(browser.findElements(By.cssSelector("#sessions li"))).as("declined: nothing deleted").hasSize(2);
+        sessionAction(title, "Delete").click();
+        browser.switchTo().alert().accept();
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#sessions li")).size() == 1);
+        assertThat(sidebarEntry("Second")).isNotNull();
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#sessions li")).size() == 1
+                && d.findElements(By.cssSelector("#sessions li .name")).get(0).getText().startsWith("Second"));
+    }
+
+    @Test
+    @DisplayName("a send whose reply is lost shows a clear error with Retry; Retry sends it once (same request id, no duplicate)")
+    void errorAndRetry() throws Exception {
+        signIn();
+        // The network drops the reply of the first send after the server accepted it.
+        browser.executeScript("""
+                const real = window.fetch; let dropped = false;
+                window.fetch = async (url, options) => {
+                  const response = await real(url, options);
+                  if (!dropped && String(url).includes('/api/chat/send')) { dropped = true; throw new TypeError('Failed to fetch'); }
+                  return response;
+                };""");
+        String prompt = "Retry me please";
+        WebElement input = browser.findElement(By.id("prompt"));
+        input.sendKeys(prompt, Keys.ENTER);
+
+        WebElement bar = waiting(Duration.ofSeconds(15)).until(d -> {
+            WebElement b = d.findElement(By.id("error-bar"));
+            return b.isDisplayed() ? b : null;
+        });
+        assertThat(bar.getText()).contains("could not be reached");
+        assertThat(input.getDomProperty("value")).as("the prompt is kept for the retry").isEqualTo(prompt);
+        assertThat(browser.findElements(By.cssSelector("#messages .msg"))).isEmpty();
+
+        browser.findElement(By.id("error-retry")).click();
+        waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#messages .msg.assistant")).size() == 1);
+        awaitAnswered();
+        assertThat(browser.findElement(By.id("error-bar")).isDisplayed()).isFalse();
+        assertThat(textOf(lastAssistant())).isEqualTo(AnswerText.text(prompt, DEFAULT_CHUNKS));
+        JsonNode stored = history(currentSession());
+        assertThat(stored).as("one prompt and one answer stored, not two").hasSize(2);
+    }
+
+    private WebElement sessionAction(String titlePrefix, String action) {
+        WebElement entry = sidebarEntry(titlePrefix);
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(entry).perform();
+        return entry.findElement(By.cssSelector(".session-action[aria-label='" + action + "']"));
+    }
+
     // ---------- page helpers ----------
 
     /** A fresh user per scenario, signed in through the page's own form. */
@@ -335,9 +466,12 @@ class ChatPageBrowserIT {
         return prompts.get(prompts.size() - 1);
     }
 
-    /** The exact text (textContent, not the layout-normalised visible text). */
+    /**
+     * The text as rendered (textContent, not the layout-normalised visible text), without the line
+     * break that Markdown rendering leaves after the last paragraph of an answer.
+     */
     private static String textOf(WebElement message) {
-        return message.findElement(By.cssSelector(".text")).getDomProperty("textContent");
+        return message.findElement(By.cssSelector(".text")).getDomProperty("textContent").strip();
     }
 
     /** The status line under an answer ("Stopped", an error) or "" when there is none. */
@@ -360,7 +494,20 @@ class ChatPageBrowserIT {
 
     private void assertNoScriptRan() {
         assertThat(browser.executeScript("return typeof window.__xss")).isEqualTo("undefined");
-        assertThat(browser.findElements(By.cssSelector("#messages img, #messages script"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(
+                "#messages img, #messages script, #messages iframe, #messages svg, #messages [onerror], #messages [onclick]")))
+                .isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#messages a[href^='javascript' i]"))).isEmpty();
+    }
+
+    /** Puts {@code text} (possibly several lines) into the composer as if typed, then presses Enter. */
+    private void sendMultiline(String text) {
+        WebElement input = browser.findElement(By.id("prompt"));
+        browser.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", input, text);
+        int before = browser.findElements(By.cssSelector("#messages .msg.assistant")).size();
+        input.sendKeys(Keys.ENTER);
+        waiting(Duration.ofSeconds(15)).until(d ->
+                d.findElements(By.cssSelector("#messages .msg.assistant")).size() == before + 1);
     }
 
     private WebDriverWait waiting(Duration timeout) {

@@ -10,4 +10,12 @@ public interface AnswerListener {
 
     /** The stream could not start or broke off (unknown request, dependency down). */
     void rejected(Rejection rejection);
+
+    /**
+     * How many events may be delivered before the listener asks for more with
+     * {@link AnswerSubscription#request}; 0 = no flow control (deliver as they come).
+     */
+    default int window() {
+        return 0;
+    }
 }

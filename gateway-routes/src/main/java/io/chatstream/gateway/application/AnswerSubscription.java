@@ -5,4 +5,11 @@ package io.chatstream.gateway.application;
 public interface AnswerSubscription {
 
     void cancel();
+
+    /**
+     * Asks for {@code n} more events; only meaningful when the listener declared a
+     * {@link AnswerListener#window() window} (otherwise events flow without asking).
+     */
+    default void request(int n) {
+    }
 }

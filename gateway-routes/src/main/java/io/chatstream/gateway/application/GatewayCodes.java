@@ -19,6 +19,8 @@ public final class GatewayCodes {
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     public static final String FORBIDDEN = "FORBIDDEN";
     public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
     public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
     public static final String INTERNAL = "INTERNAL";
 

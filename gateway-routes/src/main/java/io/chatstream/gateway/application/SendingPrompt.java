@@ -2,15 +2,22 @@ package io.chatstream.gateway.application;
 
 import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Use case: a signed-in person sends a prompt, into a new or an existing conversation. */
 public class SendingPrompt {
 
     private final ChatCommands commands;
+    private final SendRateLimits limits;
 
     public SendingPrompt(ChatCommands commands) {
+        this(commands, SendRateLimits.unlimited());
+    }
+
+    public SendingPrompt(ChatCommands commands, SendRateLimits limits) {
         this.commands = commands;
+        this.limits = limits;
     }
 
     /** {@code sessionId} and {@code requestId} may be null (new session, service-assigned id). */
@@ -31,6 +38,12 @@ public class SendingPrompt {
             if (request.isEmpty()) {
                 return Outcome.rejected(GatewayCodes.INVALID_REQUEST_ID, "request_id is malformed");
             }
+        }
+        // Only well-formed sends count against the allowance: a typo costs the person nothing.
+        Optional<Duration> wait = limits.tryAcquire(caller.user());
+        if (wait.isPresent()) {
+            return new Outcome.Rejected<>(new Rejection(GatewayCodes.RATE_LIMITED,
+                    "too many prompts: try again in a moment", wait.get()));
         }
         return commands.submit(caller, session, prompt, request);
     }

@@ -5,13 +5,16 @@ import io.chatstream.gateway.application.ChatQueries;
 import io.chatstream.gateway.application.IssuingDevToken;
 import io.chatstream.gateway.application.ListingSessions;
 import io.chatstream.gateway.application.ReadingSessionMessages;
+import io.chatstream.gateway.application.SendRateLimits;
 import io.chatstream.gateway.application.SendingPrompt;
 import io.chatstream.gateway.application.StoppingPrompt;
 import io.chatstream.gateway.application.RenamingSession;
 import io.chatstream.gateway.application.DeletingSession;
 import io.chatstream.gateway.application.StreamingAnswer;
 import io.chatstream.gateway.application.Tokens;
+import io.chatstream.gateway.interfaces.http.HeaderSizeFilter;
 import io.chatstream.gateway.interfaces.http.RequestBodyFilter;
+import io.chatstream.gateway.interfaces.sse.SseWriters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -23,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
 public class GatewayConfiguration {
 
     @Bean
-    SendingPrompt sendingPrompt(ChatCommands commands) {
-        return new SendingPrompt(commands);
+    SendingPrompt sendingPrompt(ChatCommands commands, SendRateLimits limits) {
+        return new SendingPrompt(commands, limits);
     }
 
     @Bean
@@ -64,6 +67,22 @@ public class GatewayConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Oversized headers get the API's JSON error (431), not Tomcat's HTML page. */
+    @Bean
+    FilterRegistrationBean<HeaderSizeFilter> headerSizeFilter(@Value("${chat.http.max-header-bytes}") long maxBytes) {
+        FilterRegistrationBean<HeaderSizeFilter> registration = new FilterRegistrationBean<>(new HeaderSizeFilter(maxBytes));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    /** Writes SSE events off the gRPC threads (see SseRelay: bounded queue per connection). */
+    @Bean
+    SseWriters sseWriters(@Value("${chat.sse.writer-threads}") int threads,
+            @Value("${chat.sse.stall-timeout}") java.time.Duration stallTimeout) {
+        return new SseWriters(threads, stallTimeout);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Canned query service: the request or session id chooses the answer. */
@@ -32,6 +33,12 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
         t.setDaemon(true);
         return t;
     });
+
+    /** Tokens of a {@code req-flood} answer (plus a final done event). */
+    public static final int FLOOD_TOKENS = 4_000;
+
+    /** Tokens of {@code req-flood} answers handed to gRPC so far. */
+    public final AtomicLong floodSent = new AtomicLong();
 
     public final AtomicReference<StreamAnswerRequest> lastStream = new AtomicReference<>();
     public final AtomicReference<ListSessionsRequest> lastList = new AtomicReference<>();
@@ -56,6 +63,40 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
                 cancelled.countDown();
             });
             out.onNext(token(1, "still "));
+            return;
+        }
+        if (id.startsWith("req-flood")) {
+            // A long answer produced much faster than a slow reader takes it: 1 KB tokens, as fast as gRPC
+            // flow control lets them go (like a resume replaying a long stored answer).
+            ServerCallStreamObserver<AnswerChunk> call = (ServerCallStreamObserver<AnswerChunk>) out;
+            call.setOnCancelHandler(() -> cancelled.countDown());
+            String text = "x".repeat(8000);
+            AtomicLong next = new AtomicLong(request.getAfterSeq() + 1);
+            call.setOnReadyHandler(() -> {
+                while (call.isReady() && !call.isCancelled()) {
+                    long seq = next.getAndIncrement();
+                    if (seq <= FLOOD_TOKENS) {
+                        out.onNext(token(seq, text));
+                        floodSent.incrementAndGet();
+                    } else {
+                        if (seq == FLOOD_TOKENS + 1) {
+                            out.onNext(AnswerChunk.newBuilder().setKind("done").setSeq(seq).setIsFinal(true)
+                                    .setStatus("completed").build());
+                            out.onCompleted();
+                        }
+                        return;
+                    }
+                }
+            });
+            return;
+        }
+        if (id.startsWith("req-silent")) {
+            // Says nothing for a while (no headers, no heartbeat), then answers: a connected but quiet stream.
+            TIMER.schedule(() -> {
+                out.onNext(token(1, "late"));
+                out.onNext(AnswerChunk.newBuilder().setKind("done").setSeq(2).setIsFinal(true).setStatus("completed").build());
+                out.onCompleted();
+            }, 2500, TimeUnit.MILLISECONDS);
             return;
         }
         long seq = request.getAfterSeq();

@@ -20,8 +20,12 @@ import io.chatstream.proto.v1.ListSessionsRequest;
 import io.chatstream.proto.v1.ListSessionsResponse;
 import io.chatstream.proto.v1.StreamAnswerRequest;
 import io.grpc.Channel;
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** The query service over gRPC: unary history calls with a deadline, and the async answer stream. */
@@ -29,6 +33,14 @@ public class GrpcChatQueries implements ChatQueries {
 
     static final String SERVICE = "query";
 
+    /** Only fires the connect deadline of answer streams (microseconds of work each). */
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "answer-stream-connect-deadline");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Channel channel;
     private final ChatQueryServiceBlockingStub blocking;
     private final ChatQueryServiceStub async;
     private final Duration deadline;
@@ -36,6 +48,7 @@ public class GrpcChatQueries implements ChatQueries {
 
     /** {@code streamMaxDuration} zero or negative: answer streams have no deadline. */
     public GrpcChatQueries(Channel channel, Duration deadline, Duration streamMaxDuration) {
+        this.channel = channel;
         this.blocking = ChatQueryServiceGrpc.newBlockingStub(channel);
         this.async = ChatQueryServiceGrpc.newStub(channel);
         this.deadline = deadline;
@@ -83,13 +96,29 @@ public class GrpcChatQueries implements ChatQueries {
                 .setRequestId(request.value())
                 .setAfterSeq(afterSeq)
                 .build();
-        ChatQueryServiceStub stub = CallerMetadata.attach(async, caller);
+        // Like the unary calls: wait (within chat.grpc.deadline) for a query service that is restarting.
+        ChatQueryServiceStub stub = CallerMetadata.attach(async, caller).withWaitForReady();
         if (!streamMaxDuration.isZero() && !streamMaxDuration.isNegative()) {
             stub = stub.withDeadlineAfter(streamMaxDuration.toMillis(), TimeUnit.MILLISECONDS);
         }
         AnswerRelay relay = new AnswerRelay(listener);
         stub.streamAnswer(call, relay);
-        return relay::cancel;
+        relay.connectWithin(deadline, TIMER, this::channelReady);
+        return new AnswerSubscription() {
+            @Override
+            public void cancel() {
+                relay.cancel();
+            }
+
+            @Override
+            public void request(int n) {
+                relay.request(n);
+            }
+        };
+    }
+
+    private boolean channelReady() {
+        return !(channel instanceof ManagedChannel managed) || managed.getState(false) == ConnectivityState.READY;
     }
 
     /**

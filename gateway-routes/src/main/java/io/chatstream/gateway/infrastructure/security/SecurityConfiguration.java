@@ -53,6 +53,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/*.svg", "/favicon.ico").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // The page's browser libraries (WebJars) and the public API description.
+                        .requestMatchers(HttpMethod.GET, "/webjars/**", "/api/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/dev-token").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .anyRequest().authenticated())

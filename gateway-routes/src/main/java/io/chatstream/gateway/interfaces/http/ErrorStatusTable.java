@@ -30,6 +30,8 @@ public final class ErrorStatusTable {
             Map.entry(GatewayCodes.BODY_TOO_LARGE, 413),
             Map.entry(GatewayCodes.METHOD_NOT_ALLOWED, 405),
             Map.entry(GatewayCodes.UNSUPPORTED_MEDIA_TYPE, 415),
+            Map.entry(GatewayCodes.RATE_LIMITED, 429),
+            Map.entry(GatewayCodes.HEADERS_TOO_LARGE, 431),
             Map.entry(ErrorCodes.DEPENDENCY_UNAVAILABLE, 503),
             Map.entry(GatewayCodes.INTERNAL, 500));
 

@@ -23,6 +23,15 @@ final class HttpReplies {
 
     static void error(Exchange exchange, Rejection rejection) {
         json(exchange, ErrorStatusTable.statusOf(rejection.code()), ApiJson.error(rejection));
+        if (rejection.retryAfter() != null) {
+            exchange.getMessage().setHeader("Retry-After", retryAfterSeconds(rejection));
+        }
+    }
+
+    /** Whole seconds, rounded up and at least 1: "Retry-After: 0" would invite an immediate retry storm. */
+    static long retryAfterSeconds(Rejection rejection) {
+        long millis = rejection.retryAfter().toMillis();
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     /** 204: no body and no content type. */

@@ -34,6 +34,23 @@ final class RequestFields {
         if (!node.isTextual()) {
             return Outcome.rejected(GatewayCodes.INVALID_FIELD, name + " must be a string");
         }
-        return Outcome.done(node.textValue());
+        String text = node.textValue();
+        if (!wellFormed(text)) {
+            // A lone surrogate ("\ud800") is legal JSON but not Unicode: protobuf would store it as "?".
+            return Outcome.rejected(GatewayCodes.INVALID_FIELD, name + " is not valid Unicode text");
+        }
+        return Outcome.done(text);
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -32,10 +32,15 @@ public class AnswerStreamController {
 
     private final StreamingAnswer streaming;
     private final long timeoutMillis;
+    private final SseWriters writers;
+    private final int maxQueuedEvents;
 
-    public AnswerStreamController(StreamingAnswer streaming, @Value("${chat.sse.max-duration}") Duration maxDuration) {
+    public AnswerStreamController(StreamingAnswer streaming, @Value("${chat.sse.max-duration}") Duration maxDuration,
+            SseWriters writers, @Value("${chat.sse.max-queued-events}") int maxQueuedEvents) {
         this.streaming = streaming;
         this.timeoutMillis = maxDuration.isNegative() ? 0 : maxDuration.toMillis();
+        this.writers = writers;
+        this.maxQueuedEvents = maxQueuedEvents;
     }
 
     @GetMapping("/api/chat/stream")
@@ -53,7 +58,7 @@ public class AnswerStreamController {
         // The browser's own reconnect sends the header; a page that reconnects by hand uses the parameter.
         String lastEventId = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventIdParam;
         SseEmitter emitter = new SseEmitter(timeoutMillis);
-        SseRelay relay = new SseRelay(emitter);
+        SseRelay relay = new SseRelay(emitter, writers, maxQueuedEvents);
         Outcome<AnswerSubscription> started = streaming.follow(caller.get(), requestId, lastEventId, relay);
         if (started instanceof Outcome.Rejected<AnswerSubscription> rejected) {
             writeError(response, rejected.rejection());

@@ -1,0 +1,37 @@
+package io.chatstream.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The page loads everything from the gateway itself: its scripts, and the Markdown libraries as WebJars. */
+class PageAssetsTest extends GatewayTestSupport {
+
+    @Test
+    @DisplayName("every script of the page is served by the gateway without a token, nothing comes from a CDN")
+    void scriptsAreLocal() throws Exception {
+        HttpResponse<String> page = get("/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContainPattern("(src|href)=\"(https?:)?//");
+
+        List<String> scripts = new ArrayList<>();
+        Matcher m = Pattern.compile("<script src=\"([^\"]+)\"").matcher(page.body());
+        while (m.find()) {
+            scripts.add(m.group(1));
+        }
+        assertThat(scripts).contains("/webjars/marked/15.0.12/lib/marked.umd.js", "/webjars/dompurify/3.2.6/dist/purify.min.js",
+                "markdown.js", "app.js");
+        for (String script : scripts) {
+            HttpResponse<String> js = get(script.startsWith("/") ? script : "/" + script, null);
+            assertThat(js.statusCode()).as(script).isEqualTo(200);
+            assertThat(js.headers().firstValue("Content-Type")).as(script).get().asString().contains("javascript");
+            assertThat(js.body()).as(script).isNotBlank();
+        }
+    }
+}
