@@ -175,8 +175,10 @@ class LiveRouteEditIT {
             shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
 
-        String rejected = replaceAndAwait(output, cancel, shipped.replace("autoOffsetReset: latest",
-                "autoOffsetReset: latest\n        noSuchOption: 1"), "REJECTED");
+        String anchor = "        groupId: \"{{chat.worker.cancel-group-id}}\"\n";
+        assertThat(shipped).contains(anchor);
+        String rejected = replaceAndAwait(output, cancel, shipped.replace(anchor,
+                anchor + "        noSuchOption: 1\n"), "REJECTED");
         assertThat(rejected).contains("noSuchOption");
         assertThat(answer("Kafka still fine [sim:chunks=2]").getStatus()).isEqualTo("completed");
 
