@@ -49,23 +49,17 @@ class SharedRouteSettingsTest {
     }
 
     @Test
-    @DisplayName("the reload guard and the override rule are the same code in the four services")
-    void sameReloadCode() throws Exception {
-        for (String file : List.of("RouteReloadGuard", "ExternalRouteOverrides", "RouteReloadConfiguration")) {
-            String expected = null;
-            for (String service : SERVICES) {
-                String source = Files.readString(Path.of("../" + service + "-routes/src/main/java/io/chatstream/"
-                        + service + "/infrastructure/" + file + ".java"))
-                        .replace("package io.chatstream." + service + ".infrastructure;", "");
-                if (expected == null) {
-                    expected = source;
-                }
-                assertThat(source).as(service + " " + file).isEqualTo(expected);
+    @DisplayName("the four services take the reload guard and the override rule from service-support, not a copy")
+    void oneReloadCode() throws Exception {
+        for (String service : SERVICES) {
+            assertThat(Files.readString(Path.of("../" + service + "-routes/pom.xml"))).as(service)
+                    .contains("<artifactId>service-support</artifactId>");
+            for (String file : List.of("RouteReloadGuard", "ExternalRouteOverrides", "RouteReloadConfiguration")) {
+                assertThat(Path.of("../" + service + "-routes/src/main/java/io/chatstream/" + service
+                        + "/infrastructure/" + file + ".java")).as(service).doesNotExist();
             }
         }
-        for (String service : SERVICES) {
-            assertThat(Files.readString(Path.of("../" + service + "-routes/src/main/resources/META-INF/spring.factories")))
-                    .contains("io.chatstream." + service + ".infrastructure.ExternalRouteOverrides");
-        }
+        assertThat(Files.readString(Path.of("../service-support/src/main/resources/META-INF/spring.factories")))
+                .contains("io.chatstream.support.routes.ExternalRouteOverrides");
     }
 }

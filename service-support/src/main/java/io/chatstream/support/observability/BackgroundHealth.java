@@ -1,4 +1,4 @@
-package io.chatstream.command.infrastructure.observability;
+package io.chatstream.support.observability;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * machine can make any check slow: a probe must neither hang nor pile up checks. A check that takes
  * longer than {@code timeout}, or is still running when the next is due, counts as DOWN.
  */
-final class BackgroundHealth implements HealthIndicator, AutoCloseable {
+public final class BackgroundHealth implements HealthIndicator, AutoCloseable {
 
     private final String name;
     private final HealthIndicator delegate;
@@ -31,7 +31,7 @@ final class BackgroundHealth implements HealthIndicator, AutoCloseable {
     private volatile Instant lastAt;
     private Future<Health> running;
 
-    BackgroundHealth(String name, HealthIndicator delegate, Duration timeout, Duration interval, Clock clock) {
+    public BackgroundHealth(String name, HealthIndicator delegate, Duration timeout, Duration interval, Clock clock) {
         this.name = name;
         this.delegate = delegate;
         this.timeout = timeout;

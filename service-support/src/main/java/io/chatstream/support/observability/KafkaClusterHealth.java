@@ -1,4 +1,4 @@
-package io.chatstream.command.infrastructure.observability;
+package io.chatstream.support.observability;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,12 +14,12 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * Kafka is reachable when the cluster answers {@code describeCluster} with at least one broker.
  * One long-lived AdminClient (it reconnects by itself); {@link BackgroundHealth} runs the check.
  */
-final class KafkaClusterHealth implements HealthIndicator, AutoCloseable {
+public final class KafkaClusterHealth implements HealthIndicator, AutoCloseable {
 
     private final AdminClient admin;
     private final Duration timeout;
 
-    KafkaClusterHealth(String brokers, Duration timeout) {
+    public KafkaClusterHealth(String brokers, Duration timeout) {
         int millis = (int) Math.max(500, timeout.toMillis());
         this.timeout = timeout;
         this.admin = AdminClient.create(Map.of(

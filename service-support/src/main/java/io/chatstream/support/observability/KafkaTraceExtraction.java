@@ -1,4 +1,4 @@
-package io.chatstream.command.infrastructure.observability;
+package io.chatstream.support.observability;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -28,7 +28,7 @@ import org.apache.camel.support.RoutePolicySupport;
  * the consumer thread, so its logs carry the trace id and what it publishes carries the context on.
  * Auto-discovered by Camel as a RoutePolicyFactory bean.
  */
-final class KafkaTraceExtraction implements RoutePolicyFactory {
+public final class KafkaTraceExtraction implements RoutePolicyFactory {
 
     private static final String ACTIVE = "chat.trace.active";
 
@@ -49,7 +49,7 @@ final class KafkaTraceExtraction implements RoutePolicyFactory {
     private final TextMapPropagator propagator;
     private final Tracer tracer;
 
-    KafkaTraceExtraction(OpenTelemetry openTelemetry) {
+    public KafkaTraceExtraction(OpenTelemetry openTelemetry) {
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.tracer = openTelemetry.getTracer("io.chatstream.kafka");
     }

@@ -1,4 +1,4 @@
-package io.chatstream.command.infrastructure.observability;
+package io.chatstream.support.observability;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -15,13 +15,13 @@ import org.apache.camel.support.EventNotifierSupport;
  * {@code traceparent} it already has: the outbox relay sets the one stored with the row at submit
  * time. Auto-discovered by Camel as an EventNotifier bean.
  */
-final class KafkaTraceInjection extends EventNotifierSupport {
+public final class KafkaTraceInjection extends EventNotifierSupport {
 
-    static final String TRACEPARENT = "traceparent";
+    public static final String TRACEPARENT = "traceparent";
 
     private final TextMapPropagator propagator;
 
-    KafkaTraceInjection(OpenTelemetry openTelemetry) {
+    public KafkaTraceInjection(OpenTelemetry openTelemetry) {
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 

@@ -1,4 +1,4 @@
-package io.chatstream.command.infrastructure.observability;
+package io.chatstream.support.observability;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

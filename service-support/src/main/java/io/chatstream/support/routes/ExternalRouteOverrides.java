@@ -1,4 +1,4 @@
-package io.chatstream.command.infrastructure;
+package io.chatstream.support.routes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ public final class ExternalRouteOverrides implements EnvironmentPostProcessor {
     }
 
     /** The include pattern without its entries for {@code dir}. */
-    static String withoutFolder(String include, String dir) {
+    public static String withoutFolder(String include, String dir) {
         StringJoiner kept = new StringJoiner(",");
         for (String part : include.split(",")) {
             if (!part.strip().startsWith("file:" + dir)) {
@@ -78,7 +78,7 @@ public final class ExternalRouteOverrides implements EnvironmentPostProcessor {
      * Each classpath wildcard becomes its files, except those named like an ops file ({@code ops}:
      * file name to its route ids) or declaring one of the ops files' route ids.
      */
-    static String withoutOverridden(String include, Map<String, Set<String>> ops,
+    public static String withoutOverridden(String include, Map<String, Set<String>> ops,
             PathMatchingResourcePatternResolver cp, Log log) {
         Set<String> opsIds = new LinkedHashSet<>();
         ops.values().forEach(opsIds::addAll);
@@ -114,7 +114,7 @@ public final class ExternalRouteOverrides implements EnvironmentPostProcessor {
     }
 
     /** The ids of the routes, route configurations and REST blocks of a YAML route file (none if unreadable). */
-    static Set<String> routeIds(byte[] yaml) {
+    public static Set<String> routeIds(byte[] yaml) {
         Set<String> ids = new LinkedHashSet<>();
         try {
             Object doc = new Yaml().load(new String(yaml, StandardCharsets.UTF_8));

@@ -1,10 +1,13 @@
-package io.chatstream.command.infrastructure;
+package io.chatstream.support.routes;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 
-/** Live route reloading that rejects broken edits (see {@link RouteReloadGuard}). */
-@Configuration(proxyBeanMethods = false)
+/**
+ * Live route reloading that rejects broken edits (see {@link RouteReloadGuard}), auto-configured
+ * in every service that has this module.
+ */
+@AutoConfiguration
 public class RouteReloadConfiguration {
 
     @Bean

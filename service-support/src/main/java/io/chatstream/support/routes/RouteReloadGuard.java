@@ -1,4 +1,4 @@
-package io.chatstream.command.infrastructure;
+package io.chatstream.support.routes;
 
 import java.util.ArrayList;
 import java.util.HashMap;

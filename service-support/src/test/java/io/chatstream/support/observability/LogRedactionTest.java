@@ -1,4 +1,4 @@
-package io.chatstream.command.infrastructure.observability;
+package io.chatstream.support.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,6 +2,7 @@ package io.chatstream.worker.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatstream.support.routes.ExternalRouteOverrides;
 import io.chatstream.worker.application.AnswerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package io.chatstream.command.infrastructure.observability;
 
+import io.chatstream.support.observability.BackgroundHealth;
+import io.chatstream.support.observability.KafkaClusterHealth;
+import io.chatstream.support.observability.KafkaTraceExtraction;
+import io.chatstream.support.observability.KafkaTraceInjection;
 import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;

@@ -1,5 +1,9 @@
 package io.chatstream.worker.infrastructure.observability;
 
+import io.chatstream.support.observability.BackgroundHealth;
+import io.chatstream.support.observability.KafkaClusterHealth;
+import io.chatstream.support.observability.KafkaTraceExtraction;
+import io.chatstream.support.observability.KafkaTraceInjection;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
