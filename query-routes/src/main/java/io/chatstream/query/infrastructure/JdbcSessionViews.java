@@ -64,12 +64,14 @@ class JdbcSessionViews implements SessionViews {
     public void rename(SessionId sessionId, UserId userId, String title, Instant at) {
         LocalDateTime when = Timestamps.utc(at);
         // Assignments run left to right: title is decided on the old title_set_at before that moves.
+        // A rename is activity like a prompt: updated_at takes the latest, whichever event came first.
         jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at, "
                         + "title_user_set, title_set_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?) ON DUPLICATE KEY UPDATE "
                         + "title = IF(deleted OR title_set_at > VALUES(title_set_at), title, VALUES(title)), "
                         + "title_user_set = IF(deleted, title_user_set, TRUE), "
                         + "title_set_at = IF(deleted OR title_set_at > VALUES(title_set_at), title_set_at, "
-                        + "VALUES(title_set_at))",
+                        + "VALUES(title_set_at)), "
+                        + "updated_at = GREATEST(updated_at, VALUES(updated_at))",
                 sessionId.value(), userId.value(), title, Integer.MAX_VALUE, when, when, when);
     }
 

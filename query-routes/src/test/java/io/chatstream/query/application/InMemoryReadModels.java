@@ -130,11 +130,15 @@ final class InMemoryReadModels implements RequestOwnerships, MessageViews, Sessi
             return;
         }
         Instant earlier = userTitledAt.get(id);
-        if (s.deleted() || (earlier != null && earlier.isAfter(at))) {
+        if (s.deleted()) {
             return;
         }
-        userTitledAt.put(id, at);
-        sessions.put(id, new SessionView(id, s.userId(), title, s.createdAt(), s.updatedAt(), s.messageCount(), false));
+        Instant updated = at.isAfter(s.updatedAt()) ? at : s.updatedAt();
+        String kept = earlier != null && earlier.isAfter(at) ? s.title() : title;
+        if (kept.equals(title)) {
+            userTitledAt.put(id, at);
+        }
+        sessions.put(id, new SessionView(id, s.userId(), kept, s.createdAt(), updated, s.messageCount(), false));
     }
 
     @Override
