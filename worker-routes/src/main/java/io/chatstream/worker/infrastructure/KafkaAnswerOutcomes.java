@@ -1,5 +1,10 @@
 package io.chatstream.worker.infrastructure;
 
+import io.chatstream.support.observability.KafkaTraceInjection;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import io.chatstream.worker.application.AnswerOutcome;
 import io.chatstream.worker.application.AnswerOutcomes;
 import java.util.Map;
@@ -17,6 +22,8 @@ public final class KafkaAnswerOutcomes implements AnswerOutcomes {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaAnswerOutcomes.class);
 
     private final ProducerTemplate producer;
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+
     private final String endpoint;
     private final String model;
 
@@ -29,11 +36,28 @@ public final class KafkaAnswerOutcomes implements AnswerOutcomes {
     @Override
     public void publish(AnswerOutcome outcome) {
         String usedModel = outcome.model() == null ? model : outcome.model();
-        producer.sendBodyAndHeaders(endpoint, OutcomeJson.write(outcome, usedModel),
-                Map.of(KafkaConstants.KEY, outcome.event().sessionId().value()));
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(KafkaConstants.KEY, outcome.event().sessionId().value());
+        // The outcome may be published from a provider callback thread that holds no trace context:
+        // the prompt's own trace id keeps the answer in the chat's trace (a current span, when there
+        // is one, still takes precedence in KafkaTraceInjection).
+        traceparent(outcome.prompt().traceId()).ifPresent(t -> headers.put(KafkaTraceInjection.TRACEPARENT, t));
+        producer.sendBodyAndHeaders(endpoint, OutcomeJson.write(outcome, usedModel), headers);
         // Ids, status and timings only: prompt and answer text stay out of the logs.
         LOG.info("answer {} {} attempts={} first_token_ms={} total_ms={} model={} trace_id={}",
                 outcome.event().requestId(), outcome.event().status().wireName(), outcome.event().attempts(),
                 outcome.timings().firstTokenMs(), outcome.timings().totalMs(), usedModel, outcome.prompt().traceId());
+    }
+
+    /** A W3C traceparent for a new span in the given trace, when it is a valid trace id. */
+    static Optional<String> traceparent(String traceId) {
+        if (traceId == null || !TRACE_ID.matcher(traceId).matches() || traceId.chars().allMatch(c -> c == '0')) {
+            return Optional.empty();
+        }
+        long span;
+        do {
+            span = ThreadLocalRandom.current().nextLong();
+        } while (span == 0);
+        return Optional.of("00-" + traceId + "-" + String.format("%016x", span) + "-01");
     }
 }
