@@ -12,6 +12,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Publishes outcomes through the route {@code direct:answer-prompt-publish}; the send throws
@@ -22,6 +23,8 @@ public final class KafkaAnswerOutcomes implements AnswerOutcomes {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaAnswerOutcomes.class);
 
     private final ProducerTemplate producer;
+    /** Micrometer Tracing's MDC key, written as trace_id in the JSON logs. */
+    private static final String MDC_TRACE_ID = "traceId";
     private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
 
     private final String endpoint;
@@ -36,6 +39,22 @@ public final class KafkaAnswerOutcomes implements AnswerOutcomes {
     @Override
     public void publish(AnswerOutcome outcome) {
         String usedModel = outcome.model() == null ? model : outcome.model();
+        String traceId = outcome.prompt().traceId();
+        // The log line belongs to the prompt's trace too, also when no span is current here.
+        boolean ownMdc = MDC.get(MDC_TRACE_ID) == null && traceparent(traceId).isPresent();
+        if (ownMdc) {
+            MDC.put(MDC_TRACE_ID, traceId);
+        }
+        try {
+            send(outcome, usedModel);
+        } finally {
+            if (ownMdc) {
+                MDC.remove(MDC_TRACE_ID);
+            }
+        }
+    }
+
+    private void send(AnswerOutcome outcome, String usedModel) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(KafkaConstants.KEY, outcome.event().sessionId().value());
         // The outcome may be published from a provider callback thread that holds no trace context:
