@@ -76,6 +76,8 @@ public final class Benchmark {
             scenario("baseline", "baseline: " + o.latencyStreams() + " streams straight from the simulator",
                     () -> load.run(ChatLoad.Path.DIRECT, List.of(), o.latencyStreams(), o.phase(),
                             stamped + "direct", o.firstTokenMs(), o.chunks()).summary());
+            scenario("latency_ramp", "latency ramp " + o.latencyRamp() + " concurrent streams through the stack",
+                    () -> latencyRamp(stack, load, tokens, stamped));
             scenario("latency", "latency: " + o.latencyStreams() + " concurrent streams through the stack",
                     () -> measured(stack, () -> load.run(ChatLoad.Path.STACK, tokens, o.latencyStreams(), o.phase(),
                             stamped + "latency", o.firstTokenMs(), o.chunks())));
@@ -99,6 +101,21 @@ public final class Benchmark {
         report.put("scenarios", scenarios);
         report.put("targets", Targets.evaluate(scenarios));
         write();
+    }
+
+    /** The latency scenario at lower concurrency: what the pipeline adds while the cores are not saturated. */
+    private Map<String, Object> latencyRamp(StackUnderTest stack, ChatLoad load, List<String> tokens, String stamped)
+            throws Exception {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (int streams : o.latencyRamp()) {
+            log("latency: " + streams + " concurrent streams ...");
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("streams", streams);
+            step.putAll(measured(stack, () -> load.run(ChatLoad.Path.STACK, tokens, streams, o.phase(),
+                    stamped + "latency ramp", o.firstTokenMs(), o.chunks())));
+            steps.add(step);
+        }
+        return Map.of("steps", steps);
     }
 
     private Map<String, Object> capacity(StackUnderTest stack, ChatLoad load, List<String> tokens,
@@ -234,6 +251,7 @@ public final class Benchmark {
         s.put("chunks_per_answer_latency", o.chunks());
         s.put("chunks_per_answer_capacity", o.capacityChunks());
         s.put("latency_streams", o.latencyStreams());
+        s.put("latency_ramp", o.latencyRamp());
         s.put("phase_s", o.phase().toSeconds());
         s.put("warmup_s", o.warmup().toSeconds());
         s.put("capacity_steps", o.capacitySteps());

@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * What to run. {@code quick} is a smoke run (about two minutes of load); {@code full} ramps to the targets.
  *
+ * @param latencyRamp   concurrent streams of the latency steps run before the main one ({@code latencyStreams}):
+ *                      where the added latency stands while the machine still has CPU to spare
  * @param capacitySteps concurrent streams of each capacity step (the ramp stops at the first with errors)
  */
 record BenchmarkOptions(
@@ -25,25 +27,27 @@ record BenchmarkOptions(
         Duration warmup,
         Duration phase,
         int latencyStreams,
+        List<Integer> latencyRamp,
         List<Integer> capacitySteps,
         int capacityChunks,
         int submitUsers,
         int submitConcurrency,
         int idleConnections) {
 
-    static final List<String> ALL = List.of("baseline", "latency", "capacity", "submits", "idle");
+    static final List<String> ALL = List.of("baseline", "latency_ramp", "latency", "capacity", "submits", "idle");
 
     static final String USAGE = """
             Usage: scripts/benchmark.sh [--quick|--full] [options]
               --quick                 smoke run: short phases, capacity 100/250, 1,000 idle connections (default)
               --full                  the targets: capacity ramp 100..1000, 10,000 idle connections, longer phases
-              --scenarios=a,b         any of baseline,latency,capacity,submits,idle (default: all)
+              --scenarios=a,b         any of baseline,latency_ramp,latency,capacity,submits,idle (default: all)
               --service-jvm-opts="…"  JVM options of each service (default: the launcher's)
               --jfr                   record a JFR profile of each service; files land in the report folder
               --sim-first-token-ms=N  the simulator's first-token delay (default 100)
               --sim-chunk-ms=N        delay between chunks (default 50 = 20 chunks/s per stream)
               --sim-chunks=N          chunks per answer in the latency scenario (default 20)
               --latency-streams=N     concurrent streams of the latency scenario (default 50)
+              --latency-ramp=a,b,…    concurrent streams of the latency_ramp steps (full: 1,10,25; quick: 10)
               --capacity-steps=a,b,…  concurrent streams of each capacity step
               --idle-connections=N    SSE connections of the idle scenario
               --home=DIR              project root (default: current directory)
@@ -79,16 +83,18 @@ record BenchmarkOptions(
                 Long.parseLong(given.getOrDefault("sim-first-token-ms", "100")),
                 Long.parseLong(given.getOrDefault("sim-chunk-ms", "50")),
                 Integer.parseInt(given.getOrDefault("sim-chunks", "20")),
-                Duration.ofSeconds(full ? 20 : 8),
+                // Full runs warm up long enough for C2 to compile the hot paths of all four services.
+                Duration.ofSeconds(full ? 60 : 8),
                 Duration.ofSeconds(full ? 45 : 15),
                 Integer.parseInt(given.getOrDefault("latency-streams", "50")),
+                ints(given.getOrDefault("latency-ramp", full ? "1,10,25" : "10")),
                 ints(given.getOrDefault("capacity-steps", full ? "100,250,500,750,1000" : "100,250")),
                 60,
                 full ? 2000 : 500,
                 full ? 96 : 48,
                 Integer.parseInt(given.getOrDefault("idle-connections", full ? "10000" : "1000")));
         given.keySet().removeAll(List.of("home", "scenarios", "service-jvm-opts", "jfr", "sim-first-token-ms",
-                "sim-chunk-ms", "sim-chunks", "latency-streams", "capacity-steps", "idle-connections"));
+                "sim-chunk-ms", "sim-chunks", "latency-streams", "latency-ramp", "capacity-steps", "idle-connections"));
         if (given.containsKey("help")) {
             throw new IllegalArgumentException(USAGE);
         }

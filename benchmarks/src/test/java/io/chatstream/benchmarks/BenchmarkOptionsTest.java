@@ -18,6 +18,7 @@ class BenchmarkOptionsTest {
         assertThat(quick.scenarios()).containsExactlyElementsOf(BenchmarkOptions.ALL);
         assertThat(full.capacitySteps()).contains(500, 1000);
         assertThat(full.idleConnections()).isEqualTo(10_000);
+        assertThat(full.latencyRamp()).containsExactly(1, 10, 25);
         assertThat(full.chunkMs()).isEqualTo(50);
     }
 
@@ -25,11 +26,12 @@ class BenchmarkOptionsTest {
     @DisplayName("options override the defaults; unknown options and scenarios are refused with the usage")
     void overrides() {
         BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--scenarios=latency,idle", "--idle-connections=20",
-            "--capacity-steps=5,10", "--jfr"});
+            "--capacity-steps=5,10", "--latency-ramp=1,5", "--jfr"});
 
         assertThat(o.scenarios()).containsExactly("latency", "idle");
         assertThat(o.idleConnections()).isEqualTo(20);
         assertThat(o.capacitySteps()).containsExactly(5, 10);
+        assertThat(o.latencyRamp()).containsExactly(1, 5);
         assertThat(o.jfr()).isTrue();
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--bogus"})).hasMessageContaining("Usage");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--scenarios=fast"})).hasMessageContaining("fast");
