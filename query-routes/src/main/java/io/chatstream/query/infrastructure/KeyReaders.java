@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * The subscriptions of one answer stream key. Membership is copy-on-write (joins and leaves are rare next to
  * reads); which readers are readable and the lowest position among them are recomputed only after something
- * changed (a join, leave, pause, resume or a dispatched entry), so planning an idle key costs nothing.
+ * changed (a join, leave, pause or resume), so planning a key costs nothing per reader; a dispatched entry just
+ * moves the position on.
  *
  * <p>{@link #plan()} and {@link #dispatch} run on the single reader thread only: the readers planned for a read
  * are exactly the ones its entries go to (see {@link RedisAnswerStreams}).
@@ -102,8 +103,11 @@ final class KeyReaders {
                 ended.accept(s);
             }
         }
-        // Positions moved (and a send may have paused a reader): the next plan looks again.
-        dirty = true;
+        // Every planned reader is now at this id or beyond, so unless one of them paused or ended (which marks
+        // the key dirty) the next read starts here without looking at them again.
+        if (id.isAfter(from)) {
+            from = id;
+        }
     }
 
     /** Whether the last plan gave this key any reader. */
