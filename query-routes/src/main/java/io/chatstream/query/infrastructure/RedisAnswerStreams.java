@@ -80,8 +80,9 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
             return r;
         });
         sink.whenReady(() -> {
-            s.resume();
-            wake();
+            if (s.resume()) {
+                wake();
+            }
         });
         sink.whenCancelled(() -> {
             s.cancel();

@@ -107,10 +107,17 @@ final class StreamSubscription {
         return !closed;
     }
 
-    /** Called by the transport when a paused reader can take more. */
-    void resume() {
+    /**
+     * Called by the transport when the reader can take more; true if it was paused. gRPC signals readiness far
+     * more often than a reader pauses, and only a real resume needs its key re-planned and the reader woken.
+     */
+    boolean resume() {
+        if (!paused) {
+            return false;
+        }
         paused = false;
         changed();
+        return true;
     }
 
     /** Called by the transport when the reader went away: nothing more is sent. */
