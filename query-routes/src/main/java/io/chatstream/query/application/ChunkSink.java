@@ -20,6 +20,10 @@ public interface ChunkSink {
     default void whenReady(Runnable action) {
     }
 
+    /** Runs {@code action} once when the reader goes away, so producers drop it without polling. */
+    default void whenCancelled(Runnable action) {
+    }
+
     /** The reader went away: stop producing for it. */
     boolean isCancelled();
 }

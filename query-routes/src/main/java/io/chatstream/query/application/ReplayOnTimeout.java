@@ -36,7 +36,7 @@ final class ReplayOnTimeout implements ChunkSink {
                 return;
             }
         }
-        if (!StreamChunk.HEARTBEAT.equals(chunk.kind())) {
+        if (!delivered && !StreamChunk.HEARTBEAT.equals(chunk.kind())) {
             delivered = true;
         }
         delegate.send(chunk);
@@ -64,6 +64,11 @@ final class ReplayOnTimeout implements ChunkSink {
     @Override
     public void whenReady(Runnable action) {
         delegate.whenReady(action);
+    }
+
+    @Override
+    public void whenCancelled(Runnable action) {
+        delegate.whenCancelled(action);
     }
 
     @Override

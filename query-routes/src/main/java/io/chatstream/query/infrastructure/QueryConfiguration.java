@@ -18,8 +18,12 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,7 +74,8 @@ public class QueryConfiguration {
                 .description("worker's XADD of an answer entry to query handing it to a live StreamAnswer reader")
                 .publishPercentileHistogram().register(meters);
         RedisAnswerStreams streams = new RedisAnswerStreams(redis, factory,
-                new StreamSettings(heartbeat, startTimeout, block, readCount, tick), relayDelay::record);
+                new StreamSettings(heartbeat, startTimeout, block, readCount, tick),
+                millis -> relayDelay.record(millis, TimeUnit.MILLISECONDS));
         Gauge.builder("chat.query.answer.streams.active", streams, RedisAnswerStreams::activeCount)
                 .description("StreamAnswer calls currently following a live Redis stream").register(meters);
         return streams;
@@ -123,11 +128,24 @@ public class QueryConfiguration {
         return new AnswerStreamOpener(streaming, waits, streamOpenScheduler, wait, poll);
     }
 
+    /**
+     * Records finished streams' relay spans off the answer stream reader thread. Bounded and dropping when
+     * full: observability must never hold up or grow with the relay.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService relayTraceExecutor() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000), r -> {
+            Thread t = new Thread(r, "answer-relay-trace");
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+    }
+
     /** Called by the gRPC routes. */
     @Bean
     GrpcQueryEndpoint grpcQueryEndpoint(AnswerStreamOpener opener, ReadingSessionMessages m, ListingSessions s,
-            RelayTraces relayTraces) {
-        return new GrpcQueryEndpoint(opener, m, s, relayTraces);
+            RelayTraces relayTraces, ExecutorService relayTraceExecutor) {
+        return new GrpcQueryEndpoint(opener, m, s, relayTraces, relayTraceExecutor);
     }
 
     @Bean

@@ -13,17 +13,15 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,8 +30,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * All live answer streams read by ONE thread: {@code XREAD BLOCK <short> COUNT n STREAMS k1 k2 … id1 id2 …} on a
- * dedicated connection, each entry dispatched to the subscriptions of its key. A second thread ticks heartbeats
- * and timeouts. No thread is held per stream, and a slow reader only pauses its own key.
+ * dedicated connection, each entry dispatched to the subscriptions of its key. Subscriptions are kept grouped by
+ * key ({@link KeyReaders}), so planning a read costs O(keys) and an entry goes straight to its key's readers. A
+ * second thread ticks heartbeats and timeouts; a cancelled call removes its subscription by callback. No thread is
+ * held per stream, and a slow reader only pauses its own reads.
  */
 class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
 
@@ -42,8 +42,9 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
     private final StringRedisTemplate redis;
     private final LettuceConnectionFactory factory;
     private final StreamSettings settings;
-    private final Consumer<Duration> relayDelay;
-    private final Set<StreamSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final LongConsumer relayDelayMillis;
+    private final ConcurrentMap<String, KeyReaders> groups = new ConcurrentHashMap<>();
+    private final AtomicInteger active = new AtomicInteger();
     private final Object wakeUp = new Object();
     private volatile boolean running;
     private Thread reader;
@@ -51,13 +52,13 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
     private StatefulRedisConnection<String, String> connection;
 
     RedisAnswerStreams(StringRedisTemplate redis, LettuceConnectionFactory factory, StreamSettings settings) {
-        this(redis, factory, settings, delay -> { });
+        this(redis, factory, settings, millis -> { });
     }
 
-    /** {@code relayDelay} hears, per entry handed to live readers, how long ago the worker appended it. */
+    /** {@code relayDelayMillis} hears, per entry handed to live readers, how many ms ago the worker appended it. */
     RedisAnswerStreams(StringRedisTemplate redis, LettuceConnectionFactory factory, StreamSettings settings,
-            Consumer<Duration> relayDelay) {
-        this.relayDelay = relayDelay;
+            LongConsumer relayDelayMillis) {
+        this.relayDelayMillis = relayDelayMillis;
         this.redis = redis;
         this.factory = factory;
         this.settings = settings;
@@ -72,16 +73,40 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
     public void follow(RequestId requestId, long afterSeq, ChunkSink sink) {
         StreamSubscription s = new StreamSubscription(RedisKeys.answerStream(requestId.value()), afterSeq, sink,
                 System.nanoTime());
-        sink.whenReady(() -> {
-            s.resume();
-            wake();
+        active.incrementAndGet();
+        groups.compute(s.key, (key, readers) -> {
+            KeyReaders r = readers == null ? new KeyReaders(key) : readers;
+            r.add(s);
+            return r;
         });
-        subscriptions.add(s);
+        sink.whenReady(() -> {
+            if (s.resume()) {
+                wake();
+            }
+        });
+        sink.whenCancelled(() -> {
+            s.cancel();
+            remove(s);
+        });
+        if (sink.isCancelled()) {
+            // Cancelled before the callback was in place.
+            s.cancel();
+            remove(s);
+        }
         wake();
     }
 
     int activeCount() {
-        return subscriptions.size();
+        return active.get();
+    }
+
+    /** Takes a subscription out of its key's readers, once, whoever notices first that it is over. */
+    private void remove(StreamSubscription s) {
+        if (!s.detach()) {
+            return;
+        }
+        groups.computeIfPresent(s.key, (key, readers) -> readers.remove(s) ? null : readers);
+        active.decrementAndGet();
     }
 
     private void wake() {
@@ -91,16 +116,17 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
     }
 
     private void readLoop() {
+        List<XReadArgs.StreamOffset<String>> offsets = new ArrayList<>();
         while (running) {
             try {
-                ReadPlan plan = plan();
-                if (plan.fromIdByKey().isEmpty()) {
+                plan(offsets);
+                if (offsets.isEmpty()) {
                     synchronized (wakeUp) {
                         wakeUp.wait(settings.block().toMillis());
                     }
                     continue;
                 }
-                dispatch(read(plan.fromIdByKey()), plan.readersByKey());
+                dispatch(read(offsets));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -115,41 +141,42 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
     }
 
     /**
-     * One XREAD: each readable key from the lowest position any of its readers is at, and those
-     * readers. Only they get the read's entries: a subscription that joins or resumes while the
-     * read blocks may be behind the position the read started from, so it waits for the next read
-     * from its own position instead of receiving later entries first and missing the ones between.
+     * Plans one XREAD: each key with a readable reader, from the lowest position any of its readable readers is
+     * at. Only those readers get the read's entries: a subscription that joins or resumes while the read blocks
+     * may be behind the position the read started from, so it waits for the next read from its own position
+     * instead of receiving later entries first and missing the ones between (no gap, no duplicate, in order).
+     * Costs O(keys): each key keeps its readable readers and their lowest position until one of them changes.
      */
-    private record ReadPlan(Map<String, String> fromIdByKey, Map<String, List<StreamSubscription>> readersByKey) {
-    }
-
-    private ReadPlan plan() {
-        Map<String, String> fromIdByKey = new HashMap<>();
-        Map<String, List<StreamSubscription>> readersByKey = new HashMap<>();
-        for (StreamSubscription s : subscriptions) {
-            if (s.readable()) {
-                fromIdByKey.merge(s.key, s.lastId(), (a, b) -> StreamIds.compare(a, b) <= 0 ? a : b);
-                readersByKey.computeIfAbsent(s.key, k -> new ArrayList<>()).add(s);
+    void plan(List<XReadArgs.StreamOffset<String>> offsets) {
+        offsets.clear();
+        for (KeyReaders readers : groups.values()) {
+            StreamId from = readers.plan();
+            if (from != null) {
+                offsets.add(XReadArgs.StreamOffset.from(readers.key, from.toString()));
             }
         }
-        return new ReadPlan(fromIdByKey, readersByKey);
     }
 
     @SuppressWarnings("unchecked")
-    private List<StreamMessage<String, String>> read(Map<String, String> fromIdByKey) {
-        List<io.lettuce.core.XReadArgs.StreamOffset<String>> offsets = new ArrayList<>(fromIdByKey.size());
-        fromIdByKey.forEach((key, id) -> offsets.add(XReadArgs.StreamOffset.from(key, id)));
+    private List<StreamMessage<String, String>> read(List<XReadArgs.StreamOffset<String>> offsets) {
         XReadArgs args = XReadArgs.Builder.block(settings.block().toMillis()).count(settings.readCount());
         List<StreamMessage<String, String>> messages =
                 connection().sync().xread(args, offsets.toArray(new XReadArgs.StreamOffset[0]));
         return messages == null ? List.of() : messages;
     }
 
-    private void dispatch(List<StreamMessage<String, String>> messages,
-                          Map<String, List<StreamSubscription>> readersByKey) {
+    /** Each entry straight to the readers its key planned for this read (a key that left since gets none). */
+    void dispatch(List<StreamMessage<String, String>> messages) {
         long now = System.nanoTime();
         long nowMillis = System.currentTimeMillis();
+        KeyReaders readers = null;
         for (StreamMessage<String, String> m : messages) {
+            if (readers == null || !readers.key.equals(m.getStream())) {
+                readers = groups.get(m.getStream());
+            }
+            if (readers == null || !readers.planned()) {
+                continue;
+            }
             StreamChunk chunk;
             try {
                 chunk = chunk(AnswerStreamEntries.fromFields(m.getBody()));
@@ -157,32 +184,34 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
                 LOG.warn("skipping unreadable entry {} of {}: {}", m.getId(), m.getStream(), e.getMessage());
                 continue;
             }
-            List<StreamSubscription> readers = readersByKey.getOrDefault(m.getStream(), List.of());
-            if (!readers.isEmpty()) {
-                // The entry id is the XADD time (Redis clock, ms): the relay stage of time to first token.
-                relayDelay.accept(Duration.ofMillis(Math.max(0, nowMillis - StreamIds.millis(m.getId()))));
-            }
-            for (StreamSubscription s : readers) {
-                s.offer(m.getId(), chunk, now);
-                if (s.closed()) {
-                    subscriptions.remove(s);
-                }
-            }
+            StreamId id = StreamId.parse(m.getId());
+            // The entry id is the XADD time (Redis clock, ms): the relay stage of time to first token.
+            relayDelayMillis.accept(Math.max(0, nowMillis - id.millis));
+            readers.dispatch(id, chunk, now, this::remove);
         }
     }
 
-    private void tick() {
+    /**
+     * Heartbeats and timeouts. Cancellation arrives by callback, so most subscriptions cost the ticker only a
+     * lock-free look at two timestamps; only those with something due are locked and ticked.
+     */
+    void tick() {
         long now = System.nanoTime();
         long heartbeat = settings.heartbeatInterval().toNanos();
         long timeout = settings.startTimeout().toNanos();
-        for (StreamSubscription s : subscriptions) {
-            try {
-                if (!s.tick(now, heartbeat, timeout)) {
-                    subscriptions.remove(s);
+        for (KeyReaders readers : groups.values()) {
+            for (StreamSubscription s : readers.members()) {
+                if (!s.due(now, heartbeat, timeout)) {
+                    continue;
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("answer stream tick failed for {}: {}", s.key, e.toString());
-                subscriptions.remove(s);
+                try {
+                    if (!s.tick(now, heartbeat, timeout)) {
+                        remove(s);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("answer stream tick failed for {}: {}", s.key, e.toString());
+                    remove(s);
+                }
             }
         }
     }

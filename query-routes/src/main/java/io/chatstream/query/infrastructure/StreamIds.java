@@ -1,6 +1,6 @@
 package io.chatstream.query.infrastructure;
 
-/** Ordering of Redis stream ids ("millis-sequence"). */
+/** Ordering of Redis stream ids ("millis-sequence") given as text. */
 final class StreamIds {
 
     static final String START = "0-0";
@@ -9,17 +9,11 @@ final class StreamIds {
     }
 
     static int compare(String a, String b) {
-        int da = a.indexOf('-');
-        int db = b.indexOf('-');
-        int byMillis = Long.compareUnsigned(Long.parseUnsignedLong(a.substring(0, da)),
-                Long.parseUnsignedLong(b.substring(0, db)));
-        return byMillis != 0 ? byMillis
-                : Long.compareUnsigned(Long.parseUnsignedLong(a.substring(da + 1)), Long.parseUnsignedLong(b.substring(db + 1)));
+        return StreamId.parse(a).compareTo(StreamId.parse(b));
     }
 
     /** The millisecond part: when Redis appended the entry. */
     static long millis(String id) {
-        int dash = id.indexOf('-');
-        return Long.parseUnsignedLong(dash < 0 ? id : id.substring(0, dash));
+        return StreamId.parse(id).millis;
     }
 }

@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One reader of one answer stream. The reader thread and the ticker both touch it, hence the locking;
+ * One reader of one answer stream. The reader thread and the ticker both send to it, hence the locking;
  * every send is non-blocking (gRPC buffers), and a reader that is not ready pauses its own reads only.
+ * Its position, pause and activity times are volatile so that planning a read and the ticker's "is anything
+ * due?" look at it without taking its lock.
  */
 final class StreamSubscription {
 
@@ -15,12 +17,14 @@ final class StreamSubscription {
 
     final String key;
     private final ChunkSink sink;
-    private String lastId = StreamIds.START;
+    private volatile StreamId lastId = StreamId.START;
     private long lastSentSeq;
-    private long lastActivityNanos;
-    private long lastSentNanos;
+    private volatile long lastActivityNanos;
+    private volatile long lastSentNanos;
     private volatile boolean paused;
     private volatile boolean closed;
+    private volatile KeyReaders group;
+    private boolean detached;
 
     StreamSubscription(String key, long afterSeq, ChunkSink sink, long nowNanos) {
         this.key = key;
@@ -30,7 +34,7 @@ final class StreamSubscription {
         this.lastSentNanos = nowNanos;
     }
 
-    synchronized String lastId() {
+    StreamId lastId() {
         return lastId;
     }
 
@@ -42,9 +46,23 @@ final class StreamSubscription {
         return closed;
     }
 
+    /** The key's readers this subscription belongs to: told when it stops or starts being readable. */
+    void joined(KeyReaders readers) {
+        this.group = readers;
+    }
+
+    /** True exactly once: the caller then takes it out of its key's readers. */
+    synchronized boolean detach() {
+        if (detached) {
+            return false;
+        }
+        detached = true;
+        return true;
+    }
+
     /** Handles one stream entry; entries the reader already has are skipped, the final one ends the stream. */
-    synchronized void offer(String id, StreamChunk chunk, long nowNanos) {
-        if (closed || StreamIds.compare(id, lastId) <= 0) {
+    synchronized void offer(StreamId id, StreamChunk chunk, long nowNanos) {
+        if (closed || !id.isAfter(lastId)) {
             return;
         }
         lastId = id;
@@ -55,6 +73,15 @@ final class StreamSubscription {
             closed = true;
             safely(sink::end);
         }
+    }
+
+    /**
+     * Whether {@link #tick} has anything to do: a heartbeat or the timeout is due, the reader is paused (its
+     * readiness signal may have raced with pausing) or it is over. Lock-free, so the ticker can skip the rest.
+     */
+    boolean due(long nowNanos, long heartbeatNanos, long timeoutNanos) {
+        return closed || paused || nowNanos - lastSentNanos >= heartbeatNanos
+                || nowNanos - lastActivityNanos >= timeoutNanos;
     }
 
     /** Heartbeats and the inactivity timeout; returns false once the subscription is over. */
@@ -68,7 +95,7 @@ final class StreamSubscription {
         }
         if (paused && sink.isReady()) {
             // Covers a readiness signal that raced with pausing.
-            paused = false;
+            resume();
         }
         if (nowNanos - lastActivityNanos >= timeoutNanos) {
             send(StreamChunk.timedOut(lastSentSeq), nowNanos);
@@ -80,9 +107,30 @@ final class StreamSubscription {
         return !closed;
     }
 
-    /** Called by the transport when a paused reader can take more. */
-    void resume() {
+    /**
+     * Called by the transport when the reader can take more; true if it was paused. gRPC signals readiness far
+     * more often than a reader pauses, and only a real resume needs its key re-planned and the reader woken.
+     */
+    boolean resume() {
+        if (!paused) {
+            return false;
+        }
         paused = false;
+        changed();
+        return true;
+    }
+
+    /** Called by the transport when the reader went away: nothing more is sent. */
+    void cancel() {
+        closed = true;
+        changed();
+    }
+
+    private void changed() {
+        KeyReaders g = group;
+        if (g != null) {
+            g.changed();
+        }
     }
 
     private void send(StreamChunk chunk, long nowNanos) {
@@ -107,6 +155,7 @@ final class StreamSubscription {
             closed = true;
         } else if (!sink.isReady()) {
             paused = true;
+            changed();
         }
     }
 

@@ -15,6 +15,7 @@ final class GrpcChunkSink implements ChunkSink {
     private final ServerCallStreamObserver<AnswerChunk> call;
     private volatile boolean cancelled;
     private volatile Runnable onReady = () -> { };
+    private volatile Runnable onCancel = () -> { };
     private final BiConsumer<Integer, String> onFinal;
     private int sent;
 
@@ -30,7 +31,10 @@ final class GrpcChunkSink implements ChunkSink {
         this.observer = (StreamObserver<AnswerChunk>) observer;
         this.call = observer instanceof ServerCallStreamObserver<?> c ? (ServerCallStreamObserver<AnswerChunk>) c : null;
         if (call != null) {
-            call.setOnCancelHandler(() -> cancelled = true);
+            call.setOnCancelHandler(() -> {
+                cancelled = true;
+                onCancel.run();
+            });
             call.setOnReadyHandler(() -> onReady.run());
         }
     }
@@ -64,6 +68,11 @@ final class GrpcChunkSink implements ChunkSink {
     @Override
     public void whenReady(Runnable action) {
         onReady = action;
+    }
+
+    @Override
+    public void whenCancelled(Runnable action) {
+        onCancel = action;
     }
 
     @Override

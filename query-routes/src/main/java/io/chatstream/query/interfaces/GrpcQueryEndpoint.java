@@ -18,6 +18,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.context.Context;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -35,9 +36,20 @@ public class GrpcQueryEndpoint {
     private final ReadingSessionMessages messages;
     private final ListingSessions sessions;
     private final RelayTraces relayTraces;
+    private final Executor relayTraceExecutor;
 
     public GrpcQueryEndpoint(AnswerStreamOpener streams, ReadingSessionMessages messages, ListingSessions sessions,
             RelayTraces relayTraces) {
+        this(streams, messages, sessions, relayTraces, Runnable::run);
+    }
+
+    /**
+     * {@code relayTraceExecutor} records each finished stream's relay span: off the thread that sent the final
+     * chunk, which is the one reader thread relaying every live stream (the span looks its parent up in the DB).
+     */
+    public GrpcQueryEndpoint(AnswerStreamOpener streams, ReadingSessionMessages messages, ListingSessions sessions,
+            RelayTraces relayTraces, Executor relayTraceExecutor) {
+        this.relayTraceExecutor = relayTraceExecutor;
         this.relayTraces = relayTraces;
         this.streams = streams;
         this.messages = messages;
@@ -47,8 +59,8 @@ public class GrpcQueryEndpoint {
     public void streamAnswer(StreamAnswerRequest request, StreamObserver<?> observer) {
         Instant openedAt = Instant.now();
         Context streamContext = Context.current();
-        GrpcChunkSink sink = new GrpcChunkSink(observer, (chunks, status) ->
-                relayTraces.relayed(request.getRequestId(), chunks, status, openedAt, streamContext));
+        GrpcChunkSink sink = new GrpcChunkSink(observer, (chunks, status) -> relayTraceExecutor.execute(() ->
+                relayTraces.relayed(request.getRequestId(), chunks, status, openedAt, streamContext)));
         try {
             streams.open(request, sink);
         } catch (RuntimeException e) {

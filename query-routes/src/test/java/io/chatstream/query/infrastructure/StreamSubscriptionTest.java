@@ -27,10 +27,10 @@ class StreamSubscriptionTest {
     void skipsRepeats() {
         StreamSubscription s = new StreamSubscription("k", 1, sink, 0);
 
-        s.offer("1-0", token(1), 0);
-        s.offer("2-0", token(2), 0);
-        s.offer("2-0", token(2), 0);
-        s.offer("3-0", done(3), 0);
+        s.offer(StreamId.parse("1-0"), token(1), 0);
+        s.offer(StreamId.parse("2-0"), token(2), 0);
+        s.offer(StreamId.parse("2-0"), token(2), 0);
+        s.offer(StreamId.parse("3-0"), done(3), 0);
 
         assertThat(sink.sent).extracting(StreamChunk::seq).containsExactly(2L, 3L);
         assertThat(s.closed()).isTrue();
@@ -41,8 +41,8 @@ class StreamSubscriptionTest {
     void endsWhenFinalAlreadySeen() {
         StreamSubscription s = new StreamSubscription("k", 2, sink, 0);
 
-        s.offer("1-0", token(1), 0);
-        s.offer("2-0", done(2), 0);
+        s.offer(StreamId.parse("1-0"), token(1), 0);
+        s.offer(StreamId.parse("2-0"), done(2), 0);
 
         assertThat(sink.sent).isEmpty();
         assertThat(sink.ended).isTrue();
@@ -52,7 +52,7 @@ class StreamSubscriptionTest {
     @DisplayName("an idle stream gets heartbeats repeating the last seq, then a STREAM_TIMEOUT error")
     void heartbeatsThenTimeout() {
         StreamSubscription s = new StreamSubscription("k", 0, sink, 0);
-        s.offer("1-0", token(1), 0);
+        s.offer(StreamId.parse("1-0"), token(1), 0);
 
         assertThat(s.tick(SECOND / 2, SECOND, 5 * SECOND)).isTrue();
         assertThat(s.tick(SECOND, SECOND, 5 * SECOND)).isTrue();
@@ -73,7 +73,7 @@ class StreamSubscriptionTest {
         sink.cancelled = true;
 
         assertThat(s.tick(SECOND, SECOND, 5 * SECOND)).isFalse();
-        s.offer("1-0", token(1), 0);
+        s.offer(StreamId.parse("1-0"), token(1), 0);
 
         assertThat(sink.sent).isEmpty();
     }
@@ -84,7 +84,7 @@ class StreamSubscriptionTest {
         StreamSubscription s = new StreamSubscription("k", 0, sink, 0);
         sink.ready = false;
 
-        s.offer("1-0", token(1), 0);
+        s.offer(StreamId.parse("1-0"), token(1), 0);
         assertThat(s.readable()).isFalse();
 
         sink.ready = true;
