@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.chatstream.gateway.application.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.crypto.SecretKey;
@@ -13,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -84,17 +82,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtKey, AuthProperties props,
-            @Value("${chat.auth.verified-token-cache-size}") int cacheSize,
-            @Value("${chat.auth.verified-token-cache-ttl}") Duration cacheTtl) {
-        JwtDecoder verifying = verifyingDecoder(jwtKey, props);
-        return cacheSize > 0 && !cacheTtl.isZero() && !cacheTtl.isNegative()
-                ? new CachingJwtDecoder(verifying, cacheSize, cacheTtl, Clock.systemUTC())
-                : verifying;
-    }
-
-    /** Verifies the signature and every required claim of each token it is given. */
-    static JwtDecoder verifyingDecoder(SecretKey jwtKey, AuthProperties props) {
+    JwtDecoder jwtDecoder(SecretKey jwtKey, AuthProperties props) {
         // macAlgorithm pins HS256: "none" and every other alg are refused before any claim is read.
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
         List<OAuth2TokenValidator<Jwt>> validators = List.of(
