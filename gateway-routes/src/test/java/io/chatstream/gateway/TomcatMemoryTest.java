@@ -29,7 +29,7 @@ class TomcatMemoryTest extends GatewayTestSupport {
         assertThat(protocol.getSocketWriteBufferSize()).isEqualTo(2048);
         assertThat(protocol.getDesiredBufferSize()).isEqualTo(2048);
         assertThat(((AbstractHttp11Protocol<?>) protocol).getMaxHttpResponseHeaderSize()).isEqualTo(4096);
-        assertThat(protocol.getMaxHttpRequestHeaderSize()).isEqualTo(24 * 1024);
+        assertThat(protocol.getMaxHttpRequestHeaderSize()).isEqualTo(12 * 1024);
         assertThat(protocol.getMaxConnections()).isEqualTo(12000);
     }
 
