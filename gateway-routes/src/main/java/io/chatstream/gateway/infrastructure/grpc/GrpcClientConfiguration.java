@@ -59,7 +59,10 @@ public class GrpcClientConfiguration {
                 // The last interceptor runs first: the client span (and its W3C traceparent) exists
                 // before CallerMetadata adds the caller.
                 // grpc_client_processing_duration_seconds{service,method,statusCode}: the gateway's view of errors.
-                .intercept(new CallerMetadata(), GrpcTelemetry.create(openTelemetry).newClientInterceptor(),
+                // No span event per message: an answer stream is one span that lives for minutes and
+                // would collect (and keep in heap) an event per token until it ends.
+                .intercept(new CallerMetadata(), GrpcTelemetry.builder(openTelemetry).setEmitMessageEvents(false)
+                                .build().newClientInterceptor(),
                         new MetricCollectingClientInterceptor(meters))
                 // Two long-lived connections: never let them go idle, so readiness does not flap
                 // and no request pays for reconnecting.

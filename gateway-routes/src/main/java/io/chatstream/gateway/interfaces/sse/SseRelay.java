@@ -7,7 +7,7 @@ import io.chatstream.gateway.application.Rejection;
 import io.chatstream.gateway.interfaces.http.ApiJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -40,7 +40,10 @@ final class SseRelay implements AnswerListener {
 
     private final SseEmitter emitter;
     private final SseWriters writers;
-    private final ArrayBlockingQueue<Out> queue;
+    /** Linked, not an array of the window's size: an idle stream (most of them) then holds no slots. */
+    private final ConcurrentLinkedQueue<Out> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean endQueued = new AtomicBoolean();
@@ -56,7 +59,7 @@ final class SseRelay implements AnswerListener {
         this.emitter = emitter;
         this.writers = writers;
         this.window = maxQueuedEvents;
-        this.queue = new ArrayBlockingQueue<>(maxQueuedEvents + 2); // + room for an error event and the end marker
+        this.capacity = maxQueuedEvents + 2; // + room for an error event and the end marker
         emitter.onCompletion(this::readerGone);
         emitter.onTimeout(this::readerGone);
         emitter.onError(e -> readerGone());
@@ -108,10 +111,12 @@ final class SseRelay implements AnswerListener {
         }
         started = true;
         // Flow control keeps this within the window; should the upstream ignore it, end rather than grow.
-        if (!queue.offer(out)) {
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
             overflow("the upstream sent more than was asked for");
             return;
         }
+        queue.offer(out);
         schedule();
         // While events wait, one check per stall timeout looks for a writer that made no progress.
         if (stallCheckPending.compareAndSet(false, true)) {
@@ -136,7 +141,7 @@ final class SseRelay implements AnswerListener {
     private void overflow(String why) {
         overflowed = true;
         log.info("SSE reader too slow ({}, {} events queued): ending the stream, it resumes with Last-Event-ID",
-                why, queue.size());
+                why, queued.get());
         AnswerSubscription s = subscription;
         if (s != null) {
             s.cancel();
@@ -169,11 +174,14 @@ final class SseRelay implements AnswerListener {
     private void drain() {
         while (true) {
             if (overflowed) {
-                queue.clear();
+                clear();
                 finish();
                 return;
             }
             Out out = queue.poll();
+            if (out != null) {
+                queued.decrementAndGet();
+            }
             if (out == null) {
                 draining.set(false);
                 // Something may have arrived between poll() and set(false): go on if nobody else took over.
@@ -212,9 +220,15 @@ final class SseRelay implements AnswerListener {
         }
     }
 
+    private void clear() {
+        while (queue.poll() != null) {
+            queued.decrementAndGet();
+        }
+    }
+
     private void readerGone() {
         closed.set(true);
-        queue.clear();
+        clear();
         AnswerSubscription s = subscription;
         if (s != null) {
             s.cancel();
