@@ -106,10 +106,10 @@ public final class KafkaOffsetMetrics implements MeterBinder, AutoCloseable {
     public void bindTo(MeterRegistry registry) {
         lagValues.forEach((key, value) -> Gauge.builder(LAG, value, Value::get)
                 .description("records a consumer group of this service has not committed yet (Σ partitions)")
-                .baseUnit("records").tag("group", key.get(0)).tag("topic", key.get(1)).register(registry));
+                .tag("group", key.get(0)).tag("topic", key.get(1)).register(registry));
         sizeValues.forEach((topic, value) -> Gauge.builder(sizes.get(topic), value, Value::get)
                 .description("records the topic holds (Σ partitions of log-end − log-start offset)")
-                .baseUnit("records").tag("topic", topic).register(registry));
+                .tag("topic", topic).register(registry));
     }
 
     private void refreshQuietly() {
