@@ -269,9 +269,9 @@ class ComposeConsistencyTest {
         }
         assertThat(rules).allSatisfy((alert, expr) -> assertThat(expr).as(alert).isNotBlank().isNotEqualTo("null"));
         assertThat(rules.get("ChatstreamServiceDown")).contains("up == 0");
-        assertThat(rules.get("ChatstreamDeadLetterGrowth")).contains("chat.answer.dlq");
+        assertThat(rules.get("ChatstreamDeadLetterGrowth")).contains("chat.answer.dlq", "chat_dlq_size");
         assertThat(rules.get("ChatstreamAnswerFailureRate")).contains("chat_worker_answers_total", "0.05");
-        assertThat(rules.get("ChatstreamConsumerLagHigh")).contains("kafka_consumergroup_lag");
+        assertThat(rules.get("ChatstreamConsumerLagHigh")).contains("chat_kafka_consumer_lag", "kafka_consumergroup_lag");
         assertThat(rules.get("ChatstreamTimeToFirstTokenP99High"))
                 .contains("histogram_quantile(0.99", "chat_worker_first_token_seconds_bucket", "> 3");
     }
@@ -314,7 +314,8 @@ class ComposeConsistencyTest {
         String all = dashboard.toString();
         assertThat(all).contains("chat_worker_first_token_seconds_bucket", "chat_worker_answer_duration_seconds_bucket",
                 "chat_worker_tokens_total", "chat_worker_answers_total", "chat_worker_retries_total",
-                "chat.answer.dlq", "kafka_consumergroup_lag", "chat_query_answer_streams_active",
+                "chat.answer.dlq", "chat_dlq_size", "chat_kafka_consumer_lag", "kafka_consumergroup_lag",
+                "chat_query_answer_streams_active",
                 "http_server_requests_seconds_count", "jvm_memory_used_bytes");
     }
 

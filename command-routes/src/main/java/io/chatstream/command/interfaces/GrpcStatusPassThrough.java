@@ -15,17 +15,15 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.NonTransientDataAccessResourceException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * camel-grpc 4.17 answers every failed exchange with {@code Status.INTERNAL} and the exception's
  * message, dropping the status and trailers of a thrown StatusRuntimeException (it only keeps the
- * exception as the local cause). This interceptor, auto-discovered by the gRPC consumer, restores
- * them: a StatusRuntimeException in the cause chain is sent as it is; a database outage becomes
+ * exception as the local cause). This interceptor, innermost in the service's one interceptor chain
+ * (ObservabilityConfiguration), restores them: a StatusRuntimeException in the cause chain is sent as it is; a database outage becomes
  * UNAVAILABLE/DEPENDENCY_UNAVAILABLE; anything else INTERNAL without internal details.
  */
-@Component
 public class GrpcStatusPassThrough implements ServerInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrpcStatusPassThrough.class);

@@ -92,6 +92,7 @@ abstract class CommandItSupport {
         registry.add("spring.data.redis.port", () -> redis.port());
         registry.add("chat.grpc.port", () -> grpcPort);
         registry.add("chat.grpc.host", () -> "127.0.0.1");
+        registry.add("chat.metrics.kafka-offsets-interval", () -> "1s");
     }
 
     @BeforeEach

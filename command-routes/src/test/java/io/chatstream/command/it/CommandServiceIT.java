@@ -20,15 +20,21 @@ import io.chatstream.proto.v1.SessionChanged;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The command service's contract, end to end: real infrastructure, real gRPC client, real Kafka records. */
 @DisplayName("The command service")
 class CommandServiceIT extends CommandItSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     @DisplayName("publishes an accepted prompt to chat.prompt.submitted, keyed by its session")
@@ -63,6 +69,42 @@ class CommandServiceIT extends CommandItSupport {
         assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getBody()).contains("jvm_memory", "chat_command_outbox_pending",
                 "chat_command_submits_total{outcome=\"accepted\"");
+    }
+
+    @Test
+    @DisplayName("counts a refused gRPC call under the status the caller got, not camel-grpc's INTERNAL")
+    void grpcMetricsSeeTheSentStatus() {
+        double notFound = submitCalls("NOT_FOUND");
+        double invalid = submitCalls("INVALID_ARGUMENT");
+        double internal = submitCalls("INTERNAL");
+
+        assertError(() -> stub.submitPrompt(request("it-user-9", "no-such-session", "hi", "").build()),
+                Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND);
+        assertError(() -> stub.submitPrompt(request("it-user-9", "", "   ", "").build()),
+                Status.Code.INVALID_ARGUMENT, ErrorCodes.PROMPT_EMPTY);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(submitCalls("NOT_FOUND")).isEqualTo(notFound + 1);
+            assertThat(submitCalls("INVALID_ARGUMENT")).isEqualTo(invalid + 1);
+        });
+        assertThat(submitCalls("INTERNAL")).isEqualTo(internal);
+    }
+
+    @Test
+    @DisplayName("publishes the consumer lag of its own group, and only of its own, on /actuator/prometheus")
+    void consumerLag() {
+        String line = await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/actuator/prometheus", String.class)
+                .getBody().lines().filter(l -> l.startsWith("chat_kafka_consumer_lag{")).toList(), lines -> lines.size() == 1
+                        && !lines.get(0).endsWith("NaN")).get(0);
+
+        assertThat(line).contains("group=\"command-answers\"", "topic=\"chat.answer.completed\"");
+        assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(0);
+    }
+
+    private double submitCalls(String status) {
+        Timer timer = meters.find("grpc.server.processing.duration").tag("method", "SubmitPrompt")
+                .tag("statusCode", status).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

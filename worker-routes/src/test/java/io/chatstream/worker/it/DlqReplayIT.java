@@ -61,6 +61,9 @@ class DlqReplayIT {
     @Autowired
     StringRedisTemplate redis;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @BeforeAll
     static void startInfra() {
         infra = new WorkerInfra();
@@ -88,6 +91,16 @@ class DlqReplayIT {
         registry.add("chat.dlq.replay.max-per-call", () -> "3");
         registry.add("chat.dlq.replay.rate-per-second", () -> "20");
         registry.add("chat.dlq.replay.max-age", () -> "1h");
+        registry.add("chat.metrics.kafka-offsets-interval", () -> "1s");
+    }
+
+    /**
+     * chat.dlq.size{topic="chat.answer.dlq"} (NaN while unknown); read from the registry, as this test
+     * does not turn on the Prometheus export (no @AutoConfigureObservability).
+     */
+    private double dlqSize() {
+        io.micrometer.core.instrument.Gauge gauge = meters.find("chat.dlq.size").tag("topic", "chat.answer.dlq").gauge();
+        return gauge == null ? Double.NaN : gauge.value();
     }
 
     private OpsClient ops() {
@@ -110,6 +123,7 @@ class DlqReplayIT {
         assertThat(entry.get("replayable").asBoolean()).isTrue();
         assertThat(entry.get("replay").asText()).isEqualTo("none");
         assertThat(entry.get("age_seconds").asLong()).isGreaterThanOrEqualTo(0);
+        await().atMost(WAIT).until(this::dlqSize, size -> size >= 1);
 
         OpsClient.Reply replay = ops().post("/ops/dlq/replay", "{\"request_id\":\"" + id + "\",\"reason\":\"IT\"}");
         assertThat(replay.status()).isEqualTo(200);

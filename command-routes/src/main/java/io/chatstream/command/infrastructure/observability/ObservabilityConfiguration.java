@@ -1,9 +1,12 @@
 package io.chatstream.command.infrastructure.observability;
 
+import io.chatstream.command.interfaces.GrpcStatusPassThrough;
 import io.chatstream.support.observability.BackgroundHealth;
 import io.chatstream.support.observability.KafkaClusterHealth;
 import io.chatstream.support.observability.KafkaTraceExtraction;
 import io.chatstream.support.observability.KafkaTraceInjection;
+import io.chatstream.support.observability.KafkaOffsetMetrics;
+import io.chatstream.support.observability.ServerInterceptorChain;
 import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
@@ -11,6 +14,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -27,19 +31,26 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityConfiguration {
 
-    /** gRPC server spans continuing the gateway's trace; auto-discovered by the camel-grpc consumer. */
-    @Bean
-    ServerInterceptor grpcTracingInterceptor(OpenTelemetry openTelemetry) {
-        return GrpcTelemetry.create(openTelemetry).newServerInterceptor();
-    }
-
     /**
-     * Calls, duration and status per gRPC method (grpc_server_processing_duration_seconds{statusCode});
-     * auto-discovered by the camel-grpc consumer like the tracing interceptor.
+     * The only ServerInterceptor bean, so camel-grpc (which applies every discovered one in no
+     * defined order) gets a fixed chain: server spans continuing the gateway's trace, then calls,
+     * duration and status per method (grpc_server_processing_duration_seconds{statusCode}), then
+     * {@link GrpcStatusPassThrough} closest to the handler: it rewrites camel-grpc's INTERNAL into
+     * the intended status before the metrics and the span see it.
      */
     @Bean
-    ServerInterceptor grpcMetricsInterceptor(MeterRegistry registry) {
-        return new MetricCollectingServerInterceptor(registry);
+    ServerInterceptor grpcServerInterceptors(OpenTelemetry openTelemetry, MeterRegistry registry) {
+        return ServerInterceptorChain.of(GrpcTelemetry.create(openTelemetry).newServerInterceptor(),
+                new MetricCollectingServerInterceptor(registry), new GrpcStatusPassThrough());
+    }
+
+    /** chat_kafka_consumer_lag of this service's own group (chat.metrics.consumer-groups). */
+    @Bean
+    KafkaOffsetMetrics kafkaOffsetMetrics(@Value("${chat.kafka.brokers}") String brokers,
+            @Value("${chat.metrics.consumer-groups}") String groups,
+            @Value("${chat.metrics.kafka-offsets-interval}") Duration interval,
+            @Value("${chat.metrics.kafka-offsets-timeout}") Duration timeout) {
+        return new KafkaOffsetMetrics(brokers, KafkaOffsetMetrics.parseGroups(groups), Map.of(), interval, timeout);
     }
 
     @Bean

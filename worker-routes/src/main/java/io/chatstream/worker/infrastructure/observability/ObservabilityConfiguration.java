@@ -4,9 +4,11 @@ import io.chatstream.support.observability.BackgroundHealth;
 import io.chatstream.support.observability.KafkaClusterHealth;
 import io.chatstream.support.observability.KafkaTraceExtraction;
 import io.chatstream.support.observability.KafkaTraceInjection;
+import io.chatstream.support.observability.KafkaOffsetMetrics;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.data.redis.RedisHealthIndicator;
@@ -21,6 +23,19 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  */
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityConfiguration {
+
+    /**
+     * chat_kafka_consumer_lag of the shared answer group and chat_dlq_size of the DLQ this worker
+     * writes (chat.metrics.*); every instance reports the same cluster-wide values.
+     */
+    @Bean
+    KafkaOffsetMetrics kafkaOffsetMetrics(@Value("${chat.kafka.brokers}") String brokers,
+            @Value("${chat.metrics.consumer-groups}") String groups, @Value("${chat.metrics.dlq-topic}") String dlq,
+            @Value("${chat.metrics.kafka-offsets-interval}") Duration interval,
+            @Value("${chat.metrics.kafka-offsets-timeout}") Duration timeout) {
+        return new KafkaOffsetMetrics(brokers, KafkaOffsetMetrics.parseGroups(groups), Map.of(dlq, "chat.dlq.size"),
+                interval, timeout);
+    }
 
     @Bean
     KafkaTraceExtraction kafkaTraceExtraction(OpenTelemetry openTelemetry) {
