@@ -276,7 +276,7 @@ public final class LocalStack {
         Path jar = options.home().resolve(name + "-routes").resolve("target").resolve(name + "-routes.jar");
         Path logFile = options.stateDir().resolve("logs").resolve(name + ".log");
         Map<String, String> environment = new LinkedHashMap<>(env);
-        return ServiceProcess.start(name, jar, port, options.serviceJvmOptions(), args, environment, logFile,
+        return ServiceProcess.start(name, jar, port, options.jvmOptions(name), args, environment, logFile,
                 Duration.ofSeconds(options.readyTimeoutSeconds()));
     }
 

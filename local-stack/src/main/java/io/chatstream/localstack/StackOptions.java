@@ -15,6 +15,7 @@ record StackOptions(
         boolean embedded,
         Map<String, Integer> ports,
         List<String> serviceJvmOptions,
+        List<String> gatewayJvmOptions,
         String model,
         long simulatorFirstTokenMs,
         long simulatorChunkMs,
@@ -44,6 +45,8 @@ record StackOptions(
               --embedded               ignore redis-server/mariadbd on PATH; use the embedded jars
               --model=NAME             Qwen model name (default: qwen-plus)
               --service-jvm-opts="…"   JVM options of each service (default: -Xms64m -Xmx512m -XX:+UseSerialGC)
+              --gateway-jvm-opts="…"   added after them for the gateway only (default: -Xmx1536m: room for
+                                       10,000 open SSE streams at ~80 KiB each; the heap grows only as used)
               --sim-first-token-ms=N   simulator first-token delay (default 150)
               --sim-chunk-ms=N         simulator delay between chunks (default 30)
               --sim-chunks=N           simulator answer length in chunks (default 24)
@@ -96,6 +99,7 @@ record StackOptions(
                 Boolean.parseBoolean(given.getOrDefault("embedded", "false")),
                 Map.copyOf(ports),
                 Arrays.asList(given.getOrDefault("service-jvm-opts", "-Xms64m -Xmx512m -XX:+UseSerialGC").trim().split("\\s+")),
+                words(given.getOrDefault("gateway-jvm-opts", "-Xmx1536m")),
                 given.getOrDefault("model", "qwen-plus"),
                 Long.parseLong(given.getOrDefault("sim-first-token-ms", "150")),
                 Long.parseLong(given.getOrDefault("sim-chunk-ms", "30")),
@@ -105,13 +109,28 @@ record StackOptions(
                 Boolean.parseBoolean(given.getOrDefault("rebuild-read-model", "false")),
                 Long.parseLong(given.getOrDefault("ready-timeout-s", "240")),
                 given.containsKey("help"));
-        given.keySet().removeAll(List.of("home", "state-dir", "fresh", "embedded", "service-jvm-opts", "model",
+        given.keySet().removeAll(List.of("home", "state-dir", "fresh", "embedded", "service-jvm-opts",
+                "gateway-jvm-opts", "model",
                 "sim-first-token-ms", "sim-chunk-ms", "sim-chunks", "restart", "restart-backoff-ms", "rebuild-read-model",
                 "ready-timeout-s", "help"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
         }
         return options;
+    }
+
+    /** JVM options of one service: the common ones, then the gateway's own (the JVM takes the last -Xmx). */
+    List<String> jvmOptions(String service) {
+        if (!"gateway".equals(service)) {
+            return serviceJvmOptions;
+        }
+        List<String> all = new java.util.ArrayList<>(serviceJvmOptions);
+        all.addAll(gatewayJvmOptions);
+        return List.copyOf(all);
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : Arrays.asList(text.trim().split("\\s+"));
     }
 
     int port(String name) {

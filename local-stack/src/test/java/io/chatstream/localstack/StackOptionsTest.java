@@ -46,4 +46,14 @@ class StackOptionsTest {
         assertThat(StackOptions.parse(new String[] {}).rebuildReadModel()).isFalse();
         assertThat(StackOptions.parse(new String[] {"--rebuild-read-model"}).rebuildReadModel()).isTrue();
     }
+
+    @Test
+    @DisplayName("the gateway gets the common JVM options and then its own, so its larger heap limit wins")
+    void gatewayJvmOptions() {
+        StackOptions defaults = StackOptions.parse(new String[] {});
+        assertThat(defaults.jvmOptions("worker")).containsExactly("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
+        assertThat(defaults.jvmOptions("gateway")).containsExactly("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Xmx1536m");
+        StackOptions given = StackOptions.parse(new String[] {"--service-jvm-opts=-Xmx256m", "--gateway-jvm-opts="});
+        assertThat(given.jvmOptions("gateway")).containsExactly("-Xmx256m");
+    }
 }

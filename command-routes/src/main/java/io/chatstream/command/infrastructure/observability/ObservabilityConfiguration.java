@@ -40,7 +40,9 @@ public class ObservabilityConfiguration {
      */
     @Bean
     ServerInterceptor grpcServerInterceptors(OpenTelemetry openTelemetry, MeterRegistry registry) {
-        return ServerInterceptorChain.of(GrpcTelemetry.create(openTelemetry).newServerInterceptor(),
+        return ServerInterceptorChain.of(
+                // No span event per message: a long answer stream would keep one per token in its span.
+                GrpcTelemetry.builder(openTelemetry).setEmitMessageEvents(false).build().newServerInterceptor(),
                 new MetricCollectingServerInterceptor(registry), new GrpcStatusPassThrough());
     }
 
