@@ -15,6 +15,7 @@ import io.chatstream.command.domain.Prompts;
 import io.chatstream.command.domain.Sessions;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +66,11 @@ public class CommandConfiguration {
     @Bean
     OutboxRelayLease outboxRelayLease() {
         return new OutboxRelayLease();
+    }
+
+    @Bean(destroyMethod = "stop")
+    OutboxBatchPublisher outboxBatchPublisher(CamelContext camel) {
+        return new OutboxBatchPublisher(camel);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.chatstream.command.infrastructure;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -13,5 +14,13 @@ public class OutboxRelayLease {
     /** Called by the relay route as {@code ${bean:outboxRelayLease.owner}}. */
     public String owner() {
         return owner;
+    }
+
+    /**
+     * The lease statements' parameters ({@code :#owner}) as the message body: camel-sql reads named
+     * parameters straight from a Map body; any other body costs a type-converter miss per parameter.
+     */
+    public Map<String, Object> parameters() {
+        return Map.of("owner", owner);
     }
 }

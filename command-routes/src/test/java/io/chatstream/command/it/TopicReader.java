@@ -46,6 +46,11 @@ final class TopicReader implements AutoCloseable {
         return seen.stream().filter(wanted).count();
     }
 
+    /** Every record seen so far, in the order read (per partition: the topic's order). */
+    synchronized List<ConsumerRecord<String, String>> all() {
+        return List.copyOf(seen);
+    }
+
     @Override
     public synchronized void close() {
         consumer.close(Duration.ofSeconds(2));
