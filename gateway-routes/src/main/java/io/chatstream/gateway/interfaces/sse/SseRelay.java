@@ -51,6 +51,8 @@ final class SseRelay implements AnswerListener {
     private final AtomicInteger owed = new AtomicInteger();
     private final int window;
     private volatile long lastProgressNanos = System.nanoTime();
+    /** When the queue last went from empty to not empty: a wait is measured from here or the last write. */
+    private volatile long waitingSinceNanos = System.nanoTime();
     private volatile boolean started;
     private volatile boolean overflowed;
     private volatile AnswerSubscription subscription;
@@ -111,7 +113,11 @@ final class SseRelay implements AnswerListener {
         }
         started = true;
         // Flow control keeps this within the window; should the upstream ignore it, end rather than grow.
-        if (queued.incrementAndGet() > capacity) {
+        int waiting = queued.incrementAndGet();
+        if (waiting == 1) {
+            waitingSinceNanos = System.nanoTime();
+        }
+        if (waiting > capacity) {
             queued.decrementAndGet();
             overflow("the upstream sent more than was asked for");
             return;
@@ -124,13 +130,17 @@ final class SseRelay implements AnswerListener {
         }
     }
 
-    /** Events are waiting: if nothing has been written for the stall timeout, the browser is not reading. */
+    /**
+     * Events are waiting: if none could be written for the stall timeout, the browser is not reading. The
+     * wait counts from the later of the last write and the moment events started waiting; the last write
+     * alone would cut an idle stream whose heartbeat arrives just before a check that an earlier event armed.
+     */
     private void checkStall() {
         stallCheckPending.set(false);
         if (closed.get() || overflowed || queue.isEmpty()) {
             return;
         }
-        if (System.nanoTime() - lastProgressNanos >= writers.stallTimeoutNanos()) {
+        if (System.nanoTime() - Math.max(lastProgressNanos, waitingSinceNanos) >= writers.stallTimeoutNanos()) {
             overflow("nothing could be written for the stall timeout");
         } else if (stallCheckPending.compareAndSet(false, true)) {
             writers.afterStallTimeout(this::checkStall);
