@@ -22,6 +22,8 @@ public final class GatewayCodes {
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
     public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+    /** Every request thread busy and their queue full: try again shortly (503 with Retry-After). */
+    public static final String OVERLOADED = "OVERLOADED";
     public static final String INTERNAL = "INTERNAL";
 
     private GatewayCodes() {

@@ -4,6 +4,7 @@ import io.chatstream.gateway.application.GatewayCodes;
 import io.chatstream.gateway.application.Rejection;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Boot's error page: container-level errors (unknown path, wrong method) use the API's JSON shape too.
  * Tomcat accepts requests before Camel has registered the API routes; a 404 then is "not yet", not "no such
  * thing": it becomes 503 {@code DEPENDENCY_UNAVAILABLE}, so a client retrying a send (same request id) across
- * a gateway restart is never told that an accepted prompt does not exist (found by the fault suite).
+ * a gateway restart is never told that an accepted prompt does not exist (found by the fault suite). A request
+ * refused because every route thread is busy and their queue is full is 503 {@code OVERLOADED}, not a 500
+ * (found by the benchmark at 500 concurrent streams).
  */
 @RestController
 public class ApiErrorController implements ErrorController {
@@ -41,6 +44,11 @@ public class ApiErrorController implements ErrorController {
     public ResponseEntity<String> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
+        if (rejectedForLackOfThreads(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            // The route threads and their queue (spring.task.execution.pool.*) are full: overload, not a bug.
+            return ResponseEntity.status(503).contentType(MediaType.APPLICATION_JSON).header("Retry-After", "1")
+                    .body(ApiJson.error(new Rejection(GatewayCodes.OVERLOADED, "too busy: try again")));
+        }
         if (status == 404 && !routesStarted.getAsBoolean()) {
             return ResponseEntity.status(503).contentType(MediaType.APPLICATION_JSON).header("Retry-After", "1")
                     .body(ApiJson.error(new Rejection(GatewayCodes.DEPENDENCY_UNAVAILABLE, "starting: try again")));
@@ -57,5 +65,14 @@ public class ApiErrorController implements ErrorController {
                     : new Rejection("HTTP_" + status, "request failed");
         };
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiJson.error(rejection));
+    }
+
+    private static boolean rejectedForLackOfThreads(Object error) {
+        for (Throwable t = error instanceof Throwable e ? e : null; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RejectedExecutionException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -33,4 +33,19 @@ class ApiErrorControllerTest {
         assertThat(r.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         assertThat(errorFor(405, false).getStatusCode().value()).isEqualTo(405);
     }
+
+    @Test
+    @DisplayName("a request refused because every route thread is busy is a retryable 503 OVERLOADED, not a 500")
+    void overloaded() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new jakarta.servlet.ServletException("Request processing failed",
+                new org.springframework.core.task.TaskRejectedException("pool full")));
+        ResponseEntity<String> r = new ApiErrorController(() -> true).error(request);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(503);
+        assertThat(r.getBody()).contains("\"OVERLOADED\"");
+        assertThat(r.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(errorFor(500, true).getBody()).contains("\"INTERNAL\"");
+    }
 }
