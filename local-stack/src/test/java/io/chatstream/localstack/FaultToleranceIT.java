@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +157,13 @@ class FaultToleranceIT {
         // B: a storm of failures with everything else mixed in.
         retriesBefore = StackClient.metric(client.http(), workerMetrics, "chat_worker_retries_total", null);
         List<String> prompts = new ArrayList<>();
+        // One user per storm round: a round (28 sends at once) fits the per-user send limit (a burst of 20,
+        // then 20 a minute); three rounds from one user would be refused with 429 until the sends gave up.
+        Map<String, String> tokenOf = new HashMap<>();
         for (int round = 0; round < storm; round++) {
+            String roundToken = round == 0 ? token : client.token("provider-" + runId + "-" + round,
+                    deadline(Duration.ofMinutes(1)));
+            int firstOfRound = prompts.size();
             for (int i = 0; i < 4; i++) {
                 prompts.add("fail first " + runId + "/" + round + "/" + i + " [sim:fail-first=2][sim:chunks=5]");
                 prompts.add("normal " + runId + "/" + round + "/" + i + " [sim:chunks=5]");
@@ -169,6 +176,7 @@ class FaultToleranceIT {
                 prompts.add("cut " + runId + "/" + round + "/" + i + " [sim:cut][sim:chunks=10]");
                 prompts.add("stall " + runId + "/" + round + "/" + i + " [sim:stall=1000][sim:chunks=10]");
             }
+            prompts.subList(firstOfRound, prompts.size()).forEach(p -> tokenOf.put(p, roundToken));
         }
         AtomicInteger breakerMax = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(prompts.size() + 1);
@@ -189,9 +197,11 @@ class FaultToleranceIT {
         List<Future<String[]>> outcomes = new ArrayList<>();
         for (String prompt : prompts) {
             outcomes.add(pool.submit(() -> {
-                StackClient.Sent sent = client.send(token, null, prompt, deadline(Duration.ofMinutes(2)));
+                String promptToken = tokenOf.get(prompt);
+                StackClient.Sent sent = client.send(promptToken, null, prompt, deadline(Duration.ofMinutes(2)));
                 assertThat(sent.accepted()).as("accepted: %s", prompt).isTrue();
-                StackClient.Streamed s = client.follow(token, sent.requestId(), () -> began + Duration.ofMinutes(4).toNanos());
+                StackClient.Streamed s = client.follow(promptToken, sent.requestId(),
+                        () -> began + Duration.ofMinutes(4).toNanos());
                 return new String[] {prompt, sent.requestId(), s.terminal(), s.errorCode(), s.text(),
                         Boolean.toString(s.gapless())};
             }));
@@ -228,14 +238,17 @@ class FaultToleranceIT {
 
         long recoveryStart = System.nanoTime();
         String[] recovered = new String[1];
+        // Its own user: three tries every few seconds would exceed one user's send limit within a minute.
+        String recoveryToken = client.token("recovery-" + runId, deadline(Duration.ofMinutes(1)));
         await("the breaker closes again and a chat completes").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
                     List<Future<StackClient.Streamed>> trials = new ArrayList<>();
                     for (int i = 0; i < 3; i++) {
                         String prompt = "after the storm " + runId + " " + System.nanoTime() + " [sim:chunks=3]";
                         trials.add(pool.submit(() -> {
-                            StackClient.Sent sent = client.send(token, null, prompt, deadline(Duration.ofMinutes(1)));
-                            return client.follow(token, sent.requestId(), () -> deadline(Duration.ofMinutes(1)));
+                            StackClient.Sent sent = client.send(recoveryToken, null, prompt,
+                                    deadline(Duration.ofMinutes(1)));
+                            return client.follow(recoveryToken, sent.requestId(), () -> deadline(Duration.ofMinutes(1)));
                         }));
                     }
                     for (Future<StackClient.Streamed> t : trials) {
