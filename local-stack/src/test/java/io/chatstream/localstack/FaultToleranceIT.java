@@ -238,11 +238,12 @@ class FaultToleranceIT {
 
         long recoveryStart = System.nanoTime();
         String[] recovered = new String[1];
-        // Its own user: three tries every few seconds would exceed one user's send limit within a minute.
-        String recoveryToken = client.token("recovery-" + runId, deadline(Duration.ofMinutes(1)));
         await("the breaker closes again and a chat completes").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
                     List<Future<StackClient.Streamed>> trials = new ArrayList<>();
+                    // A user per try: three sends every few seconds would exceed one user's send limit.
+                    String recoveryToken = client.token("recovery-" + runId + "-" + System.nanoTime(),
+                            deadline(Duration.ofMinutes(1)));
                     for (int i = 0; i < 3; i++) {
                         String prompt = "after the storm " + runId + " " + System.nanoTime() + " [sim:chunks=3]";
                         trials.add(pool.submit(() -> {
