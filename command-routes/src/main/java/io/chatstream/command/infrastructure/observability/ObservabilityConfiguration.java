@@ -2,10 +2,6 @@ package io.chatstream.command.infrastructure.observability;
 
 import io.chatstream.command.interfaces.GrpcStatusPassThrough;
 import io.chatstream.support.observability.BackgroundHealth;
-import io.chatstream.support.observability.KafkaClusterHealth;
-import io.chatstream.support.observability.KafkaTraceExtraction;
-import io.chatstream.support.observability.KafkaTraceInjection;
-import io.chatstream.support.observability.KafkaOffsetMetrics;
 import io.chatstream.support.observability.ServerInterceptorChain;
 import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +10,6 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -27,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * (Micrometer Tracing bridge: W3C propagation, trace ids in the log MDC, OTLP export only when
  * {@code management.otlp.tracing.endpoint} is set). Readiness = database + Kafka; Redis is only a
  * fast path here and stays out of it.
+ * The Kafka side (trace over record headers, the {@code kafka} check, consumer lag) is service-support's
+ * {@code KafkaObservabilityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityConfiguration {
@@ -46,37 +43,10 @@ public class ObservabilityConfiguration {
                 new MetricCollectingServerInterceptor(registry), new GrpcStatusPassThrough());
     }
 
-    /** chat_kafka_consumer_lag of this service's own group (chat.metrics.consumer-groups). */
-    @Bean
-    KafkaOffsetMetrics kafkaOffsetMetrics(@Value("${chat.kafka.brokers}") String brokers,
-            @Value("${chat.metrics.consumer-groups}") String groups,
-            @Value("${chat.metrics.kafka-offsets-interval}") Duration interval,
-            @Value("${chat.metrics.kafka-offsets-timeout}") Duration timeout) {
-        return new KafkaOffsetMetrics(brokers, KafkaOffsetMetrics.parseGroups(groups), Map.of(), interval, timeout);
-    }
-
-    @Bean
-    KafkaTraceExtraction kafkaTraceExtraction(OpenTelemetry openTelemetry) {
-        return new KafkaTraceExtraction(openTelemetry);
-    }
-
-    @Bean
-    KafkaTraceInjection kafkaTraceInjection(OpenTelemetry openTelemetry) {
-        return new KafkaTraceInjection(openTelemetry);
-    }
-
     /** Replaces Boot's {@code db} indicator (same name): the same check, run in the background with a bound. */
     @Bean
     HealthIndicator dbHealthIndicator(DataSource dataSource, @Value("${chat.health.timeout}") Duration timeout,
             @Value("${chat.health.interval}") Duration interval) {
         return new BackgroundHealth("db", new DataSourceHealthIndicator(dataSource), timeout, interval, Clock.systemUTC());
-    }
-
-    /** {@code kafka} in /actuator/health and the readiness group. */
-    @Bean
-    HealthIndicator kafkaHealthIndicator(@Value("${chat.kafka.brokers}") String brokers,
-            @Value("${chat.health.timeout}") Duration timeout, @Value("${chat.health.interval}") Duration interval) {
-        return new BackgroundHealth("kafka", new KafkaClusterHealth(brokers, timeout), timeout.plusMillis(500),
-                interval, Clock.systemUTC());
     }
 }
