@@ -6,7 +6,6 @@ import io.chatstream.contracts.AnswerStreamEntries;
 import io.chatstream.contracts.RedisKeys;
 import io.chatstream.domain.RequestId;
 import io.chatstream.proto.v1.AnswerStreamEntry;
-import io.chatstream.query.application.ChunkSink;
 import io.chatstream.query.domain.StreamChunk;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
@@ -37,11 +36,11 @@ class AnswerStreamGroupingTest {
     @Test
     @DisplayName("a reader that joins while a read is in flight gets none of its entries, then all from its own position")
     void joinDuringRead() {
-        Sink first = follow(REQUEST, 0);
+        RecordingChunkSink first = follow(REQUEST, 0);
         append(REQUEST, 1, 2);
         dispatch(readPlanned());
         List<XReadArgs.StreamOffset<String>> blocking = plan();
-        Sink second = follow(REQUEST, 0);
+        RecordingChunkSink second = follow(REQUEST, 0);
         append(REQUEST, 3);
         dispatch(read(blocking));
         assertThat(second.seqs()).isEmpty();
@@ -58,8 +57,8 @@ class AnswerStreamGroupingTest {
     @Test
     @DisplayName("a paused reader pauses only its own reads and, resumed mid-read, misses nothing and repeats nothing")
     void resumeDuringRead() {
-        Sink slow = follow(REQUEST, 0);
-        Sink fast = follow(REQUEST, 0);
+        RecordingChunkSink slow = follow(REQUEST, 0);
+        RecordingChunkSink fast = follow(REQUEST, 0);
         append(REQUEST, 1);
         slow.ready = false;
         dispatch(readPlanned());
@@ -86,8 +85,8 @@ class AnswerStreamGroupingTest {
     @Test
     @DisplayName("a cancelled call's subscription is removed at once, without waiting for the ticker")
     void cancelRemoves() {
-        Sink gone = follow(REQUEST, 0);
-        Sink stays = follow(OTHER, 0);
+        RecordingChunkSink gone = follow(REQUEST, 0);
+        RecordingChunkSink stays = follow(OTHER, 0);
         assertThat(streams.activeCount()).isEqualTo(2);
 
         gone.cancel();
@@ -105,7 +104,7 @@ class AnswerStreamGroupingTest {
     @Test
     @DisplayName("a call cancelled before it was followed is not kept")
     void cancelledBeforeFollow() {
-        Sink sink = new Sink();
+        RecordingChunkSink sink = new RecordingChunkSink();
         sink.cancelled = true;
         streams.follow(REQUEST, 0, sink);
 
@@ -117,7 +116,7 @@ class AnswerStreamGroupingTest {
     @Test
     @DisplayName("many readers of one key, joining at different times, each get every entry once and in order")
     void manyReadersOneKey() {
-        List<Sink> readers = new ArrayList<>();
+        List<RecordingChunkSink> readers = new ArrayList<>();
         long seq = 0;
         for (int round = 0; round < 40; round++) {
             readers.add(follow(REQUEST, 0));
@@ -143,8 +142,8 @@ class AnswerStreamGroupingTest {
     @Test
     @DisplayName("the final entry ends every reader of the key and removes its subscriptions")
     void finalEntryRemoves() {
-        Sink a = follow(REQUEST, 0);
-        Sink b = follow(REQUEST, 0);
+        RecordingChunkSink a = follow(REQUEST, 0);
+        RecordingChunkSink b = follow(REQUEST, 0);
         append(REQUEST, 1);
         log.get(RedisKeys.answerStream(REQUEST.value())).add(message(REQUEST, "2-0", AnswerStreamEntry.newBuilder()
                 .setKind(StreamChunk.DONE).setSeq(2).setStatus("completed").build()));
@@ -160,21 +159,21 @@ class AnswerStreamGroupingTest {
     void tickerHeartbeatsOnlyDue() {
         RedisAnswerStreams quick = new RedisAnswerStreams(null, null, new StreamSettings(Duration.ZERO,
                 Duration.ofSeconds(120), Duration.ofMillis(50), 500, Duration.ofMillis(250)));
-        Sink idle = new Sink();
+        RecordingChunkSink idle = new RecordingChunkSink();
         quick.follow(REQUEST, 0, idle);
 
         quick.tick();
 
         assertThat(idle.sent).extracting(StreamChunk::kind).containsExactly(StreamChunk.HEARTBEAT);
-        streams.follow(REQUEST, 0, new Sink());
-        Sink fresh = new Sink();
+        streams.follow(REQUEST, 0, new RecordingChunkSink());
+        RecordingChunkSink fresh = new RecordingChunkSink();
         streams.follow(REQUEST, 0, fresh);
         streams.tick();
         assertThat(fresh.sent).isEmpty();
     }
 
-    private Sink follow(RequestId request, long afterSeq) {
-        Sink sink = new Sink();
+    private RecordingChunkSink follow(RequestId request, long afterSeq) {
+        RecordingChunkSink sink = new RecordingChunkSink();
         streams.follow(request, afterSeq, sink);
         return sink;
     }
@@ -216,51 +215,5 @@ class AnswerStreamGroupingTest {
 
     private void dispatch(List<StreamMessage<String, String>> read) {
         streams.dispatch(read);
-    }
-
-    static final class Sink implements ChunkSink {
-        final List<StreamChunk> sent = new ArrayList<>();
-        boolean ready = true;
-        boolean cancelled;
-        Runnable onReady = () -> { };
-        Runnable onCancel = () -> { };
-
-        List<Long> seqs() {
-            return sent.stream().filter(c -> !StreamChunk.HEARTBEAT.equals(c.kind())).map(StreamChunk::seq).toList();
-        }
-
-        void cancel() {
-            cancelled = true;
-            onCancel.run();
-        }
-
-        @Override
-        public void send(StreamChunk chunk) {
-            sent.add(chunk);
-        }
-
-        @Override
-        public void end() {
-        }
-
-        @Override
-        public boolean isReady() {
-            return ready;
-        }
-
-        @Override
-        public void whenReady(Runnable action) {
-            onReady = action;
-        }
-
-        @Override
-        public void whenCancelled(Runnable action) {
-            onCancel = action;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
     }
 }

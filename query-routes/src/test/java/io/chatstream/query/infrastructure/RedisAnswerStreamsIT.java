@@ -8,13 +8,11 @@ import io.chatstream.contracts.RedisKeys;
 import io.chatstream.domain.RequestId;
 import io.chatstream.localinfra.RedisServer;
 import io.chatstream.proto.v1.AnswerStreamEntry;
-import io.chatstream.query.application.ChunkSink;
 import io.chatstream.query.domain.StreamChunk;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,10 +60,10 @@ class RedisAnswerStreamsIT {
     void readersJoiningWhileWritten() throws Exception {
         RequestId request = RequestId.generate();
         int entries = 120;
-        List<Sink> readers = new ArrayList<>();
+        List<RecordingChunkSink> readers = new ArrayList<>();
         for (int seq = 1; seq <= entries; seq++) {
             if (seq % 4 == 1) {
-                Sink sink = new Sink();
+                RecordingChunkSink sink = new RecordingChunkSink();
                 readers.add(sink);
                 streams.follow(request, 0, sink);
             }
@@ -89,8 +87,8 @@ class RedisAnswerStreamsIT {
     @DisplayName("a cancelled reader is removed without waiting for the stream to end, the others carry on")
     void cancelledReaderRemoved() {
         RequestId request = RequestId.generate();
-        Sink leaving = new Sink();
-        Sink staying = new Sink();
+        RecordingChunkSink leaving = new RecordingChunkSink();
+        RecordingChunkSink staying = new RecordingChunkSink();
         streams.follow(request, 0, leaving);
         streams.follow(request, 0, staying);
         xadd(request, AnswerStreamEntry.newBuilder().setKind(StreamChunk.TOKEN).setSeq(1).setText("a").setAttempt(1)
@@ -109,39 +107,5 @@ class RedisAnswerStreamsIT {
 
     private static void xadd(RequestId request, AnswerStreamEntry entry) {
         redis.opsForStream().add(RedisKeys.answerStream(request.value()), AnswerStreamEntries.toFields(entry));
-    }
-
-    static final class Sink implements ChunkSink {
-        final List<StreamChunk> sent = new CopyOnWriteArrayList<>();
-        private volatile boolean cancelled;
-        private volatile Runnable onCancel = () -> { };
-
-        List<Long> seqs() {
-            return sent.stream().filter(c -> !StreamChunk.HEARTBEAT.equals(c.kind())).map(StreamChunk::seq).toList();
-        }
-
-        void cancel() {
-            cancelled = true;
-            onCancel.run();
-        }
-
-        @Override
-        public void send(StreamChunk chunk) {
-            sent.add(chunk);
-        }
-
-        @Override
-        public void end() {
-        }
-
-        @Override
-        public void whenCancelled(Runnable action) {
-            onCancel = action;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
     }
 }

@@ -2,17 +2,14 @@ package io.chatstream.query.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatstream.query.application.ChunkSink;
 import io.chatstream.query.domain.StreamChunk;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class StreamSubscriptionTest {
 
     private static final long SECOND = 1_000_000_000L;
-    private final Sink sink = new Sink();
+    private final RecordingChunkSink sink = new RecordingChunkSink();
 
     private static StreamChunk token(long seq) {
         return new StreamChunk("token", seq, "t" + seq, 1, "", "", 0, 0, "", "");
@@ -99,32 +96,5 @@ class StreamSubscriptionTest {
         assertThat(StreamIds.compare("10-0", "9-9")).isPositive();
         assertThat(StreamIds.compare("3-2", "3-10")).isNegative();
         assertThat(StreamIds.compare("3-2", "3-2")).isZero();
-    }
-
-    static final class Sink implements ChunkSink {
-        final List<StreamChunk> sent = new ArrayList<>();
-        boolean ended;
-        boolean cancelled;
-        boolean ready = true;
-
-        @Override
-        public void send(StreamChunk chunk) {
-            sent.add(chunk);
-        }
-
-        @Override
-        public void end() {
-            ended = true;
-        }
-
-        @Override
-        public boolean isReady() {
-            return ready;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
     }
 }
