@@ -3,23 +3,22 @@
 #   scripts/benchmark.sh            quick smoke run (a couple of minutes of load)
 #   scripts/benchmark.sh --full     the issue's targets (ramp to 1,000 streams, 10,000 idle SSE connections)
 #   scripts/benchmark.sh --help     every option
-# Builds whatever jar is missing with the Maven wrapper (tests skipped), starts the local stack from the
+# Builds the jars when one is missing or a source changed (tests skipped), starts the local stack from the
 # jars on free ports with its own state dir (never the default ports), runs the load, stops every process
 # it started by pid, and writes benchmarks/target/report/benchmark-report.md and .json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-if [[ " $* " != *" --help "* ]]; then
-  missing=()
-  for m in command-routes worker-routes query-routes gateway-routes local-stack benchmarks; do
-    [[ -f "$m/target/$m.jar" ]] || missing+=("$m")
-  done
-  if ((${#missing[@]})); then
-    echo "Building ${missing[*]} (tests skipped) ..."
-    # -am builds what they depend on (proto, the simulator, ...) in the same reactor.
-    ./mvnw -B -q -DskipTests -pl "$(IFS=,; echo "${missing[*]}")" -am package
-  fi
+source scripts/lib/jars.sh
+# Rebuilt only when a source changed since the jars were built (scripts/lib/jars.sh).
+if [[ " $* " == *" --help "* ]]; then
+  build_jars benchmarks benchmarks/target/benchmarks.jar
+else
+  modules=(command-routes worker-routes query-routes gateway-routes local-stack benchmarks)
+  jars=()
+  for m in "${modules[@]}"; do jars+=("$m/target/$m.jar"); done
+  build_jars "$(IFS=,; echo "${modules[*]}")" "${jars[@]}"
 fi
 
 # The benchmark JVM holds thousands of sockets; the file limit must allow them.

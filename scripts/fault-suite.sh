@@ -4,32 +4,43 @@
 # in turn (worker, query, command, gateway, Kafka, Redis, MariaDB) during 200 concurrent
 # conversations. The report goes to local-stack/target/fault-report.md.
 #
-# Usage: scripts/fault-suite.sh [--conversations=N] [--components=all|worker,redis,...] [--storm=N] [--no-build]
+# Usage: scripts/fault-suite.sh [--conversations=N] [--components=all|worker,redis,...] [--storm=N]
+#                               [--no-build] [--dry-run] [--help]
+#   --no-build  start from the jars as they are (by default they are rebuilt when a source changed)
+#   --dry-run   build what the suite needs (its own Maven command, with the tests skipped) and stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/jars.sh
 conversations=200
 components=all
 storm=3
-build=yes
+dry_run=no
 for arg in "$@"; do
   case "$arg" in
     --conversations=*) conversations="${arg#*=}" ;;
     --components=*) components="${arg#*=}" ;;
     --storm=*) storm="${arg#*=}" ;;
-    --no-build) build=no ;;
-    *) echo "unknown option $arg"; sed -n '7p' "$0"; exit 2 ;;
+    --no-build) JARS_BUILD=never ;;
+    --dry-run) dry_run=yes ;;
+    --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $arg"; sed -n '7,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
-if [[ $build == yes ]]; then
-  echo "Building the jars (tests skipped) ..."
-  ./mvnw -B -q -DskipTests package
+build_jars "command-routes,worker-routes,query-routes,gateway-routes,local-stack" \
+  command-routes/target/command-routes.jar worker-routes/target/worker-routes.jar \
+  query-routes/target/query-routes.jar gateway-routes/target/gateway-routes.jar local-stack/target/local-stack.jar
+# -am: local-infra, the simulator and the contracts come from this checkout, never from ~/.m2.
+suite=(./mvnw -B -q -pl local-stack -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false
+  -Dit.test=FaultToleranceIT -Dfailsafe.failIfNoSpecifiedTests=false -Dfault.conversations="$conversations"
+  -Dfault.components="$components" -Dfault.storm="$storm")
+if [[ $dry_run == yes ]]; then
+  "${suite[@]}" -DskipITs
+  echo "dry run: the suite builds; it was not run"
+  exit 0
 fi
 echo "Fault suite: $conversations conversations, components=$components, storm x$storm"
 status=0
-# local-infra in the same reactor: the launcher needs this checkout's version of it, not ~/.m2's.
-./mvnw -B -q -pl local-infra,local-stack verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=FaultToleranceIT -Dfailsafe.failIfNoSpecifiedTests=false -Dfault.conversations="$conversations" -Dfault.components="$components" \
-  -Dfault.storm="$storm" || status=$?
+"${suite[@]}" || status=$?
 echo
 cat local-stack/target/fault-report.md 2>/dev/null || echo "no report written"
 exit $status

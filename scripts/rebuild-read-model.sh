@@ -8,6 +8,11 @@
 # Without arguments it talks to the local stack's default ports. See docs/runbooks/rebuild-read-model.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [[ " $* " == *" --help "* ]]; then
+  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  exit 0
+fi
+source scripts/lib/jars.sh
 jar=query-routes/target/query-routes.jar
-[ -f "$jar" ] || ./mvnw -B -q -pl query-routes -am package -DskipTests
+build_jars query-routes "$jar"
 exec java -jar "$jar" --spring.profiles.active=rebuild "$@"

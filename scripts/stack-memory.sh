@@ -2,6 +2,10 @@
 # Prints the resident memory (RSS) of every process of a running local stack and the total.
 # Usage: scripts/stack-memory.sh [STATE_DIR]   (default .run; reads STATE_DIR/stack.json)
 set -euo pipefail
+if [[ "${1:-}" == --help ]]; then
+  sed -n '2,3p' "$0" | sed 's/^# \{0,1\}//'
+  exit 0
+fi
 state="${1:-.run}"
 root=$(grep -A1 '"local-stack"' "$state/stack.json" | grep -o '"pid" *: *[0-9]*' | grep -o '[0-9]*$')
 tree() { echo "$1"; for c in $(ps -o pid= --ppid "$1"); do tree "$c"; done; }

@@ -3,14 +3,15 @@
 #   scripts/validate-routes.sh [--config=<service>-routes/src/main/resources/application.yml] <file or folder>...
 # Without arguments: every shipped route file of the four services.
 # Exit 0 = all OK, 1 = a file failed (reasons printed per file), 2 = wrong usage.
-# Builds routes-validator/target/routes-validator.jar only when it is missing.
+# Builds routes-validator/target/routes-validator.jar when it is missing or a source changed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="$root/routes-validator/target/routes-validator.jar"
-if [[ ! -f "$jar" ]]; then
-  echo "building $jar (once)..." >&2
-  (cd "$root" && ./mvnw -B -q -pl routes-validator -am package -DskipTests >&2)
+if [[ " $* " == *" --help "* ]]; then
+  sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
+  exit 0
 fi
+jar="$root/routes-validator/target/routes-validator.jar"
+(cd "$root" && source scripts/lib/jars.sh && build_jars routes-validator "$jar" >&2)
 java_bin="java"
 if [[ -n "${JAVA_HOME:-}" ]]; then
   java_bin="$JAVA_HOME/bin/java"

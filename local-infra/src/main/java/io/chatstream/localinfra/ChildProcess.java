@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A started operating-system process whose output goes to a log file. */
@@ -14,11 +15,17 @@ final class ChildProcess {
     }
 
     static Process start(List<String> command, Path log) {
+        return start(command, Map.of(), log);
+    }
+
+    /** As {@link #start(List, Path)} with more environment variables. */
+    static Process start(List<String> command, Map<String, String> environment, Path log) {
         try {
-            return new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command.get(0), e);
         }

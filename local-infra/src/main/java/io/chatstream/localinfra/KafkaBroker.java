@@ -41,7 +41,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats a fresh log directory under {@code workDir} and starts the broker.
+     * Starts the broker on the log directory under {@code workDir}: formatted on the first start,
+     * reused as it is (same cluster id, topics, offsets) on every later one.
      *
      * @param port client port on 127.0.0.1; 0 picks a free one
      */
@@ -57,7 +58,11 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(workDir.resolve("log4j.properties"), LOG4J);
             Files.writeString(workDir.resolve("logback.xml"), LOGBACK);
             KafkaBroker broker = new KafkaBroker(clientPort, workDir, config);
-            broker.format();
+            if (StoredCluster.formatted(logDirs)) {
+                StoredCluster.requireUsable(logDirs);
+            } else {
+                broker.format();
+            }
             broker.launch();
             return broker;
         } catch (IOException e) {
@@ -168,9 +173,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void launch() {
-        process = ChildProcess.start(ChildJvm.command(jvmOptions(), "kafka.Kafka", List.of(config.toString())),
-                workDir.resolve("kafka.log"));
-        Ports.awaitListening(port, START_TIMEOUT, "Kafka", process);
+        Path log = workDir.resolve("kafka.log");
+        process = ChildProcess.start(ChildJvm.command(jvmOptions(), "kafka.Kafka", List.of(config.toString())), log);
+        Ports.awaitListening(port, START_TIMEOUT, "Kafka", process, log);
         awaitReady();
     }
 
@@ -182,7 +187,7 @@ public final class KafkaBroker implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new IllegalStateException("Kafka did not become ready; see " + workDir.resolve("kafka.log"), e);
+                    throw new IllegalStateException("Kafka did not become ready" + LogTail.of(workDir.resolve("kafka.log")), e);
                 }
                 Ports.sleep(Duration.ofMillis(200));
             }

@@ -3,45 +3,36 @@ package io.chatstream.localinfra;
 import java.time.Duration;
 
 /**
- * A server that runs either as a child process from a binary on PATH or, when there is none,
- * from an embedded distribution; both are stopped, killed and restarted the same way.
+ * A server run as a child process, from a binary on PATH or one shipped in a Maven artifact;
+ * both are stopped, killed and restarted the same way.
  */
 abstract class LocalServer implements AutoCloseable {
 
     private final Duration stopGrace;
-    /** Set while the server runs from a binary on PATH. */
+    /** The server's process, set by {@link #launch()}. */
     protected Process process;
 
     protected LocalServer(Duration stopGrace) {
         this.stopGrace = stopGrace;
     }
 
-    /** Starts the server from PATH or embedded, and returns once it accepts connections. */
+    /** Starts the server's process and returns once it accepts connections. */
     protected abstract void launch();
 
-    /** Stops the embedded server, if that is what runs. */
-    protected abstract void stopEmbedded();
-
     public void stop() {
-        stopEmbedded();
         ChildProcess.stop(process, stopGrace);
     }
 
-    /** Kills a server from PATH like {@code kill -9}; an embedded one can only be stopped. */
+    /** Kills the server like {@code kill -9}. */
     public void kill() {
-        if (process != null) {
-            ChildProcess.kill(process);
-        } else {
-            stop();
-        }
+        ChildProcess.kill(process);
     }
 
-    /** True while a server from PATH runs; an embedded one cannot be watched and counts as running. */
     public boolean isRunning() {
-        return process == null || process.isAlive();
+        return process != null && process.isAlive();
     }
 
-    /** The operating-system process id of a server from PATH, or -1 when it runs embedded. */
+    /** The server's operating-system process id, or -1 before it was started. */
     public long pid() {
         return process == null ? -1 : process.pid();
     }

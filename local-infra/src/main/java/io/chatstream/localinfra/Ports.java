@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Loopback port helpers: choose a free port, refuse a taken one clearly, wait for a listener. */
@@ -56,16 +57,20 @@ public final class Ports {
         }
     }
 
-    /** Waits until something accepts connections on the port, or fails after {@code timeout}. */
-    public static void awaitListening(int port, Duration timeout, String component, Process process) {
+    /**
+     * Waits until something accepts connections on the port, or fails after {@code timeout}; a
+     * failure quotes the end of {@code log} (may be null), where the child said why.
+     */
+    public static void awaitListening(int port, Duration timeout, String component, Process process, Path log) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!isListening(port)) {
             if (process != null && !process.isAlive()) {
                 throw new IllegalStateException(component + " exited with code " + process.exitValue()
-                        + " before listening on port " + port);
+                        + " before listening on port " + port + (log == null ? "" : LogTail.of(log)));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(component + " did not listen on port " + port + " within " + timeout);
+                throw new IllegalStateException(component + " did not listen on port " + port + " within " + timeout
+                        + (log == null ? "" : LogTail.of(log)));
             }
             sleep(Duration.ofMillis(100));
         }

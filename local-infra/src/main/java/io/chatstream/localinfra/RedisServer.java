@@ -7,24 +7,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * A real Redis server: {@code redis-server} from PATH when present, else the Redis 6.2
- * binary shipped in embedded-redis.
+ * A real Redis server run as a child process: {@code redis-server} from PATH when present, else
+ * the Redis 6.2 binary shipped in the embedded-redis artifact. Either way it is the same kind of
+ * process, so it is watched, killed and restarted alike; a data directory keeps the build that
+ * wrote it ({@link ServerBuild}).
  */
 public final class RedisServer extends LocalServer {
 
     private final int port;
     private final Path workDir;
     private final boolean appendOnly;
-    private redis.embedded.RedisServer embedded;
+    private final ServerBuild build;
+    private final Path binary;
 
-    private RedisServer(int port, Path workDir, boolean appendOnly) {
+    private RedisServer(int port, Path workDir, boolean appendOnly, ServerBuild build, Path binary) {
         super(Duration.ofSeconds(10));
         this.port = port;
         this.workDir = workDir;
         this.appendOnly = appendOnly;
+        this.build = build;
+        this.binary = binary;
     }
 
     /** Starts Redis without persistence. */
@@ -38,12 +42,17 @@ public final class RedisServer extends LocalServer {
      */
     public static RedisServer start(int port, Path workDir, boolean appendOnly) {
         int p = port == 0 ? Ports.free() : Ports.requireFree(port, "Redis");
+        Path dir = workDir.toAbsolutePath();
         try {
-            Files.createDirectories(workDir);
+            Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RedisServer server = new RedisServer(p, workDir.toAbsolutePath(), appendOnly);
+        ServerBuild build = ServerBuild.choose("Redis", dir, Binaries.onPath("redis-server"));
+        Path binary = build == ServerBuild.PATH
+                ? Binaries.onPath("redis-server").orElseThrow()
+                : EmbeddedBinaries.redisServer(dir.resolve("bin"));
+        RedisServer server = new RedisServer(p, dir, appendOnly, build, binary);
         server.launch();
         return server;
     }
@@ -58,58 +67,20 @@ public final class RedisServer extends LocalServer {
 
     /** "redis-server (PATH)" or "embedded-redis". */
     public String flavour() {
-        return embedded != null ? "embedded-redis" : "redis-server (PATH)";
-    }
-
-    @Override
-    protected void stopEmbedded() {
-        if (embedded != null) {
-            try {
-                embedded.stop();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            embedded = null;
-        }
+        return build == ServerBuild.EMBEDDED ? "embedded-redis" : "redis-server (PATH)";
     }
 
     @Override
     protected void launch() {
-        Optional<Path> binary = Binaries.onPath("redis-server");
-        List<String> settings = settings();
-        if (binary.isPresent()) {
-            List<String> command = new ArrayList<>();
-            command.add(binary.get().toString());
-            command.add("--port");
-            command.add(Integer.toString(port));
-            for (String setting : settings) {
-                String[] kv = setting.split(" ", 2);
-                command.add("--" + kv[0]);
-                command.add("\"\"".equals(kv[1]) ? "" : kv[1]);
-            }
-            process = ChildProcess.start(command, workDir.resolve("redis.log"));
-            Ports.awaitListening(port, Duration.ofSeconds(30), "Redis", process);
-        } else {
-            try {
-                redis.embedded.core.RedisServerBuilder builder = redis.embedded.RedisServer.newRedisServer().port(port);
-                settings.forEach(builder::setting);
-                embedded = builder.build();
-                embedded.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start embedded Redis", e);
-            }
-            Ports.awaitListening(port, Duration.ofSeconds(30), "Redis", null);
-        }
-    }
-
-    private List<String> settings() {
-        List<String> settings = new ArrayList<>();
-        settings.add("bind 127.0.0.1");
-        settings.add("dir " + workDir);
-        settings.add("save \"\"");
-        settings.add("appendonly " + (appendOnly ? "yes" : "no"));
-        settings.add("appendfsync everysec");
-        settings.add("protected-mode no");
-        return settings;
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1",
+                "--dir", workDir.toString(),
+                "--save", "",
+                "--appendonly", appendOnly ? "yes" : "no",
+                "--appendfsync", "everysec",
+                "--protected-mode", "no"));
+        Path log = workDir.resolve("redis.log");
+        process = ChildProcess.start(command, log);
+        Ports.awaitListening(port, Duration.ofSeconds(30), "Redis", process, log);
     }
 }

@@ -6,6 +6,7 @@ import io.chatstream.localinfra.MariaDbServer;
 import io.chatstream.localinfra.PortInUseException;
 import io.chatstream.localinfra.Ports;
 import io.chatstream.localinfra.RedisServer;
+import io.chatstream.localinfra.UnusableStateException;
 import io.chatstream.simulator.BailianSimulator;
 import io.chatstream.simulator.SimulatorSettings;
 import java.io.IOException;
@@ -43,6 +44,7 @@ public final class LocalStack {
     private StackManifest manifest;
     private Supervisor supervisor;
     private final List<Supervised> components = new ArrayList<>();
+    private StateDirLock stateDirLock;
 
     LocalStack(StackOptions options) {
         this.options = options;
@@ -65,7 +67,7 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.start();
-        } catch (PortInUseException e) {
+        } catch (PortInUseException | UnusableStateException | StateDirInUseException e) {
             log.error("{}", e.getMessage());
             System.exit(2);
         } catch (RuntimeException e) {
@@ -150,6 +152,9 @@ public final class LocalStack {
         if (manifest != null) {
             manifest.delete();
         }
+        if (stateDirLock != null) {
+            stateDirLock.release();
+        }
         log.info("stopped; nothing left running");
         stopped.countDown();
     }
@@ -178,16 +183,32 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * Locks the state dir for this launcher (released by the OS however it ends, kill -9 included),
+     * wipes it on --fresh, and drops the manifest a killed launcher left behind, so that tools
+     * waiting for {@code stack.json} see only this run's.
+     */
     private void prepareStateDir() {
         try {
-            if (options.fresh() && Files.exists(options.stateDir())) {
-                try (Stream<Path> walk = Files.walk(options.stateDir())) {
-                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            Files.createDirectories(options.stateDir());
+            stateDirLock = StateDirLock.acquire(options.stateDir());
+            if (options.fresh()) {
+                try (Stream<Path> walk = Files.list(options.stateDir())) {
+                    walk.filter(p -> !p.equals(stateDirLock.file())).forEach(LocalStack::deleteTree);
                 }
             }
             Files.createDirectories(options.stateDir().resolve("logs"));
+            Files.deleteIfExists(options.stateDir().resolve("stack.json"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + options.stateDir(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
         }
     }
 

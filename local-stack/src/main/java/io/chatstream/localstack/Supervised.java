@@ -13,9 +13,4 @@ interface Supervised {
 
     /** Starts the process again on the same port and data; returns once it accepts work. */
     void restart();
-
-    /** A component whose process cannot be watched (an embedded server), or one not supervised. */
-    default boolean watchable() {
-        return pid() > 0;
-    }
 }

@@ -47,11 +47,7 @@ final class Supervisor {
 
     void start() {
         for (Supervised c : components) {
-            if (c.watchable()) {
-                states.put(c.name(), new State(initialBackoff));
-            } else {
-                log.info("{} runs embedded: not supervised", c.name());
-            }
+            states.put(c.name(), new State(initialBackoff));
         }
         executor.scheduleWithFixedDelay(this::check, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 final class RunningStack implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** util-linux's setsid: the launcher leads a process group of its own, as a terminal's job does. */
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final Path home;
     private final Path stateDir;
@@ -49,14 +51,31 @@ final class RunningStack implements AutoCloseable {
 
     /** As {@link #start(String)}, with more launcher options (e.g. {@code --service-jvm-opts=…}). */
     static RunningStack start(String prefix, String... launcherOptions) throws Exception {
-        Path home = projectRoot();
-        Path stateDir = home.resolve("local-stack/target/" + prefix + "-" + System.nanoTime());
-        Map<String, Integer> ports = Map.of(
+        Path stateDir = projectRoot().resolve("local-stack/target/" + prefix + "-" + System.nanoTime());
+        return startOn(stateDir, freePorts(), launcherOptions);
+    }
+
+    /** A free port for every component, by launcher option name. */
+    static Map<String, Integer> freePorts() {
+        return Map.of(
                 "gateway-port", Ports.free(), "command-port", Ports.free(), "command-grpc-port", Ports.free(),
                 "worker-port", Ports.free(), "query-port", Ports.free(), "query-grpc-port", Ports.free(),
                 "simulator-port", Ports.free(), "kafka-port", Ports.free(), "redis-port", Ports.free(),
                 "mariadb-port", Ports.free());
-        List<String> command = new ArrayList<>(List.of(
+    }
+
+    /**
+     * Starts the stack on {@code stateDir}, which may hold an earlier run's data (a second
+     * {@code ./run.sh}), in a process group of its own, so {@link #killHard()} can end it the way
+     * {@code kill -9 -- -PGID} does.
+     */
+    static RunningStack startOn(Path stateDir, Map<String, Integer> ports, String... launcherOptions) throws Exception {
+        Path home = projectRoot();
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", home.resolve("local-stack/target/local-stack.jar").toString(),
                 "--home=" + home, "--state-dir=" + stateDir, "--sim-first-token-ms=20", "--sim-chunk-ms=10"));
@@ -64,13 +83,13 @@ final class RunningStack implements AutoCloseable {
         command.addAll(List.of(launcherOptions));
         Files.createDirectories(stateDir);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(stateDir.resolve("local-stack.out").toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(stateDir.resolve("local-stack.out").toFile())).start();
         Path manifest = stateDir.resolve("stack.json");
         try {
             await("the stack's ready manifest").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                     .until(() -> {
                         assertThat(process.isAlive()).as("local stack alive (see %s)", stateDir).isTrue();
-                        return Files.exists(manifest);
+                        return writtenBy(manifest, process);
                     });
             JsonNode ready = JSON.readTree(manifest.toFile());
             assertThat(ready.get("status").asText()).isEqualTo("ready");
@@ -81,6 +100,16 @@ final class RunningStack implements AutoCloseable {
             process.destroy();
             process.waitFor(90, TimeUnit.SECONDS);
             throw e;
+        }
+    }
+
+    /** True once {@code stack.json} exists and was written by this launcher, not left by an earlier, killed one. */
+    private static boolean writtenBy(Path manifest, Process launcher) {
+        try {
+            return Files.exists(manifest)
+                    && JSON.readTree(manifest.toFile()).at("/processes/local-stack/pid").asLong() == launcher.pid();
+        } catch (java.io.IOException e) {
+            return false; // being replaced right now
         }
     }
 
@@ -149,6 +178,33 @@ final class RunningStack implements AutoCloseable {
     /** A service's log, e.g. {@code logs/worker.log} under the state directory. */
     Path log(String service) {
         return stateDir.resolve("logs").resolve(service + ".log");
+    }
+
+    /** Every port the stack was started with, by launcher option name. */
+    Map<String, Integer> ports() {
+        return ports;
+    }
+
+    /** The startup time the launcher recorded in its manifest (launch to ready). */
+    Duration startup() throws Exception {
+        return Duration.ofMillis(JSON.readTree(stateDir.resolve("stack.json").toFile()).get("startup_ms").asLong());
+    }
+
+    /**
+     * Kills the launcher and everything it started at once, without shutdown hooks: the process group
+     * with SIGKILL where the launcher leads one, else every descendant. Waits until the ports are free.
+     */
+    void killHard() throws Exception {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        if (Files.isExecutable(SETSID)) {
+            new ProcessBuilder("kill", "-9", "--", "-" + process.pid()).inheritIO().start().waitFor();
+        }
+        all.forEach(ProcessHandle::destroyForcibly);
+        await("every process of the killed stack gone").atMost(Duration.ofSeconds(30))
+                .until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+        await("the killed stack's ports free").atMost(Duration.ofSeconds(30))
+                .until(() -> ports.values().stream().noneMatch(Ports::isListening));
     }
 
     /** Stops the stack with SIGTERM, as Ctrl-C would, and checks that it cleaned up after itself. */

@@ -220,6 +220,10 @@ final class StackClient {
         return sum;
     }
 
+    String gateway() {
+        return gateway;
+    }
+
     HttpClient http() {
         return http;
     }
