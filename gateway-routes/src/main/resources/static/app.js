@@ -18,22 +18,61 @@ class ApiError extends Error {
   }
 }
 
-async function api(method, path, body) {
-  const res = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  let data = null;
-  try { data = await res.json(); } catch (e) { /* empty or not JSON */ }
-  if (!res.ok) {
+/**
+ * One API call. While the server is starting (503 STARTING: nothing was done) the same request is sent again
+ * after a pause, with the "starting" screen up. With {@code atLoad}, an unreachable server (network failure,
+ * or a proxy's 502/503/504) is waited for the same way; later, such a failure is shown with a Retry button.
+ */
+async function api(method, path, body, atLoad) {
+  for (let attempt = 0; ; attempt++) {
+    let res;
+    try {
+      res = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: body ? { 'Content-Type': 'application/json' } : {},
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    } catch (e) {
+      if (!atLoad) throw e;
+      await waitForServer(attempt, null);
+      continue;
+    }
+    let data = null;
+    try { data = await res.json(); } catch (e) { /* empty or not JSON */ }
     const err = (data && data.error) || {};
-    if (res.status === 401) showSignIn();
-    throw new ApiError(res.status, err.code || 'HTTP_' + res.status, err.message || 'Request failed (' + res.status + ')',
-      res.headers.get('Retry-After'));
+    const proxyCannotReachIt = !err.code && (res.status === 502 || res.status === 503 || res.status === 504);
+    if (err.code === 'STARTING' || (atLoad && proxyCannotReachIt)) {
+      await waitForServer(attempt, res.headers.get('Retry-After'));
+      continue;
+    }
+    hideStarting();
+    if (!res.ok) {
+      if (res.status === 401) showSignIn();
+      throw new ApiError(res.status, err.code || 'HTTP_' + res.status, err.message || 'Request failed (' + res.status + ')',
+        res.headers.get('Retry-After'));
+    }
+    return data;
   }
-  return data;
+}
+
+// ---------- starting ----------
+// The gateway serves this page a few seconds before its API can answer. Instead of failing the sign-in, say
+// that it is starting and try again by itself: first after a second (or the server's Retry-After), then a
+// little longer each time, never more than 10 s apart.
+const START_WAIT_FIRST_MS = 1000;
+const START_WAIT_MAX_MS = 10000;
+
+async function waitForServer(attempt, retryAfter) {
+  const backoff = Math.min(START_WAIT_FIRST_MS * Math.pow(1.5, attempt), START_WAIT_MAX_MS);
+  const wait = Math.max(backoff, (Number(retryAfter) || 0) * 1000);
+  $('starting-retry').textContent = 'Trying again in ' + Math.ceil(wait / 1000) + ' s\u2026';
+  $('starting').hidden = false;
+  await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+function hideStarting() {
+  $('starting').hidden = true;
 }
 
 function newRequestId() {
@@ -101,8 +140,8 @@ function describe(e) {
 }
 
 // ---------- sessions ----------
-async function loadSessions() {
-  const page = await api('GET', '/api/chat/sessions?page_size=50');
+async function loadSessions(atLoad) {
+  const page = await api('GET', '/api/chat/sessions?page_size=50', undefined, atLoad);
   state.sessions = page.sessions || [];
   renderSessions();
 }
@@ -488,14 +527,19 @@ async function start() {
   $('open-sidebar').addEventListener('click', () => $('app').classList.add('menu-open'));
   $('close-sidebar').addEventListener('click', closeMenu);
 
-  if (!store.user) { showSignIn(); return; }
+  if (!store.user) {
+    // Sign-in only once the server can take it (it answers 401 here; STARTING and network failures are waited for).
+    try { await api('GET', '/api/chat/sessions?page_size=1', undefined, true); } catch (e) { /* it answered */ }
+    showSignIn();
+    return;
+  }
   $('who-name').textContent = store.user;
   $('hello-name').textContent = ', ' + store.user;
   try {
-    await loadSessions();
+    await loadSessions(true);
     if (store.session) await selectSession(store.session);
   } catch (e) {
-    if (e.status !== 401) showError(e.message);
+    if (e.status !== 401) showError(describe(e));
   }
 }
 

@@ -44,6 +44,9 @@ class OpenApiDocumentTest extends GatewayTestSupport {
             JsonNode operation = doc.get("paths").get(parts[1]).get(parts[0]);
             assertThat(operation.get("responses").fieldNames()).as(endpoint).toIterable()
                     .anyMatch(code -> code.startsWith("2")).anyMatch(code -> code.startsWith("4"));
+            // The filters in front of every operation: a malformed query string, and the gateway still starting.
+            assertThat(operation.at("/responses/400/description").asText()).as(endpoint).contains("INVALID_QUERY_STRING");
+            assertThat(operation.at("/responses/503/description").asText()).as(endpoint).contains("STARTING");
             operation.get("responses").fields().forEachRemaining(response -> {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                     assertThat(response.getValue().at("/content/application~1json/schema/$ref").asText())

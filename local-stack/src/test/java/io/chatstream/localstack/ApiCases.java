@@ -51,6 +51,11 @@ final class ApiCases {
         return c.api().get("/api/chat/sessions", token);
     }
 
+    /** The caller's request with exactly this target (no body). */
+    private static HttpResponse<String> raw(Ctx c, String method, String target) throws Exception {
+        return c.api().raw(method, target, c.token(), null);
+    }
+
     /** A send of a valid prompt with an attack token: must be 401 and store nothing. */
     private static HttpResponse<String> sendAs(Ctx c, String token) throws Exception {
         return c.api().post("/api/chat/send", token, "{\"prompt\":\"forged\"}");
@@ -127,6 +132,33 @@ final class ApiCases {
         add("B53", c -> c.api().call("GET", "/api/chat/sessions", c.token(), null, "X-Filler", "f".repeat(10 * 1024)));
         add("B54", c -> c.api().get("/api/chat/sessions/" + "s".repeat(3000) + "/messages", c.token()));
         add("B55", c -> c.api().get("/api/chat/stream?request_id=" + "r".repeat(3000), c.token()));
+        // ----- query strings (issue 15): sent raw, java.net.URI refuses most of them -----
+        add("B56", c -> raw(c, "GET", "/api/chat/sessions?cursor=%%%garbage"));
+        add("B57", c -> raw(c, "GET", "/api/chat/sessions?page_size=%zz"));
+        add("B58", c -> raw(c, "GET", "/api/chat/sessions?cursor=abc%"));
+        add("B59", c -> raw(c, "GET", "/api/chat/sessions/" + c.session() + "/messages?cursor=%E0%A4"));
+        add("B60", c -> raw(c, "GET", "/api/chat/sessions/" + c.session() + "/messages?cursor=%C0%AF"));
+        add("B61", c -> raw(c, "GET", "/api/chat/stream?request_id=%G1"));
+        add("B62", c -> raw(c, "GET", "/api/chat/stream?request_id=" + c.request() + "&last_event_id=%"));
+        add("B63", c -> raw(c, "GET", "/api/chat/stream?request_id=" + c.request() + "%0D%0AX-Injected:%201"));
+        add("B64", c -> c.api().raw("POST", "/api/chat/send?x=%%", c.token(),
+                "{\"prompt\":\"sent with a broken query\"}".getBytes(StandardCharsets.UTF_8)));
+        add("B65", c -> c.api().raw("PATCH", "/api/chat/sessions/" + c.session() + "?%FF=1", c.token(),
+                "{\"title\":\"renamed with a broken query\"}".getBytes(StandardCharsets.UTF_8)));
+        add("B66", c -> raw(c, "DELETE", "/api/chat/sessions/" + c.session() + "?x=%"));
+        add("B67", c -> raw(c, "GET", "/api/chat/sessions?page_size=10&page_size=20"));
+        add("B68", c -> raw(c, "GET", "/api/chat/sessions?cursor=a&cursor=b"));
+        add("B69", c -> raw(c, "GET", "/api/chat/stream?request_id=" + c.request() + "&request_id=" + c.otherRequest()));
+        add("B70", c -> raw(c, "GET", "/api/chat/stream?request_id=" + c.request() + "&last_event_id=1&last_event_id=2"));
+        add("B71", c -> raw(c, "GET", "/api/chat/sessions?cursor=<x>"));
+        add("B72", c -> raw(c, "GET", "/api/chat/sessions?cursor=%00"));
+        add("B73", c -> raw(c, "GET", "/api/chat/sessions?page_size=1.5"));
+        add("B74", c -> raw(c, "GET", "/api/chat/sessions/" + c.session() + "/messages?page_size=abc"));
+        add("B75", c -> raw(c, "GET", "/api/chat/sessions/" + c.session() + "/messages?cursor=not-a-cursor"));
+        add("B76", c -> raw(c, "GET", "/api/chat/stream?request_id="));
+        add("B77", c -> raw(c, "GET", "/api/chat/stream?request_id=" + c.request() + "&last_event_id=abc"));
+        add("B78", c -> raw(c, "GET", "/api/chat/stream?request_id=" + c.request() + "&last_event_id=99999999999999999999"));
+        add("B79", c -> raw(c, "GET", "/?a=%%"));
         // ----- authentication -----
         add("A01", c -> sessionsAs(c, null));
         add("A02", c -> sessionsAs(c, "not.a.jwt"));

@@ -57,6 +57,21 @@ final class ApiClient {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Like {@link #call}, but the request target goes out byte for byte: {@link URI} refuses malformed
+     * percent-encoding ({@code ?cursor=%%%}), which is exactly what some cases send.
+     */
+    HttpResponse<String> raw(String method, String target, String token, byte[] body) throws Exception {
+        URI uri = URI.create(base);
+        String[] headers = token == null ? new String[0] : new String[] {"Authorization", "Bearer " + token};
+        if (body != null) {
+            headers = java.util.Arrays.copyOf(headers, headers.length + 2);
+            headers[headers.length - 2] = "Content-Type";
+            headers[headers.length - 1] = "application/json";
+        }
+        return RawHttp.send(uri.getHost(), uri.getPort(), method, target, body, headers);
+    }
+
     HttpResponse<String> post(String path, String token, String json) throws Exception {
         return call("POST", path, token, json.getBytes(StandardCharsets.UTF_8));
     }

@@ -13,6 +13,8 @@ public final class GatewayCodes {
     public static final String INVALID_CURSOR = "INVALID_CURSOR";
     public static final String INVALID_PAGE_SIZE = "INVALID_PAGE_SIZE";
     public static final String INVALID_LAST_EVENT_ID = "INVALID_LAST_EVENT_ID";
+    /** The query string is not well-formed percent-encoded UTF-8, or an API parameter appears twice. */
+    public static final String INVALID_QUERY_STRING = "INVALID_QUERY_STRING";
     public static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
@@ -24,6 +26,8 @@ public final class GatewayCodes {
     public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
     /** Every request thread busy and their queue full: try again shortly (503 with Retry-After). */
     public static final String OVERLOADED = "OVERLOADED";
+    /** The gateway runs but its API routes do not yet: try again shortly (503 with Retry-After). */
+    public static final String STARTING = "STARTING";
     public static final String INTERNAL = "INTERNAL";
 
     private GatewayCodes() {

@@ -12,9 +12,15 @@ import io.chatstream.gateway.application.RenamingSession;
 import io.chatstream.gateway.application.DeletingSession;
 import io.chatstream.gateway.application.StreamingAnswer;
 import io.chatstream.gateway.application.Tokens;
+import io.chatstream.gateway.interfaces.http.ApiRoutesHealth;
+import io.chatstream.gateway.interfaces.http.ApiStartupFilter;
 import io.chatstream.gateway.interfaces.http.HeaderSizeFilter;
+import io.chatstream.gateway.interfaces.http.QueryStringFilter;
 import io.chatstream.gateway.interfaces.http.RequestBodyFilter;
 import io.chatstream.gateway.interfaces.sse.SseWriters;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -60,6 +66,34 @@ public class GatewayConfiguration {
         return new StreamingAnswer(queries);
     }
 
+    /**
+     * Every path, right after the observation filter (so a refused request is still measured and traced):
+     * a malformed query string is refused before anything else reads the request.
+     */
+    @Bean
+    FilterRegistrationBean<QueryStringFilter> queryStringFilter() {
+        FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** {@code apiRoutes} in /actuator/health and the readiness group. */
+    @Bean
+    ApiRoutesHealth apiRoutesHealthIndicator(ObjectProvider<CamelContext> camel) {
+        return new ApiRoutesHealth(camel);
+    }
+
+    /** 503 STARTING for /api/ until the routes run; before Spring Security, so never a 401 or 404 meanwhile. */
+    @Bean
+    FilterRegistrationBean<ApiStartupFilter> apiStartupFilter(ApiRoutesHealth apiRoutes,
+            @Value("${chat.http.startup.retry-after}") Duration retryAfter) {
+        FilterRegistrationBean<ApiStartupFilter> registration = new FilterRegistrationBean<>(
+                new ApiStartupFilter(apiRoutes::hasStarted, retryAfter));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
     /** Runs before Spring Security, so an oversized or non-JSON body is refused before anything reads it. */
     @Bean
     FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(@Value("${chat.http.max-body-bytes}") long maxBytes) {
@@ -81,7 +115,7 @@ public class GatewayConfiguration {
     /** Writes SSE events off the gRPC threads (see SseRelay: bounded queue per connection). */
     @Bean
     SseWriters sseWriters(@Value("${chat.sse.writer-threads}") int threads,
-            @Value("${chat.sse.stall-timeout}") java.time.Duration stallTimeout) {
+            @Value("${chat.sse.stall-timeout}") Duration stallTimeout) {
         return new SseWriters(threads, stallTimeout);
     }
 

@@ -40,6 +40,9 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     /** The local profile's well-known key; anyone can forge tokens with it, hence the warning. */
     static final String DEV_SECRET = "chatstream-local-dev-secret-not-for-production-use";
+    /** Read without a token: the page, its browser libraries (WebJars) and the public API description. */
+    static final String[] PUBLIC_READS = {"/", "/index.html", "/*.js", "/*.css", "/*.svg", "/favicon.ico",
+        "/webjars/**", "/api/openapi.json"};
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, AuthProperties props) throws Exception {
@@ -51,10 +54,10 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/*.svg", "/favicon.ico").permitAll()
+                        // HEAD answers like GET (status and headers, no body): probes and caches use it.
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .requestMatchers("/error").permitAll()
-                        // The page's browser libraries (WebJars) and the public API description.
-                        .requestMatchers(HttpMethod.GET, "/webjars/**", "/api/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/dev-token").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .anyRequest().authenticated())

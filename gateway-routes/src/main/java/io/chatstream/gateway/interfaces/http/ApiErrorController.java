@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Boot's error page: container-level errors (unknown path, wrong method) use the API's JSON shape too.
- * Tomcat accepts requests before Camel has registered the API routes; a 404 then is "not yet", not "no such
- * thing": it becomes 503 {@code DEPENDENCY_UNAVAILABLE}, so a client retrying a send (same request id) across
- * a gateway restart is never told that an accepted prompt does not exist (found by the fault suite). A request
+ * Tomcat accepts requests before Camel has registered the API routes (and after it has removed them, when
+ * stopping); a 404 then is "not yet", not "no such thing": it becomes 503 {@code DEPENDENCY_UNAVAILABLE}, so a
+ * client retrying a send (same request id) across a gateway restart is never told that an accepted prompt does
+ * not exist (found by the fault suite). While starting, {@code /api/} requests do not even get here:
+ * {@link ApiStartupFilter} answers them 503 {@code STARTING}. A request
  * refused because every route thread is busy and their queue is full is 503 {@code OVERLOADED}, not a 500
  * (found by the benchmark at 500 concurrent streams).
  */

@@ -11,6 +11,7 @@ public final class ErrorStatusTable {
             Map.entry(GatewayCodes.MALFORMED_JSON, 400),
             Map.entry(GatewayCodes.INVALID_FIELD, 400),
             Map.entry(GatewayCodes.INVALID_LAST_EVENT_ID, 400),
+            Map.entry(GatewayCodes.INVALID_QUERY_STRING, 400),
             Map.entry(ErrorCodes.PROMPT_EMPTY, 400),
             Map.entry(ErrorCodes.PROMPT_INVALID, 400),
             Map.entry(ErrorCodes.INVALID_REQUEST_ID, 400),
@@ -33,6 +34,8 @@ public final class ErrorStatusTable {
             Map.entry(GatewayCodes.RATE_LIMITED, 429),
             Map.entry(GatewayCodes.HEADERS_TOO_LARGE, 431),
             Map.entry(ErrorCodes.DEPENDENCY_UNAVAILABLE, 503),
+            Map.entry(GatewayCodes.OVERLOADED, 503),
+            Map.entry(GatewayCodes.STARTING, 503),
             Map.entry(GatewayCodes.INTERNAL, 500));
 
     private ErrorStatusTable() {

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,11 +34,8 @@ public final class HeaderSizeFilter extends OncePerRequestFilter {
             }
         }
         if (size > maxBytes) {
-            response.setStatus(431);
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(ApiJson.error(new Rejection(GatewayCodes.HEADERS_TOO_LARGE,
-                    "request headers exceed " + maxBytes + " bytes")));
+            ServletReplies.error(response, new Rejection(GatewayCodes.HEADERS_TOO_LARGE,
+                    "request headers exceed " + maxBytes + " bytes"));
             return;
         }
         chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package io.chatstream.gateway.interfaces.http;
 
+import io.chatstream.gateway.application.GatewayCodes;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -35,6 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class OpenApiDocument {
 
     static final String ERROR_SCHEMA = "Error";
+    /** Status → code that any operation can answer, before its route or controller runs. */
+    static final Map<String, String> FILTER_CODES = Map.of(
+            "400", GatewayCodes.INVALID_QUERY_STRING + " (malformed percent-encoding, not UTF-8, or a repeated parameter)",
+            "503", GatewayCodes.STARTING + " (the gateway is starting; Retry-After)");
 
     private final ObjectProvider<OpenAPI> camelRestDsl;
     private volatile String rendered;
@@ -73,6 +78,7 @@ public class OpenApiDocument {
         api.setSecurity(List.of(new SecurityRequirement().addList("bearer"), new SecurityRequirement().addList("cookie")));
         // Every error response of every operation has the one error shape.
         api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+            addFilterCodes(operation);
             if (operation.getResponses() != null) {
                 operation.getResponses().forEach((code, response) -> {
                     if (code.startsWith("4") || code.startsWith("5")) {
@@ -87,6 +93,22 @@ public class OpenApiDocument {
             devToken.setSecurity(List.of());
         }
         return api;
+    }
+
+    /** The codes of the filters in front of every operation (QueryStringFilter, ApiStartupFilter), whatever its route says. */
+    private static void addFilterCodes(Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(new ApiResponses());
+        }
+        FILTER_CODES.forEach((status, code) -> {
+            ApiResponse response = operation.getResponses().get(status);
+            if (response == null) {
+                operation.getResponses().addApiResponse(status, new ApiResponse().description(code));
+            } else if (response.getDescription() == null || !response.getDescription().contains(code)) {
+                String before = response.getDescription();
+                response.setDescription(before == null || before.isBlank() ? code : before + ", " + code);
+            }
+        });
     }
 
     private static Operation streamOperation() {

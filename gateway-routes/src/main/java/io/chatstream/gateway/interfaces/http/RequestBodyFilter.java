@@ -43,7 +43,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!isUtf8Json(request.getContentType())) {
-            reject(response, 415, new Rejection(GatewayCodes.UNSUPPORTED_MEDIA_TYPE,
+            reject(response, new Rejection(GatewayCodes.UNSUPPORTED_MEDIA_TYPE,
                     "send the body as application/json (UTF-8)"));
             return;
         }
@@ -58,7 +58,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         if (!isUtf8(body)) {
-            reject(response, 400, new Rejection(GatewayCodes.MALFORMED_JSON, "the request body is not valid UTF-8 JSON"));
+            reject(response, new Rejection(GatewayCodes.MALFORMED_JSON, "the request body is not valid UTF-8 JSON"));
             return;
         }
         chain.doFilter(new ReplayedBody(request, body), response);
@@ -96,16 +96,13 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        reject(response, 413, new Rejection(GatewayCodes.BODY_TOO_LARGE, "request body exceeds " + maxBytes + " bytes"));
+        reject(response, new Rejection(GatewayCodes.BODY_TOO_LARGE, "request body exceeds " + maxBytes + " bytes"));
     }
 
-    private static void reject(HttpServletResponse response, int status, Rejection rejection) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    private static void reject(HttpServletResponse response, Rejection rejection) throws IOException {
         // Keep-alive would make the container drain the unread body first; closing is cheaper.
         response.setHeader("Connection", "close");
-        response.getWriter().write(ApiJson.error(rejection));
+        ServletReplies.error(response, rejection);
     }
 
     private static final class ReplayedBody extends HttpServletRequestWrapper {

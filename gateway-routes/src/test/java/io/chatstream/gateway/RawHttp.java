@@ -1,0 +1,114 @@
+package io.chatstream.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.net.ssl.SSLSession;
+
+/**
+ * HTTP/1.1 over a plain socket, for request targets that {@link java.net.URI} refuses to build
+ * ({@code ?cursor=%%%}): the bytes of the request line go out exactly as given.
+ */
+final class RawHttp {
+
+    private RawHttp() {
+    }
+
+    /** {@code headers} as name, value pairs; the connection is closed after the response. */
+    static HttpResponse<String> send(int port, String method, String target, byte[] body, String... headers) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Length: ").append(body.length).append("\r\n");
+            }
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                socket.getOutputStream().write(body);
+            }
+            socket.getOutputStream().flush();
+            return parse(socket.getInputStream().readAllBytes(), method.equals("HEAD"));
+        }
+    }
+
+    private static HttpResponse<String> parse(byte[] raw, boolean head) throws IOException {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            throw new IOException("no complete response head: " + text);
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
+                    .add(lines[i].substring(colon + 1).trim());
+        }
+        byte[] rest = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+        boolean chunked = headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked");
+        String body = new String(chunked && !head ? dechunk(rest) : rest, StandardCharsets.UTF_8);
+        return new Response(status, HttpHeaders.of(headers, (a, b) -> true), body);
+    }
+
+    private static byte[] dechunk(byte[] in) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int pos = 0;
+        while (pos < in.length) {
+            int lineEnd = pos;
+            while (lineEnd + 1 < in.length && !(in[lineEnd] == '\r' && in[lineEnd + 1] == '\n')) {
+                lineEnd++;
+            }
+            int size = Integer.parseInt(new String(in, pos, lineEnd - pos, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.write(in, lineEnd + 2, size);
+            pos = lineEnd + 2 + size + 2;
+        }
+        return out.toByteArray();
+    }
+
+    private record Response(int statusCode, HttpHeaders headers, String body) implements HttpResponse<String> {
+        @Override
+        public HttpRequest request() {
+            return null;
+        }
+
+        @Override
+        public Optional<HttpResponse<String>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<SSLSession> sslSession() {
+            return Optional.empty();
+        }
+
+        @Override
+        public URI uri() {
+            return null;
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return HttpClient.Version.HTTP_1_1;
+        }
+    }
+}
