@@ -193,8 +193,10 @@ public final class LocalStack {
             Files.createDirectories(options.stateDir());
             stateDirLock = StateDirLock.acquire(options.stateDir());
             if (options.fresh()) {
-                try (Stream<Path> walk = Files.list(options.stateDir())) {
-                    walk.filter(p -> !p.equals(stateDirLock.file())).forEach(LocalStack::deleteTree);
+                try (Stream<Path> entries = Files.list(options.stateDir())) {
+                    for (Path entry : entries.filter(p -> !p.equals(stateDirLock.file())).toList()) {
+                        Directories.deleteTree(entry);
+                    }
                 }
             }
             Files.createDirectories(options.stateDir().resolve("logs"));
@@ -204,13 +206,6 @@ public final class LocalStack {
         }
     }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
-        }
-    }
 
     private ModelEndpoint startModel() {
         if (ModelEndpoint.realKeyPresent()) {
@@ -295,9 +290,15 @@ public final class LocalStack {
         }
         args.add("--chat.routes.dir=" + routes);
         Path jar = options.home().resolve(name + "-routes").resolve("target").resolve(name + "-routes.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+        }
+        ClassDataSharing.Launch launch = ClassDataSharing.prepare(name, jar, options.stateDir(), options.classDataSharing());
+        List<String> jvmOptions = new ArrayList<>(options.jvmOptions(name));
+        jvmOptions.addAll(launch.jvmOptions());
         Path logFile = options.stateDir().resolve("logs").resolve(name + ".log");
         Map<String, String> environment = new LinkedHashMap<>(env);
-        return ServiceProcess.start(name, jar, port, options.jvmOptions(name), args, environment, logFile,
+        return ServiceProcess.start(name, launch.jar(), port, jvmOptions, args, environment, logFile,
                 Duration.ofSeconds(options.readyTimeoutSeconds()));
     }
 

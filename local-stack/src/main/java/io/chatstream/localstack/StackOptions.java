@@ -24,6 +24,7 @@ record StackOptions(
         long restartBackoffMs,
         boolean rebuildReadModel,
         long readyTimeoutSeconds,
+        boolean classDataSharing,
         boolean help) {
 
     static final String GATEWAY = "gateway-port";
@@ -56,6 +57,9 @@ record StackOptions(
                                        30 s, reset after 60 s up (default 1000)
               --ready-timeout-s=N      how long each service may take to become ready (default 240; raise
                                        it on a busy machine)
+              --cds=on|off             class data sharing: a service's first run records the classes it
+                                       loads (in STATE-DIR/cds/, per build of its jar) and later runs map
+                                       them instead of loading them again: a faster restart (default on)
               --rebuild-read-model     before the services start, clear the query read model and rewind
                                        its projections, which then replay the Kafka topics
                                        (docs/runbooks/rebuild-read-model.md)
@@ -108,11 +112,12 @@ record StackOptions(
                 Long.parseLong(given.getOrDefault("restart-backoff-ms", "1000")),
                 Boolean.parseBoolean(given.getOrDefault("rebuild-read-model", "false")),
                 Long.parseLong(given.getOrDefault("ready-timeout-s", "240")),
+                parseSwitch("cds", given.getOrDefault("cds", "on")),
                 given.containsKey("help"));
         given.keySet().removeAll(List.of("home", "state-dir", "fresh", "embedded", "service-jvm-opts",
                 "gateway-jvm-opts", "model",
                 "sim-first-token-ms", "sim-chunk-ms", "sim-chunks", "restart", "restart-backoff-ms", "rebuild-read-model",
-                "ready-timeout-s", "help"));
+                "ready-timeout-s", "cds", "help"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
         }

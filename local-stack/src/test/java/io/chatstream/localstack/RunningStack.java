@@ -49,10 +49,15 @@ final class RunningStack implements AutoCloseable {
         return start(prefix, new String[0]);
     }
 
-    /** As {@link #start(String)}, with more launcher options (e.g. {@code --service-jvm-opts=…}). */
+    /**
+     * As {@link #start(String)}, with more launcher options (e.g. {@code --service-jvm-opts=…}).
+     * Class data sharing is off: it pays only from a state dir's second run, and these stacks run once.
+     */
     static RunningStack start(String prefix, String... launcherOptions) throws Exception {
         Path stateDir = projectRoot().resolve("local-stack/target/" + prefix + "-" + System.nanoTime());
-        return startOn(stateDir, freePorts(), launcherOptions);
+        List<String> options = new ArrayList<>(List.of("--cds=off"));
+        options.addAll(List.of(launcherOptions));
+        return startOn(stateDir, freePorts(), options.toArray(String[]::new));
     }
 
     /** A free port for every component, by launcher option name. */

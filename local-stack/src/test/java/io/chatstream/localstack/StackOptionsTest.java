@@ -41,6 +41,15 @@ class StackOptionsTest {
     }
 
     @Test
+    @DisplayName("class data sharing is on by default and can be switched off; a bad value is refused")
+    void classDataSharingSwitch() {
+        assertThat(StackOptions.parse(new String[] {}).classDataSharing()).isTrue();
+        assertThat(StackOptions.parse(new String[] {"--cds=off"}).classDataSharing()).isFalse();
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--cds=fast"}))
+                .hasMessageContaining("cds must be on or off");
+    }
+
+    @Test
     @DisplayName("the read-model rebuild runs only when asked for")
     void rebuildReadModel() {
         assertThat(StackOptions.parse(new String[] {}).rebuildReadModel()).isFalse();

@@ -1,0 +1,77 @@
+package io.chatstream.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a service faster from its second run on: its Spring Boot jar is extracted once per build
+ * into {@code <state-dir>/cds/<service>/} (Spring Boot's {@code jarmode=tools extract}, plain jars
+ * the JVM can share classes from), the first run records the classes it loaded into a dynamic
+ * class-data-sharing archive as it exits ({@code -XX:ArchiveClassesAtExit}), and later runs map
+ * that archive instead of loading and verifying thousands of classes again
+ * ({@code -XX:SharedArchiveFile}). A rebuilt jar starts over; an archive the JVM cannot use (an
+ * other JDK) is ignored by the JVM with one warning in the service's log.
+ */
+final class ClassDataSharing {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassDataSharing.class);
+    private static final String STAMP = "extracted-from";
+    private static final String ARCHIVE = "classes.jsa";
+
+    /** The jar to run and the JVM options that go with it. */
+    record Launch(Path jar, List<String> jvmOptions) {
+    }
+
+    private ClassDataSharing() {
+    }
+
+    /** The plain fat jar, untouched, when sharing is off; else the extracted jar and its archive option. */
+    static Launch prepare(String service, Path fatJar, Path stateDir, boolean enabled) {
+        if (!enabled) {
+            return new Launch(fatJar, List.of());
+        }
+        Path dir = stateDir.resolve("cds").resolve(service).toAbsolutePath();
+        try {
+            String source = fatJar.toAbsolutePath() + " " + Files.size(fatJar) + " " + Files.getLastModifiedTime(fatJar).toMillis();
+            Path stamp = dir.resolve(STAMP);
+            if (!Files.exists(stamp) || !Files.readString(stamp).equals(source)) {
+                Directories.deleteTree(dir);
+                extract(fatJar, dir.resolve("app"), dir.resolve("extract.log"));
+                Files.writeString(stamp, source);
+            }
+            Path jar = dir.resolve("app").resolve(fatJar.getFileName());
+            Path archive = dir.resolve(ARCHIVE);
+            return new Launch(jar, List.of(Files.exists(archive)
+                    ? "-XX:SharedArchiveFile=" + archive
+                    : "-XX:ArchiveClassesAtExit=" + archive));
+        } catch (IOException | RuntimeException e) {
+            log.warn("{}: starting from the plain jar, without class data sharing ({})", service, e.getMessage());
+            return new Launch(fatJar, List.of());
+        }
+    }
+
+    private static void extract(Path fatJar, Path destination, Path logFile) throws IOException {
+        Files.createDirectories(logFile.getParent());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", fatJar.toAbsolutePath().toString(), "extract", "--destination",
+                destination.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("extracting " + fatJar.getFileName() + " failed; see " + logFile);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException("interrupted while extracting " + fatJar.getFileName(), e);
+        }
+    }
+}
