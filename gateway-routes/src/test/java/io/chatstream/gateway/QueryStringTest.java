@@ -1,5 +1,6 @@
 package io.chatstream.gateway;
 
+import io.chatstream.testing.RawHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

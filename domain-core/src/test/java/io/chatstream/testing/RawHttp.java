@@ -1,4 +1,4 @@
-package io.chatstream.localstack;
+package io.chatstream.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,15 +19,22 @@ import javax.net.ssl.SSLSession;
 
 /**
  * HTTP/1.1 over a plain socket, for request targets that {@link java.net.URI} refuses to build
- * ({@code ?cursor=%%%}): the bytes of the request line go out exactly as given.
+ * ({@code ?cursor=%%%}): the bytes of the request line go out exactly as given. Shared by the
+ * gateway's tests and the local stack's HTTP matrix through this module's test jar.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private RawHttp() {
     }
 
+    /** {@link #send(String, int, String, String, byte[], String...)} to 127.0.0.1. */
+    public static HttpResponse<String> send(int port, String method, String target, byte[] body, String... headers)
+            throws IOException {
+        return send("127.0.0.1", port, method, target, body, headers);
+    }
+
     /** {@code headers} as name, value pairs; the connection is closed after the response. */
-    static HttpResponse<String> send(String host, int port, String method, String target, byte[] body, String... headers) throws IOException {
+    public static HttpResponse<String> send(String host, int port, String method, String target, byte[] body, String... headers) throws IOException {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port
