@@ -2,6 +2,7 @@ package io.chatstream.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatstream.proto.v1.StreamAnswerRequest;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -79,6 +80,54 @@ class AnswerStreamTest extends GatewayTestSupport {
         assertThat(errorCode(get("/api/chat/stream", token), 400)).isEqualTo("INVALID_REQUEST_ID");
         assertThat(errorCode(get("/api/chat/stream?request_id=req-stream-0001&last_event_id=x", token), 400))
                 .isEqualTo("INVALID_LAST_EVENT_ID");
+    }
+
+    @Test
+    @DisplayName("an unknown request asks query once without its wait and command once, then 404s at once")
+    void unknownRequestIsRefusedWithoutWaiting() throws Exception {
+        String token = devToken("alice");
+        String id = "req-unknown-" + System.nanoTime();
+
+        long started = System.nanoTime();
+        HttpResponse<String> r = get("/api/chat/stream?request_id=" + id, token);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(errorCode(r, 404)).isEqualTo("REQUEST_NOT_FOUND");
+        assertThat(millis).isLessThan(1_000);
+        assertThat(streamsOf(id)).extracting(StreamAnswerRequest::getSkipOwnershipWait).containsExactly(true);
+        assertThat(FAKES.command.lastStatus.get().getRequestId()).isEqualTo(id);
+        assertThat(FAKES.command.lastStatus.get().getUserId()).isEqualTo("alice");
+    }
+
+    @Test
+    @DisplayName("a just-accepted request the query service does not know yet is opened again with the wait, and streams")
+    void justAcceptedRequestStreams() throws Exception {
+        String token = devToken("alice");
+        String id = "req-late-" + System.nanoTime();
+
+        HttpResponse<String> r = get("/api/chat/stream?request_id=" + id + "&last_event_id=3", token);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).startsWith(": ping\n\nid:4\nevent:token\n").contains("event:done");
+        assertThat(streamsOf(id)).extracting(StreamAnswerRequest::getSkipOwnershipWait).containsExactly(true, false);
+        assertThat(streamsOf(id)).extracting(StreamAnswerRequest::getAfterSeq).containsExactly(3L, 3L);
+    }
+
+    @Test
+    @DisplayName("when the command service cannot say, the stream waits at the query service as before: no false 404")
+    void commandUnavailableFallsBackToWaiting() throws Exception {
+        String token = devToken("alice");
+        String id = "req-late-down-" + System.nanoTime();
+
+        HttpResponse<String> r = get("/api/chat/stream?request_id=" + id, token);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("event:done");
+        assertThat(streamsOf(id)).extracting(StreamAnswerRequest::getSkipOwnershipWait).containsExactly(true, false);
+    }
+
+    private static List<StreamAnswerRequest> streamsOf(String requestId) {
+        return FAKES.query.streams.stream().filter(s -> s.getRequestId().equals(requestId)).toList();
     }
 
     @Test

@@ -149,6 +149,39 @@ class HttpApiMatrixIT {
         });
     }
 
+    @Test
+    @Order(5)
+    @DisplayName("unknown and foreign request ids get their 404 within 1 s (p99); a stream opened right after its send still streams")
+    void unknownRequestIdsAnswerFast() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add("req-never-sent-" + Long.toString(System.nanoTime(), 36));
+            ids.add(ctx.otherRequest());
+            ids.add(ctx.otherInFlight());
+        }
+        List<Long> millis = new ArrayList<>();
+        for (String id : ids) {
+            long started = System.nanoTime();
+            HttpResponse<String> r = api.get("/api/chat/stream?request_id=" + id, ctx.token());
+            millis.add((System.nanoTime() - started) / 1_000_000);
+            assertThat(r.statusCode()).as("%s: %s", id, r.body()).isEqualTo(404);
+            assertThat(ApiClient.json(r).get("error").get("code").asText()).isEqualTo("REQUEST_NOT_FOUND");
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
+        System.out.printf("stream 404 latency over %d unknown/foreign ids: p50 %d ms, p99 %d ms, max %d ms%n",
+                sorted.size(), sorted.get(sorted.size() / 2), p99, sorted.get(sorted.size() - 1));
+        assertThat(p99).as("p99 of %s", sorted).isLessThan(1_000);
+
+        // Streamed the moment the send returns: the query side usually does not know the request yet, the
+        // command service confirms it, and the stream waits for the projection instead of a false 404.
+        String token = api.devToken("matrix-quick-" + Long.toString(System.nanoTime(), 36));
+        for (int i = 0; i < 5; i++) {
+            JsonNode accepted = api.send(token, "{\"prompt\":\"quick question " + i + "\"}");
+            assertThat(api.stream(token, accepted.get("request_id").asText())).contains("event:done");
+        }
+    }
+
     /** The user's state once every answer in it has finished (the projection lags the stream a little). */
     private List<String> settled(String token) {
         List<List<String>> last = new ArrayList<>();

@@ -38,6 +38,11 @@ final class QueryItMessages {
         return StreamAnswerRequest.newBuilder().setRequestId(request).setUserId(user).setAfterSeq(afterSeq).build();
     }
 
+    /** As the gateway opens a stream first: NOT_FOUND at once when the request is not known here. */
+    static StreamAnswerRequest requestSkippingWait(String request, String user, long afterSeq) {
+        return request(request, user, afterSeq).toBuilder().setSkipOwnershipWait(true).build();
+    }
+
     static List<AnswerChunk> withoutHeartbeats(List<AnswerChunk> chunks) {
         return chunks.stream().filter(c -> !c.getKind().equals("heartbeat")).toList();
     }

@@ -100,6 +100,49 @@ class StreamAnswerIT extends QueryServiceItBase {
     }
 
     @Test
+    @DisplayName("With skip_ownership_wait an unknown or foreign request is NOT_FOUND at once; without it only after the wait")
+    void skipOwnershipWaitAnswersAtOnce() {
+        Ids ids = submit("mine, and known", 1, Instant.now());
+        awaitOwnership(ids.request());
+        String unknownId = UUID.randomUUID().toString();
+        catchThrowableOfType(StatusRuntimeException.class, () -> collect(ids.request(), "warm-up", 0)); // first call pays for class loading
+
+        List<Long> fastMillis = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = i % 2 == 0 ? UUID.randomUUID().toString() : ids.request();
+            String user = i % 2 == 0 ? USER : "mallory";
+            long started = System.nanoTime();
+            StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+                    () -> stub().streamAnswer(requestSkippingWait(id, user, 0)).forEachRemaining(c -> { }));
+            fastMillis.add((System.nanoTime() - started) / 1_000_000);
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+            assertThat(ErrorCodes.codeOf(e)).isEqualTo(ErrorCodes.REQUEST_NOT_FOUND);
+        }
+        long started = System.nanoTime();
+        StatusRuntimeException waited = catchThrowableOfType(StatusRuntimeException.class,
+                () -> collect(unknownId, USER, 0));
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        // The default ownership wait is 2 s in these tests; skipping it costs one look-up.
+        assertThat(fastMillis).allSatisfy(ms -> assertThat(ms).isLessThan(500));
+        assertThat(ErrorCodes.codeOf(waited)).isEqualTo(ErrorCodes.REQUEST_NOT_FOUND);
+        assertThat(waitedMillis).isGreaterThanOrEqualTo(1_900);
+    }
+
+    @Test
+    @DisplayName("With skip_ownership_wait a known request of the caller streams as usual")
+    void skipOwnershipWaitStreamsKnownRequests() {
+        Ids ids = submit("known", 1, Instant.now());
+        awaitOwnership(ids.request());
+        xaddAnswer(ids.request(), "a", "b");
+
+        List<AnswerChunk> chunks = new ArrayList<>();
+        stub().streamAnswer(requestSkippingWait(ids.request(), USER, 0)).forEachRemaining(chunks::add);
+
+        assertThat(withoutHeartbeats(chunks)).extracting(AnswerChunk::getSeq).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     @DisplayName("StreamAnswer waits for an ownership that is projected after the call arrived")
     void waitsForOwnership() throws Exception {
         String request = UUID.randomUUID().toString();

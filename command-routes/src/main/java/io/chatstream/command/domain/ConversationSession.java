@@ -143,6 +143,14 @@ public final class ConversationSession {
         return owner.equals(user);
     }
 
+    /**
+     * Whether {@code user} may learn anything about this session or its prompts: only its owner, and
+     * nobody once it is deleted (to everyone else it looks as if it never existed).
+     */
+    public boolean isVisibleTo(UserId user) {
+        return owner.equals(user) && state != SessionState.DELETED;
+    }
+
     public SessionId id() {
         return id;
     }

@@ -1,6 +1,7 @@
 package io.chatstream.command.infrastructure;
 
 import io.chatstream.command.application.CancellingPrompt;
+import io.chatstream.command.application.CheckingPromptStatus;
 import io.chatstream.command.application.DeletingSession;
 import io.chatstream.command.application.IdempotencyCache;
 import io.chatstream.command.application.Outbox;
@@ -101,6 +102,11 @@ public class CommandConfiguration {
     CancellingPrompt cancellingPrompt(Prompts prompts, Outbox outbox, OutboxRelayTrigger relay,
             Transactions transactions, Clock clock) {
         return new CancellingPrompt(prompts, outbox, relay, transactions, clock);
+    }
+
+    @Bean
+    CheckingPromptStatus checkingPromptStatus(Prompts prompts, Sessions sessions) {
+        return new CheckingPromptStatus(prompts, sessions);
     }
 
     @Bean

@@ -4,9 +4,12 @@ import com.google.protobuf.Timestamp;
 import io.chatstream.command.application.CancelOutcome;
 import io.chatstream.command.application.CancelPrompt;
 import io.chatstream.command.application.CancellingPrompt;
+import io.chatstream.command.application.CheckingPromptStatus;
 import io.chatstream.command.application.DeleteOutcome;
 import io.chatstream.command.application.DeleteSession;
 import io.chatstream.command.application.DeletingSession;
+import io.chatstream.command.application.GetPromptStatus;
+import io.chatstream.command.application.PromptStatus;
 import io.chatstream.command.application.RenameOutcome;
 import io.chatstream.command.application.RenameSession;
 import io.chatstream.command.application.RenamingSession;
@@ -17,11 +20,14 @@ import io.chatstream.proto.v1.CancelPromptRequest;
 import io.chatstream.proto.v1.CancelPromptResponse;
 import io.chatstream.proto.v1.DeleteSessionRequest;
 import io.chatstream.proto.v1.DeleteSessionResponse;
+import io.chatstream.proto.v1.GetPromptStatusRequest;
+import io.chatstream.proto.v1.GetPromptStatusResponse;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,14 +46,16 @@ public class ChatCommandGrpc {
     private final CancellingPrompt cancelling;
     private final RenamingSession renaming;
     private final DeletingSession deleting;
+    private final CheckingPromptStatus checking;
     private final MeterRegistry meters;
 
     public ChatCommandGrpc(SubmittingPrompt submitting, CancellingPrompt cancelling, RenamingSession renaming,
-            DeletingSession deleting, MeterRegistry meters) {
+            DeletingSession deleting, CheckingPromptStatus checking, MeterRegistry meters) {
         this.submitting = submitting;
         this.cancelling = cancelling;
         this.renaming = renaming;
         this.deleting = deleting;
+        this.checking = checking;
         this.meters = meters;
     }
 
@@ -65,9 +73,7 @@ public class ChatCommandGrpc {
         return SubmitPromptResponse.newBuilder()
                 .setRequestId(accepted.requestId().value())
                 .setSessionId(accepted.sessionId().value())
-                .setAcceptedAt(Timestamp.newBuilder()
-                        .setSeconds(accepted.acceptedAt().getEpochSecond())
-                        .setNanos(accepted.acceptedAt().getNano()))
+                .setAcceptedAt(timestamp(accepted.acceptedAt()))
                 .setStatus("accepted")
                 .setTurn(accepted.turn())
                 .build();
@@ -117,5 +123,27 @@ public class ChatCommandGrpc {
                 .setSessionId(((DeleteOutcome.Deleted) outcome).sessionId().value())
                 .setStatus("deleted")
                 .build();
+    }
+
+    public GetPromptStatusResponse getPromptStatus(GetPromptStatusRequest request) {
+        PromptStatus status = checking.check(
+                new GetPromptStatus(request.getUserId(), request.getRequestId(), request.getTraceId()));
+        if (status instanceof PromptStatus.Rejected rejected) {
+            count("chat.command.prompt.status", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        GetPromptStatusResponse.Builder response = GetPromptStatusResponse.newBuilder()
+                .setRequestId(request.getRequestId());
+        if (status instanceof PromptStatus.Accepted accepted) {
+            count("chat.command.prompt.status", "accepted");
+            response.setAccepted(true).setAcceptedAt(timestamp(accepted.acceptedAt()));
+        } else {
+            count("chat.command.prompt.status", "not_accepted");
+        }
+        return response.build();
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
     }
 }

@@ -57,6 +57,17 @@ class SessionLifecycleTest {
     }
 
     @Test
+    @DisplayName("only its owner sees it, and nobody once it is deleted")
+    void visibility() {
+        assertThat(session.isVisibleTo(ALICE)).isTrue();
+        assertThat(session.isVisibleTo(BOB)).isFalse();
+
+        session.delete(ALICE, trace, T0);
+
+        assertThat(session.isVisibleTo(ALICE)).isFalse();
+    }
+
+    @Test
     @DisplayName("deleting twice is harmless and announces nothing new")
     void deleteTwice() {
         session.delete(ALICE, trace, T0);

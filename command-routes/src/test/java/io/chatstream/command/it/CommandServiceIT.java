@@ -13,6 +13,8 @@ import io.chatstream.proto.v1.ContextTurn;
 import io.chatstream.proto.v1.PromptCancelled;
 import io.chatstream.proto.v1.DeleteSessionRequest;
 import io.chatstream.proto.v1.DeleteSessionResponse;
+import io.chatstream.proto.v1.GetPromptStatusRequest;
+import io.chatstream.proto.v1.GetPromptStatusResponse;
 import io.chatstream.proto.v1.PromptSubmitted;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.RenameSessionResponse;
@@ -182,6 +184,36 @@ class CommandServiceIT extends CommandItSupport {
         assertError(() -> stub.cancelPrompt(CancelPromptRequest.newBuilder()
                         .setUserId("it-user-other").setRequestId("it-req-0051").build()),
                 Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("tells the caller whether their prompt was accepted; another user's, an unknown or a deleted one looks alike")
+    void promptStatus() {
+        SubmitPromptResponse accepted = stub.submitPrompt(request("it-user-14", "", "was I accepted?", "it-req-0141").build());
+
+        GetPromptStatusResponse own = stub.getPromptStatus(status("it-user-14", "it-req-0141"));
+        GetPromptStatusResponse foreign = stub.getPromptStatus(status("it-user-other", "it-req-0141"));
+        GetPromptStatusResponse unknown = stub.getPromptStatus(status("it-user-14", "it-req-never-sent"));
+
+        assertThat(own.getAccepted()).isTrue();
+        assertThat(own.getRequestId()).isEqualTo("it-req-0141");
+        assertThat(own.getAcceptedAt()).isEqualTo(accepted.getAcceptedAt());
+        // No existence leak: the same bytes as for an id that was never used, apart from the echoed id.
+        assertThat(foreign).isEqualTo(GetPromptStatusResponse.newBuilder().setRequestId("it-req-0141").build());
+        assertThat(unknown).isEqualTo(GetPromptStatusResponse.newBuilder().setRequestId("it-req-never-sent").build());
+
+        stub.deleteSession(DeleteSessionRequest.newBuilder().setUserId("it-user-14")
+                .setSessionId(accepted.getSessionId()).build());
+        assertThat(stub.getPromptStatus(status("it-user-14", "it-req-0141")).getAccepted()).isFalse();
+
+        assertError(() -> stub.getPromptStatus(status("it-user-14", "bad id!")),
+                Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_REQUEST_ID);
+        assertError(() -> stub.getPromptStatus(status("", "it-req-0141")),
+                Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_USER_ID);
+    }
+
+    private static GetPromptStatusRequest status(String user, String requestId) {
+        return GetPromptStatusRequest.newBuilder().setUserId(user).setRequestId(requestId).build();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.chatstream.gateway.application;
 import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** Port to the command service (ConversationCommandContext). */
 public interface ChatCommands {
@@ -15,4 +16,10 @@ public interface ChatCommands {
 
     /** Done (with the session id) also when it was already deleted. */
     Outcome<SessionId> delete(Caller caller, SessionId session);
+
+    /**
+     * Whether the caller's prompt {@code request} was accepted. Asynchronous, because it is asked from a
+     * stream's callback, where no thread may wait; the stage never fails: a failed call is a rejection.
+     */
+    CompletionStage<Outcome<PromptStatus>> promptStatus(Caller caller, RequestId request);
 }

@@ -12,7 +12,9 @@ public interface ChatQueries {
 
     /**
      * Starts relaying an answer from the position after {@code afterSeq}; returns at once. Events and
-     * the end of the stream reach {@code listener} on another thread.
+     * the end of the stream reach {@code listener} on another thread. {@code whenUnknown} says whether the
+     * query service answers REQUEST_NOT_FOUND at once or waits for the request's projection first.
      */
-    AnswerSubscription follow(Caller caller, RequestId request, long afterSeq, AnswerListener listener);
+    AnswerSubscription follow(Caller caller, RequestId request, long afterSeq, WhenUnknown whenUnknown,
+            AnswerListener listener);
 }

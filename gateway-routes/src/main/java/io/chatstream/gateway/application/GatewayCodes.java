@@ -29,6 +29,11 @@ public final class GatewayCodes {
     /** The gateway runs but its API routes do not yet: try again shortly (503 with Retry-After). */
     public static final String STARTING = "STARTING";
     public static final String INTERNAL = "INTERNAL";
+    /**
+     * Not the gateway's own: the query service's code for a request it does not know, which the answer
+     * stream acts on (asks the command service before passing it on, see {@code ConfirmingFollow}).
+     */
+    public static final String REQUEST_NOT_FOUND = "REQUEST_NOT_FOUND";
 
     private GatewayCodes() {
     }

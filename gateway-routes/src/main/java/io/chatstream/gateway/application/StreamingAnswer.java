@@ -3,13 +3,25 @@ package io.chatstream.gateway.application;
 import io.chatstream.domain.RequestId;
 import java.util.Optional;
 
-/** Use case: follow an answer as it is generated, resuming after the last event the reader saw. */
+/**
+ * Use case: follow an answer as it is generated, resuming after the last event the reader saw. A request id the
+ * query service does not know is refused at once unless the command service says the prompt was accepted
+ * ({@link ConfirmingFollow}; docs/adr/0006), so a made-up id gets its 404 without waiting for a projection.
+ */
 public class StreamingAnswer {
 
     private final ChatQueries queries;
+    private final ChatCommands commands;
+    private final boolean confirmUnknownRequests;
 
-    public StreamingAnswer(ChatQueries queries) {
+    /**
+     * {@code confirmUnknownRequests} false: every stream waits for its projection on the query side
+     * (the behaviour before ADR 6, also for ids nobody ever accepted).
+     */
+    public StreamingAnswer(ChatQueries queries, ChatCommands commands, boolean confirmUnknownRequests) {
         this.queries = queries;
+        this.commands = commands;
+        this.confirmUnknownRequests = confirmUnknownRequests;
     }
 
     /**
@@ -32,6 +44,9 @@ public class StreamingAnswer {
                 return Outcome.rejected(GatewayCodes.INVALID_LAST_EVENT_ID, "Last-Event-ID must be a sequence number");
             }
         }
-        return Outcome.done(queries.follow(caller, request.get(), afterSeq, listener));
+        if (!confirmUnknownRequests) {
+            return Outcome.done(queries.follow(caller, request.get(), afterSeq, WhenUnknown.WAIT, listener));
+        }
+        return Outcome.done(new ConfirmingFollow(queries, commands, caller, request.get(), afterSeq, listener).start());
     }
 }

@@ -62,8 +62,9 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    StreamingAnswer streamingAnswer(ChatQueries queries) {
-        return new StreamingAnswer(queries);
+    StreamingAnswer streamingAnswer(ChatQueries queries, ChatCommands commands,
+            @Value("${chat.sse.confirm-unknown-requests}") boolean confirmUnknownRequests) {
+        return new StreamingAnswer(queries, commands, confirmUnknownRequests);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** In-memory stand-in for the command service port: accepts everything and remembers what it got. */
 final class RecordingCommands implements ChatCommands {
@@ -35,5 +37,14 @@ final class RecordingCommands implements ChatCommands {
     public Outcome<SessionId> delete(Caller caller, SessionId session) {
         calls.add("delete " + session.value());
         return Outcome.done(session);
+    }
+
+    /** The answer every prompt status question gets; the test completes it when it wants to. */
+    final CompletableFuture<Outcome<PromptStatus>> status = new CompletableFuture<>();
+
+    @Override
+    public CompletionStage<Outcome<PromptStatus>> promptStatus(Caller caller, RequestId request) {
+        calls.add("status " + caller.user().value() + " " + request.value());
+        return status;
     }
 }

@@ -7,6 +7,8 @@ import io.chatstream.proto.v1.CancelPromptResponse;
 import io.chatstream.proto.v1.ChatCommandServiceGrpc;
 import io.chatstream.proto.v1.DeleteSessionRequest;
 import io.chatstream.proto.v1.DeleteSessionResponse;
+import io.chatstream.proto.v1.GetPromptStatusRequest;
+import io.chatstream.proto.v1.GetPromptStatusResponse;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
@@ -22,6 +24,7 @@ public final class FakeCommandService extends ChatCommandServiceGrpc.ChatCommand
     public final AtomicReference<CancelPromptRequest> lastCancel = new AtomicReference<>();
     public final AtomicReference<RenameSessionRequest> lastRename = new AtomicReference<>();
     public final AtomicReference<DeleteSessionRequest> lastDelete = new AtomicReference<>();
+    public final AtomicReference<GetPromptStatusRequest> lastStatus = new AtomicReference<>();
 
     @Override
     public void submitPrompt(SubmitPromptRequest request, StreamObserver<SubmitPromptResponse> out) {
@@ -88,6 +91,25 @@ public final class FakeCommandService extends ChatCommandServiceGrpc.ChatCommand
             return;
         }
         out.onNext(DeleteSessionResponse.newBuilder().setSessionId(request.getSessionId()).setStatus("deleted").build());
+        out.onCompleted();
+    }
+
+    /**
+     * Requests named "req-late..." were accepted (the fake query service learns of them late); "req-late-down..."
+     * finds the command service unavailable; anything else was never accepted.
+     */
+    @Override
+    public void getPromptStatus(GetPromptStatusRequest request, StreamObserver<GetPromptStatusResponse> out) {
+        lastStatus.set(request);
+        if (request.getRequestId().startsWith("req-late-down")) {
+            out.onError(Status.UNAVAILABLE.withDescription("restarting").asRuntimeException());
+            return;
+        }
+        GetPromptStatusResponse.Builder response = GetPromptStatusResponse.newBuilder().setRequestId(request.getRequestId());
+        if (request.getRequestId().startsWith("req-late")) {
+            response.setAccepted(true).setAcceptedAt(Timestamp.newBuilder().setSeconds(1_767_225_600L));
+        }
+        out.onNext(response.build());
         out.onCompleted();
     }
 }

@@ -15,6 +15,8 @@ import io.chatstream.proto.v1.Usage;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +43,8 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
     public final AtomicLong floodSent = new AtomicLong();
 
     public final AtomicReference<StreamAnswerRequest> lastStream = new AtomicReference<>();
+    /** Every StreamAnswer request, in order. */
+    public final List<StreamAnswerRequest> streams = new CopyOnWriteArrayList<>();
     public final AtomicReference<ListSessionsRequest> lastList = new AtomicReference<>();
     public final AtomicReference<GetSessionMessagesRequest> lastMessages = new AtomicReference<>();
     /** Counts down when the gateway cancels a never-ending stream. */
@@ -49,8 +53,14 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
     @Override
     public void streamAnswer(StreamAnswerRequest request, StreamObserver<AnswerChunk> out) {
         lastStream.set(request);
+        streams.add(request);
         String id = request.getRequestId();
         if (id.startsWith("req-unknown")) {
+            out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND, "no such request"));
+            return;
+        }
+        if (id.startsWith("req-late") && request.getSkipOwnershipWait()) {
+            // Accepted, but its PromptSubmitted is not projected yet: known only to a caller that waits for it.
             out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND, "no such request"));
             return;
         }

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Opens answer streams, waiting a bounded time (without holding a thread) for a request whose ownership is not
- * projected yet: StreamAnswer may arrive before this service has consumed the PromptSubmitted.
+ * projected yet: StreamAnswer may arrive before this service has consumed the PromptSubmitted. A caller that sets
+ * {@code skip_ownership_wait} gets NOT_FOUND at once instead: the gateway does so first and waits only for a
+ * request the command service says it accepted (docs/adr/0006), so a made-up id costs one look-up, not the wait.
  */
 public class AnswerStreamOpener {
 
@@ -34,7 +36,11 @@ public class AnswerStreamOpener {
     void open(StreamAnswerRequest request, GrpcChunkSink sink) {
         StreamOpening first = attempt(request, sink);
         if (first instanceof StreamOpening.OwnershipUnknown) {
-            new Waiter(request, sink, System.nanoTime() + ownershipWait.toNanos()).schedule();
+            if (request.getSkipOwnershipWait()) {
+                sink.fail(GrpcQueryEndpoint.toStatus(StreamingAnswer.unknownRequest()));
+            } else {
+                new Waiter(request, sink, System.nanoTime() + ownershipWait.toNanos()).schedule();
+            }
         }
     }
 

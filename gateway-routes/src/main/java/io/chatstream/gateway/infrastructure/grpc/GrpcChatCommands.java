@@ -4,23 +4,31 @@ import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
 import io.chatstream.gateway.application.Caller;
 import io.chatstream.gateway.application.ChatCommands;
+import io.chatstream.gateway.application.GatewayCodes;
 import io.chatstream.gateway.application.Outcome;
 import io.chatstream.gateway.application.PromptAccepted;
+import io.chatstream.gateway.application.PromptStatus;
 import io.chatstream.gateway.application.SessionRenamed;
 import io.chatstream.gateway.application.StopRequested;
 import io.chatstream.proto.v1.CancelPromptRequest;
 import io.chatstream.proto.v1.CancelPromptResponse;
 import io.chatstream.proto.v1.ChatCommandServiceGrpc;
 import io.chatstream.proto.v1.ChatCommandServiceGrpc.ChatCommandServiceBlockingStub;
+import io.chatstream.proto.v1.ChatCommandServiceGrpc.ChatCommandServiceStub;
 import io.chatstream.proto.v1.DeleteSessionRequest;
+import io.chatstream.proto.v1.GetPromptStatusRequest;
+import io.chatstream.proto.v1.GetPromptStatusResponse;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +41,12 @@ public class GrpcChatCommands implements ChatCommands {
     private static final String SERVICE = "command";
 
     private final ChatCommandServiceBlockingStub stub;
+    private final ChatCommandServiceStub asyncStub;
     private final Duration deadline;
 
     public GrpcChatCommands(Channel channel, Duration deadline) {
         this.stub = ChatCommandServiceGrpc.newBlockingStub(channel);
+        this.asyncStub = ChatCommandServiceGrpc.newStub(channel);
         this.deadline = deadline;
     }
 
@@ -104,6 +114,38 @@ public class GrpcChatCommands implements ChatCommands {
         } catch (StatusRuntimeException e) {
             return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
         }
+    }
+
+    @Override
+    public CompletionStage<Outcome<PromptStatus>> promptStatus(Caller caller, RequestId request) {
+        GetPromptStatusRequest call = GetPromptStatusRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setRequestId(request.value())
+                .build();
+        CompletableFuture<Outcome<PromptStatus>> result = new CompletableFuture<>();
+        // Same deadline and wait-for-ready as the blocking calls, but nothing waits: the caller is a stream's callback.
+        CallerMetadata.attach(asyncStub, caller)
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .withWaitForReady()
+                .getPromptStatus(call, new StreamObserver<>() {
+                    @Override
+                    public void onNext(GetPromptStatusResponse r) {
+                        result.complete(Outcome.done(new PromptStatus(r.getAccepted())));
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        result.complete(new Outcome.Rejected<>(GrpcFailures.of(failure, SERVICE)));
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        // A unary call without a response cannot happen; should it, the status stays unknown.
+                        result.complete(Outcome.rejected(GatewayCodes.INTERNAL, "no answer"));
+                    }
+                });
+        return result;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.chatstream.gateway.application.Outcome;
 import io.chatstream.gateway.application.Page;
 import io.chatstream.gateway.application.PageRequest;
 import io.chatstream.gateway.application.SessionSummary;
+import io.chatstream.gateway.application.WhenUnknown;
 import io.chatstream.proto.v1.ChatQueryServiceGrpc;
 import io.chatstream.proto.v1.ChatQueryServiceGrpc.ChatQueryServiceBlockingStub;
 import io.chatstream.proto.v1.ChatQueryServiceGrpc.ChatQueryServiceStub;
@@ -89,12 +90,14 @@ public class GrpcChatQueries implements ChatQueries {
     }
 
     @Override
-    public AnswerSubscription follow(Caller caller, RequestId request, long afterSeq, AnswerListener listener) {
+    public AnswerSubscription follow(Caller caller, RequestId request, long afterSeq, WhenUnknown whenUnknown,
+            AnswerListener listener) {
         StreamAnswerRequest call = StreamAnswerRequest.newBuilder()
                 .setUserId(caller.user().value())
                 .setTraceId(caller.trace().value())
                 .setRequestId(request.value())
                 .setAfterSeq(afterSeq)
+                .setSkipOwnershipWait(whenUnknown == WhenUnknown.REFUSE)
                 .build();
         // Like the unary calls: wait (within chat.grpc.deadline) for a query service that is restarting.
         ChatQueryServiceStub stub = CallerMetadata.attach(async, caller).withWaitForReady();

@@ -10,6 +10,7 @@ import io.chatstream.gateway.application.AnswerEvent;
 import io.chatstream.gateway.application.AnswerListener;
 import io.chatstream.gateway.application.Caller;
 import io.chatstream.gateway.application.Rejection;
+import io.chatstream.gateway.application.WhenUnknown;
 import io.chatstream.gateway.fakes.FakeChatServices;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -44,7 +45,7 @@ class AnswerStreamConnectTest {
         fakes.stop();
         Recorder recorder = new Recorder();
 
-        queries.follow(caller, RequestId.parse("req-restart-0001").orElseThrow(), 0, recorder);
+        queries.follow(caller, RequestId.parse("req-restart-0001").orElseThrow(), 0, WhenUnknown.WAIT, recorder);
         Thread.sleep(500);
         fakes.startServer();
 
@@ -62,7 +63,7 @@ class AnswerStreamConnectTest {
         fakes.stop();
         Recorder recorder = new Recorder();
 
-        queries.follow(caller, RequestId.parse("req-never-0001").orElseThrow(), 0, recorder);
+        queries.follow(caller, RequestId.parse("req-never-0001").orElseThrow(), 0, WhenUnknown.WAIT, recorder);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> recorder.rejection.get() != null);
         assertThat(recorder.rejection.get().code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
@@ -75,7 +76,7 @@ class AnswerStreamConnectTest {
         GrpcChatQueries queries = new GrpcChatQueries(channel, Duration.ofSeconds(1), Duration.ofMinutes(5));
         Recorder recorder = new Recorder();
 
-        queries.follow(caller, RequestId.parse("req-silent-0001").orElseThrow(), 0, recorder);
+        queries.follow(caller, RequestId.parse("req-silent-0001").orElseThrow(), 0, WhenUnknown.WAIT, recorder);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> recorder.ended || recorder.rejection.get() != null);
         assertThat(recorder.rejection.get()).isNull();
