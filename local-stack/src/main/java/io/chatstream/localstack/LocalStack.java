@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ public final class LocalStack {
     private Supervisor supervisor;
     private final List<Supervised> components = new ArrayList<>();
     private StateDirLock stateDirLock;
+    /** Kafka starts beside Redis and MariaDB; kept so a stop during start-up still stops it. */
+    private CompletableFuture<KafkaBroker> kafkaStart;
 
     LocalStack(StackOptions options) {
         this.options = options;
@@ -87,14 +90,14 @@ public final class LocalStack {
         Path data = options.stateDir().resolve("data");
 
         log.info("starting Kafka (KRaft), Redis and MariaDB ...");
-        CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(
+        kafkaStart = CompletableFuture.supplyAsync(
                 () -> KafkaBroker.start(options.port(StackOptions.KAFKA), data.resolve("kafka")));
         // Append-only file on, fsync every second: see docs/reliability.md for the loss window.
         redis = RedisServer.start(options.port(StackOptions.REDIS), data.resolve("redis"), true);
         mariadb = MariaDbServer.start(options.port(StackOptions.MARIADB), data.resolve("mariadb"));
         mariadb.createDatabase("chat_command", "chat_command", "chat_command");
         mariadb.createDatabase("chat_query", "chat_query", "chat_query");
-        kafka = kafkaStart.join();
+        kafka = joined(kafkaStart);
         kafka.createTopics(ChatTopics.defaults());
 
         if (options.rebuildReadModel()) {
@@ -146,6 +149,10 @@ public final class LocalStack {
         services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
         services.clear();
         quietly(() -> simulator.close(), simulator);
+        if (kafka == null && kafkaStart != null) {
+            // Start-up failed elsewhere while Kafka was starting: let it finish, then stop it too.
+            kafka = kafkaStart.exceptionally(e -> null).join();
+        }
         quietly(() -> kafka.stop(), kafka);
         quietly(() -> mariadb.stop(), mariadb);
         quietly(() -> redis.stop(), redis);
@@ -300,6 +307,18 @@ public final class LocalStack {
         Map<String, String> environment = new LinkedHashMap<>(env);
         return ServiceProcess.start(name, launch.jar(), port, jvmOptions, args, environment, logFile,
                 Duration.ofSeconds(options.readyTimeoutSeconds()));
+    }
+
+    /** The future's value; its failure as thrown where it happened (a clear message, not a CompletionException). */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static void quietly(Runnable action, Object target) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,6 +80,21 @@ class SecondRunIT {
             assertThat(history.get(3).path("status").asText()).isEqualTo("completed");
             assertThat(history).as("every turn once: nothing answered twice").hasSize(4);
         }
+
+        // Damaged state: one sentence that says what to do, exit code 2, nothing left running.
+        Files.writeString(stateDir.resolve("data/kafka/data/meta.properties"), "version=1\n");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                RunningStack.projectRoot().resolve("local-stack/target/local-stack.jar").toString(),
+                "--home=" + RunningStack.projectRoot(), "--state-dir=" + stateDir));
+        ports.forEach((name, port) -> command.add("--" + name + "=" + port));
+        Process refused = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(refused.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(refused.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(refused.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains("Kafka cannot start on the data stored in").contains("--fresh")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(ports.values()).as("nothing left listening").noneMatch(io.chatstream.localinfra.Ports::isListening);
     }
 
     /** Waits until the session's history has {@code size} messages, the last one completed. */
