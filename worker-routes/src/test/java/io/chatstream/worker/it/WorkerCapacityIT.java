@@ -37,8 +37,11 @@ import org.springframework.test.context.DynamicPropertySource;
 class WorkerCapacityIT {
 
     private static final int PROMPTS = 200;
-    /** 100 ms to the first token, then 24 chunks 80 ms apart: about 2 s per answer. */
-    private static final String TWO_SECOND_ANSWER = "[sim:chunks=24] [sim:delay=100,80] load ";
+    /**
+     * 100 ms to the first token, then 24 chunks 160 ms apart: about 4 s per answer, so all 200 overlap
+     * even when taking them in takes a loaded machine a couple of seconds (2 s answers did not).
+     */
+    private static final String FOUR_SECOND_ANSWER = "[sim:chunks=24] [sim:delay=100,160] load ";
     private static WorkerInfra infra;
     private static KafkaProbe probe;
 
@@ -81,7 +84,7 @@ class WorkerCapacityIT {
         List<PromptSubmitted> sent = new java.util.ArrayList<>();
         for (int i = 0; i < PROMPTS; i++) {
             PromptSubmitted p = Prompts.prompt("session-" + UUID.randomUUID().toString().substring(0, 8),
-                    TWO_SECOND_ANSWER + i, List.of());
+                    FOUR_SECOND_ANSWER + i, List.of());
             sent.add(p);
             prompts.put(p.getSessionId(), EventJson.write(p));
         }
