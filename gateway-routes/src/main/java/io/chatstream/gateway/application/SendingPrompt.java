@@ -20,7 +20,7 @@ public class SendingPrompt {
         this.limits = limits;
     }
 
-    /** {@code sessionId} and {@code requestId} may be null (new session, service-assigned id). */
+    /** {@code sessionId} and {@code requestId} may be null (new session; an id is chosen for the prompt). */
     public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId) {
         if (prompt == null || prompt.isBlank()) {
             return Outcome.rejected(GatewayCodes.PROMPT_EMPTY, "prompt is required");

@@ -12,6 +12,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,6 +25,8 @@ public final class FakeChatServices {
     public final FakeQueryService query = new FakeQueryService();
     /** Metadata of the last call, as the gateway sent it. */
     public final AtomicReference<Metadata> lastHeaders = new AtomicReference<>();
+    /** Calls (attempts) that reached this server, of any method. */
+    public final AtomicInteger calls = new AtomicInteger();
     private final int port;
     private volatile Server server;
 
@@ -50,6 +53,7 @@ public final class FakeChatServices {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
                 lastHeaders.set(headers);
+                calls.incrementAndGet();
                 return Contexts.interceptCall(io.grpc.Context.current(), call, headers, next);
             }
         };

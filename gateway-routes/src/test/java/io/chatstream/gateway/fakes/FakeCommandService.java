@@ -15,6 +15,9 @@ import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Canned command service: the prompt text chooses the answer, so tests need no shared setup. */
@@ -25,10 +28,18 @@ public final class FakeCommandService extends ChatCommandServiceGrpc.ChatCommand
     public final AtomicReference<RenameSessionRequest> lastRename = new AtomicReference<>();
     public final AtomicReference<DeleteSessionRequest> lastDelete = new AtomicReference<>();
     public final AtomicReference<GetPromptStatusRequest> lastStatus = new AtomicReference<>();
+    /** Every submit this instance received, in order. */
+    public final List<SubmitPromptRequest> submits = new CopyOnWriteArrayList<>();
+    /** While true, the next submit is received but never answered (a call in flight when the instance stops). */
+    public final AtomicBoolean holdNextSubmit = new AtomicBoolean();
 
     @Override
     public void submitPrompt(SubmitPromptRequest request, StreamObserver<SubmitPromptResponse> out) {
         lastSubmit.set(request);
+        submits.add(request);
+        if (holdNextSubmit.getAndSet(false)) {
+            return;
+        }
         switch (request.getPrompt()) {
             case "busy" -> out.onError(ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION, ErrorCodes.SESSION_BUSY,
                     "the session is still answering"));

@@ -8,9 +8,13 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 
 /**
- * The gateway is ready only while it is connected to both services: without them it can only
- * answer 503. A probe that finds a channel backing off after a failed connect makes it retry at
- * once, so the gateway is ready as soon as a restarted service listens again.
+ * The gateway is ready only while it can reach both services: without them it can only answer 503.
+ * A channel spans all instances of its service and is READY while at least one of them is connected
+ * (round_robin), so one instance down keeps the gateway ready; its calls go to the others.
+ *
+ * <p>Each probe also cuts short the reconnect back-off of every instance that is down (grpc-java waits
+ * up to 2 minutes between attempts): a restarted instance, or a restarted service, gets calls again
+ * within one probe period.
  */
 class GrpcChannelsHealth implements HealthIndicator {
 
@@ -26,9 +30,8 @@ class GrpcChannelsHealth implements HealthIndicator {
         boolean allReady = true;
         for (Map.Entry<String, ManagedChannel> channel : channels.entrySet()) {
             ConnectivityState state = channel.getValue().getState(true);
-            if (state == ConnectivityState.TRANSIENT_FAILURE) {
-                channel.getValue().resetConnectBackoff();
-            }
+            // Only instances in back-off are affected; connected ones are left alone.
+            channel.getValue().resetConnectBackoff();
             health.withDetail(channel.getKey(), state.name());
             allReady &= state == ConnectivityState.READY;
         }

@@ -23,9 +23,11 @@ import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.grpc.Channel;
+import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,6 +42,18 @@ public class GrpcChatCommands implements ChatCommands {
 
     private static final String SERVICE = "command";
 
+    /**
+     * Calls the channel repeats (on another instance) when an instance is down or stops mid-call: each is
+     * idempotent in the command service. SubmitPrompt: a repeated request_id returns the first answer and
+     * submits nothing new (which is why {@link #submit} always sends one). CancelPrompt: asking again
+     * answers the same and at most announces the cancel once more; stopping a stopping answer changes
+     * nothing. RenameSession: the same title again. DeleteSession: deleting a deleted session answers
+     * "deleted" and announces nothing. GetPromptStatus: a read.
+     */
+    static final List<MethodDescriptor<?, ?>> SAFE_TO_REPEAT = List.of(ChatCommandServiceGrpc.getSubmitPromptMethod(),
+            ChatCommandServiceGrpc.getCancelPromptMethod(), ChatCommandServiceGrpc.getRenameSessionMethod(),
+            ChatCommandServiceGrpc.getDeleteSessionMethod(), ChatCommandServiceGrpc.getGetPromptStatusMethod());
+
     private final ChatCommandServiceBlockingStub stub;
     private final ChatCommandServiceStub asyncStub;
     private final Duration deadline;
@@ -52,11 +66,14 @@ public class GrpcChatCommands implements ChatCommands {
 
     @Override
     public Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request) {
+        // Chosen here when the client chose none (the command service would choose the same kind): every
+        // attempt of a retried call then carries the same idempotency key, so a prompt is submitted once.
+        RequestId requestId = request.orElseGet(RequestId::generate);
         SubmitPromptRequest call = SubmitPromptRequest.newBuilder()
                 .setUserId(caller.user().value())
                 .setTraceId(caller.trace().value())
                 .setSessionId(session.map(SessionId::value).orElse(""))
-                .setRequestId(request.map(RequestId::value).orElse(""))
+                .setRequestId(requestId.value())
                 .setPrompt(prompt)
                 .build();
         try {

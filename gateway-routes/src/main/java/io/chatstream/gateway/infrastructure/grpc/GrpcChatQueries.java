@@ -23,8 +23,10 @@ import io.chatstream.proto.v1.StreamAnswerRequest;
 import io.grpc.Channel;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,13 @@ import java.util.concurrent.TimeUnit;
 public class GrpcChatQueries implements ChatQueries {
 
     static final String SERVICE = "query";
+
+    /**
+     * Reads, repeated on another instance when one is down or stops mid-call. Not StreamAnswer: a stream
+     * that broke is resumed after its last seq by the SSE relay and the browser (Last-Event-ID).
+     */
+    static final List<MethodDescriptor<?, ?>> SAFE_TO_REPEAT = List.of(ChatQueryServiceGrpc.getListSessionsMethod(),
+            ChatQueryServiceGrpc.getGetSessionMessagesMethod());
 
     /** Only fires the connect deadline of answer streams (microseconds of work each). */
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -2,34 +2,48 @@ package io.chatstream.gateway.infrastructure.grpc;
 
 import io.chatstream.gateway.application.ChatCommands;
 import io.chatstream.gateway.application.ChatQueries;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One long-lived plaintext channel per service; gRPC reconnects by itself when a service restarts. */
+/**
+ * One long-lived plaintext channel per service, to all of its instances (chat.*.grpc-target); gRPC
+ * reconnects by itself when an instance restarts.
+ */
 @Configuration(proxyBeanMethods = false)
 public class GrpcClientConfiguration {
 
-    @Bean(destroyMethod = "")
-    ManagedChannel commandChannel(@Value("${chat.command.grpc-target}") String target, OpenTelemetry openTelemetry,
-            MeterRegistry meters) {
-        return channel(target, openTelemetry, meters);
+    /** Load balancing over a service's instances and retries of the calls that are safe to repeat. */
+    @Bean
+    ChannelPolicy channelPolicy(@Value("${chat.grpc.load-balancing-policy}") String loadBalancing,
+            @Value("${chat.grpc.retry.max-attempts}") int maxAttempts,
+            @Value("${chat.grpc.retry.initial-backoff}") Duration initialBackoff,
+            @Value("${chat.grpc.retry.max-backoff}") Duration maxBackoff) {
+        return new ChannelPolicy(loadBalancing, maxAttempts, initialBackoff, maxBackoff);
     }
 
     @Bean(destroyMethod = "")
-    ManagedChannel queryChannel(@Value("${chat.query.grpc-target}") String target, OpenTelemetry openTelemetry,
-            MeterRegistry meters) {
-        return channel(target, openTelemetry, meters);
+    ManagedChannel commandChannel(@Value("${chat.command.grpc-target}") String target, ChannelPolicy policy,
+            OpenTelemetry openTelemetry, MeterRegistry meters) {
+        return ServiceChannels.open(GrpcTarget.parse("chat.command.grpc-target", target),
+                policy.serviceConfig(GrpcChatCommands.SAFE_TO_REPEAT), interceptors(openTelemetry, meters));
+    }
+
+    @Bean(destroyMethod = "")
+    ManagedChannel queryChannel(@Value("${chat.query.grpc-target}") String target, ChannelPolicy policy,
+            OpenTelemetry openTelemetry, MeterRegistry meters) {
+        return ServiceChannels.open(GrpcTarget.parse("chat.query.grpc-target", target),
+                policy.serviceConfig(GrpcChatQueries.SAFE_TO_REPEAT), interceptors(openTelemetry, meters));
     }
 
     @Bean
@@ -54,23 +68,17 @@ public class GrpcClientConfiguration {
         return new ChannelShutdown(commandChannel, queryChannel);
     }
 
-    private static ManagedChannel channel(String target, OpenTelemetry openTelemetry, MeterRegistry meters) {
-        ManagedChannel channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
-                // The last interceptor runs first: the client span (and its W3C traceparent) exists
-                // before CallerMetadata adds the caller.
-                // grpc_client_processing_duration_seconds{service,method,statusCode}: the gateway's view of errors.
+    /**
+     * The last interceptor runs first: the client span (and its W3C traceparent) exists before CallerMetadata
+     * adds the caller. They see a call once, however many attempts it takes.
+     */
+    private static List<ClientInterceptor> interceptors(OpenTelemetry openTelemetry, MeterRegistry meters) {
+        return List.of(new CallerMetadata(),
                 // No span event per message: an answer stream is one span that lives for minutes and
                 // would collect (and keep in heap) an event per token until it ends.
-                .intercept(new CallerMetadata(), GrpcTelemetry.builder(openTelemetry).setEmitMessageEvents(false)
-                                .build().newClientInterceptor(),
-                        new MetricCollectingClientInterceptor(meters))
-                // Two long-lived connections: never let them go idle, so readiness does not flap
-                // and no request pays for reconnecting.
-                .idleTimeout(30, TimeUnit.DAYS)
-                .build();
-        // Connect now, so the first user request does not pay for connection setup within its deadline.
-        channel.getState(true);
-        return channel;
+                GrpcTelemetry.builder(openTelemetry).setEmitMessageEvents(false).build().newClientInterceptor(),
+                // grpc_client_processing_duration_seconds{service,method,statusCode}: the gateway's view of errors.
+                new MetricCollectingClientInterceptor(meters));
     }
 
     /** Closes the channels on shutdown, giving in-flight calls a moment to finish. */
