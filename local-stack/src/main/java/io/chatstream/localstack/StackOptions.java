@@ -95,6 +95,14 @@ record StackOptions(
                 ports.put(name, parsePort(name, given.remove(name)));
             }
         }
+        Map<Integer, String> byPort = new HashMap<>();
+        ports.forEach((name, port) -> {
+            String other = byPort.putIfAbsent(port, name);
+            if (other != null) {
+                throw new IllegalArgumentException("--" + other + " and --" + name + " are both " + port
+                        + "; every component needs a port of its own");
+            }
+        });
         Path home = Path.of(given.getOrDefault("home", System.getProperty("user.dir"))).toAbsolutePath().normalize();
         Path stateDir = given.containsKey("state-dir")
                 ? Path.of(given.get("state-dir")).toAbsolutePath().normalize() : home.resolve(".run");

@@ -402,10 +402,18 @@ class ChatPageBrowserIT {
         assertThat(stored).as("one prompt and one answer stored, not two").hasSize(2);
     }
 
+    /**
+     * The entry's action button, shown on hover. The sidebar is drawn anew whenever the session list
+     * reloads (e.g. just after an answer completes), so an entry found a moment ago may be gone: find
+     * it again then.
+     */
     private WebElement sessionAction(String titlePrefix, String action) {
-        WebElement entry = sidebarEntry(titlePrefix);
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(entry).perform();
-        return entry.findElement(By.cssSelector(".session-action[aria-label='" + action + "']"));
+        return waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement entry = sidebarEntry(titlePrefix);
+                    new org.openqa.selenium.interactions.Actions(browser).moveToElement(entry).perform();
+                    return entry.findElement(By.cssSelector(".session-action[aria-label='" + action + "']"));
+                });
     }
 
     // ---------- page helpers ----------

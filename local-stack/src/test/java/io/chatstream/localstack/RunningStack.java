@@ -60,14 +60,23 @@ final class RunningStack implements AutoCloseable {
         return startOn(stateDir, freePorts(), options.toArray(String[]::new));
     }
 
-    /** A free port for every component, by launcher option name. */
+    /**
+     * A different free port for every component, by launcher option name (the OS may hand out the
+     * same free port twice in a row; two components on one port fail the start).
+     */
     static Map<String, Integer> freePorts() {
-        return Map.of(
-                "gateway-port", Ports.free(), "command-port", Ports.free(), "command-grpc-port", Ports.free(),
-                "worker-port", Ports.free(), "query-port", Ports.free(), "query-grpc-port", Ports.free(),
-                "simulator-port", Ports.free(), "kafka-port", Ports.free(), "redis-port", Ports.free(),
-                "mariadb-port", Ports.free());
+        java.util.Set<Integer> distinct = new java.util.LinkedHashSet<>();
+        while (distinct.size() < COMPONENT_PORTS.size()) {
+            distinct.add(Ports.free());
+        }
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        java.util.Iterator<Integer> free = distinct.iterator();
+        COMPONENT_PORTS.forEach(name -> ports.put(name, free.next()));
+        return Map.copyOf(ports);
     }
+
+    private static final List<String> COMPONENT_PORTS = List.of("gateway-port", "command-port", "command-grpc-port",
+            "worker-port", "query-port", "query-grpc-port", "simulator-port", "kafka-port", "redis-port", "mariadb-port");
 
     /**
      * Starts the stack on {@code stateDir}, which may hold an earlier run's data (a second

@@ -26,6 +26,9 @@ class StackOptionsTest {
                 .hasMessageContaining("unknown option").hasMessageContaining("Usage");
         assertThatThrownBy(() -> StackOptions.parse(new String[] {"--kafka-port=70000"}))
                 .hasMessageContaining("kafka-port");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--query-port=19092"}))
+                .hasMessageContaining("--query-port").hasMessageContaining("--kafka-port")
+                .hasMessageContaining("a port of its own");
     }
 
     @Test
