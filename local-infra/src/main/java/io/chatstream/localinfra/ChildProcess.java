@@ -21,7 +21,7 @@ final class ChildProcess {
     /** As {@link #start(List, Path)} with more environment variables. */
     static Process start(List<String> command, Map<String, String> environment, Path log) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(TerminalInterrupt.ignoredBy(command))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);

@@ -48,9 +48,10 @@ final class ClassDataSharing {
             }
             Path jar = dir.resolve("app").resolve(fatJar.getFileName());
             Path archive = dir.resolve(ARCHIVE);
+            // -Xlog:cds*=off: the dump's hundreds of "skipping class" lines would flood the service's JSON log.
             return new Launch(jar, List.of(Files.exists(archive)
                     ? "-XX:SharedArchiveFile=" + archive
-                    : "-XX:ArchiveClassesAtExit=" + archive));
+                    : "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off"));
         } catch (IOException | RuntimeException e) {
             log.warn("{}: starting from the plain jar, without class data sharing ({})", service, e.getMessage());
             return new Launch(fatJar, List.of());

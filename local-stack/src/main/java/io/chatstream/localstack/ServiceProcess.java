@@ -1,5 +1,6 @@
 package io.chatstream.localstack;
 
+import io.chatstream.localinfra.TerminalInterrupt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,7 +47,7 @@ final class ServiceProcess implements Supervised {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(TerminalInterrupt.ignoredBy(command))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Only the worker needs the model key; no other process gets it.

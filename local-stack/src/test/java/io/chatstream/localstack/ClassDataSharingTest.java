@@ -45,15 +45,15 @@ class ClassDataSharingTest {
         assertThat(first.jar()).isEqualTo(state.resolve("cds/gateway/app/gateway-routes.jar").toAbsolutePath());
         assertThat(first.jar()).isRegularFile();
         Path archive = state.resolve("cds/gateway/classes.jsa").toAbsolutePath();
-        assertThat(first.jvmOptions()).containsExactly("-XX:ArchiveClassesAtExit=" + archive);
+        assertThat(first.jvmOptions()).containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off");
 
         Files.writeString(archive, "recorded by the first run's exit");
         ClassDataSharing.Launch second = ClassDataSharing.prepare("gateway", jar, state, true);
-        assertThat(second.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + archive);
+        assertThat(second.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
         ClassDataSharing.Launch rebuilt = ClassDataSharing.prepare("gateway", jar, state, true);
         assertThat(archive).doesNotExist();
-        assertThat(rebuilt.jvmOptions()).containsExactly("-XX:ArchiveClassesAtExit=" + archive);
+        assertThat(rebuilt.jvmOptions()).containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off");
     }
 }
