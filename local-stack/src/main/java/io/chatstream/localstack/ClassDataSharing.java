@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +26,15 @@ final class ClassDataSharing {
     private static final String STAMP = "extracted-from";
     private static final String ARCHIVE = "classes.jsa";
 
-    /** The jar to run and the JVM options that go with it. */
-    record Launch(Path jar, List<String> jvmOptions) {
+    /**
+     * The jar to run, the JVM options that go with it, and how long a stop may take: a run that records
+     * the archive writes it after Spring has shut down, which takes several seconds on a busy machine.
+     */
+    record Launch(Path jar, List<String> jvmOptions, Duration stopGrace) {
     }
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(60);
 
     private ClassDataSharing() {
     }
@@ -35,7 +42,7 @@ final class ClassDataSharing {
     /** The plain fat jar, untouched, when sharing is off; else the extracted jar and its archive option. */
     static Launch prepare(String service, Path fatJar, Path stateDir, boolean enabled) {
         if (!enabled) {
-            return new Launch(fatJar, List.of());
+            return new Launch(fatJar, List.of(), STOP_GRACE);
         }
         Path dir = stateDir.resolve("cds").resolve(service).toAbsolutePath();
         try {
@@ -49,12 +56,12 @@ final class ClassDataSharing {
             Path jar = dir.resolve("app").resolve(fatJar.getFileName());
             Path archive = dir.resolve(ARCHIVE);
             // -Xlog:cds*=off: the dump's hundreds of "skipping class" lines would flood the service's JSON log.
-            return new Launch(jar, List.of(Files.exists(archive)
-                    ? "-XX:SharedArchiveFile=" + archive
-                    : "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off"));
+            return Files.exists(archive)
+                    ? new Launch(jar, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"), STOP_GRACE)
+                    : new Launch(jar, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off"), RECORDING_STOP_GRACE);
         } catch (IOException | RuntimeException e) {
             log.warn("{}: starting from the plain jar, without class data sharing ({})", service, e.getMessage());
-            return new Launch(fatJar, List.of());
+            return new Launch(fatJar, List.of(), STOP_GRACE);
         }
     }
 

@@ -146,7 +146,7 @@ public final class LocalStack {
         if (supervisor != null) {
             supervisor.shutdown();
         }
-        services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
+        services.parallelStream().forEach(ServiceProcess::stop);
         services.clear();
         quietly(() -> simulator.close(), simulator);
         if (kafka == null && kafkaStart != null) {
@@ -306,7 +306,7 @@ public final class LocalStack {
         Path logFile = options.stateDir().resolve("logs").resolve(name + ".log");
         Map<String, String> environment = new LinkedHashMap<>(env);
         return ServiceProcess.start(name, launch.jar(), port, jvmOptions, args, environment, logFile,
-                Duration.ofSeconds(options.readyTimeoutSeconds()));
+                Duration.ofSeconds(options.readyTimeoutSeconds()), launch.stopGrace());
     }
 
     /** The future's value; its failure as thrown where it happened (a clear message, not a CompletionException). */

@@ -25,19 +25,22 @@ final class ServiceProcess implements Supervised {
     private final Path log;
     private final ProcessBuilder builder;
     private final Duration readyTimeout;
+    private final Duration stopGrace;
     private volatile Process process;
 
-    private ServiceProcess(String name, int httpPort, Path log, ProcessBuilder builder, Duration readyTimeout) {
+    private ServiceProcess(String name, int httpPort, Path log, ProcessBuilder builder, Duration readyTimeout,
+                           Duration stopGrace) {
         this.name = name;
         this.httpPort = httpPort;
         this.log = log;
         this.builder = builder;
         this.readyTimeout = readyTimeout;
+        this.stopGrace = stopGrace;
         this.process = launch(builder, name);
     }
 
     static ServiceProcess start(String name, Path jar, int httpPort, List<String> jvmOptions, List<String> args,
-                                Map<String, String> environment, Path log, Duration readyTimeout) {
+                                Map<String, String> environment, Path log, Duration readyTimeout, Duration stopGrace) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
         }
@@ -53,7 +56,7 @@ final class ServiceProcess implements Supervised {
         // Only the worker needs the model key; no other process gets it.
         builder.environment().remove("DASHSCOPE_API_KEY");
         builder.environment().putAll(environment);
-        return new ServiceProcess(name, httpPort, log, builder, readyTimeout);
+        return new ServiceProcess(name, httpPort, log, builder, readyTimeout, stopGrace);
     }
 
     private static Process launch(ProcessBuilder builder, String name) {
@@ -121,14 +124,14 @@ final class ServiceProcess implements Supervised {
         }
     }
 
-    /** SIGTERM, so Spring shuts down gracefully; kill after the grace period. */
-    void stop(Duration grace) {
+    /** SIGTERM, so Spring shuts down gracefully; kill after the stop grace given at start. */
+    void stop() {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }

@@ -46,10 +46,12 @@ class ClassDataSharingTest {
         assertThat(first.jar()).isRegularFile();
         Path archive = state.resolve("cds/gateway/classes.jsa").toAbsolutePath();
         assertThat(first.jvmOptions()).containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off");
+        assertThat(first.stopGrace()).as("room to write the archive at exit").isEqualTo(java.time.Duration.ofSeconds(60));
 
         Files.writeString(archive, "recorded by the first run's exit");
         ClassDataSharing.Launch second = ClassDataSharing.prepare("gateway", jar, state, true);
         assertThat(second.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
+        assertThat(second.stopGrace()).isEqualTo(java.time.Duration.ofSeconds(20));
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
         ClassDataSharing.Launch rebuilt = ClassDataSharing.prepare("gateway", jar, state, true);

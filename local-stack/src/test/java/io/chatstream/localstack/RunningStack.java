@@ -225,7 +225,8 @@ final class RunningStack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         process.destroy();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the stack stops on SIGTERM").isTrue();
+        // Up to a minute per service while it records its class archive (the first stop after a build), then the infrastructure.
+        assertThat(process.waitFor(150, TimeUnit.SECONDS)).as("the stack stops on SIGTERM").isTrue();
         assertThat(ports.values()).as("nothing left listening").noneMatch(Ports::isListening);
         assertThat(stateDir.resolve("stack.json")).doesNotExist();
     }
