@@ -31,6 +31,12 @@ final class ClassDataSharing {
      * the archive writes it after Spring has shut down, which takes several seconds on a busy machine.
      */
     record Launch(Path jar, List<String> jvmOptions, Duration stopGrace) {
+
+        /** The same jar, but a run that would record the archive runs without one (another instance records it). */
+        Launch withoutRecording() {
+            boolean recording = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+            return recording ? new Launch(jar, List.of(), STOP_GRACE) : this;
+        }
     }
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);

@@ -43,6 +43,8 @@ public final class LocalStack {
     private MariaDbServer mariadb;
     private BailianSimulator simulator;
     private StackManifest manifest;
+    /** nginx in front of the gateways; only with more than one. */
+    private FrontDoor frontDoor;
     private Supervisor supervisor;
     private final List<Supervised> components = new ArrayList<>();
     private StateDirLock stateDirLock;
@@ -104,16 +106,20 @@ public final class LocalStack {
             rebuildReadModel();
         }
         ModelEndpoint model = startModel();
-        log.info("starting the four services ...");
+        log.info("starting the four services ({}) ...", options.scale().describe());
         startServices(model);
         services.parallelStream().forEach(s -> s.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds())));
         // Ready means a chat can be served: a prompt sent before the consumers own their
         // partitions would wait for the group to form, and its stream could outwait the query
         // service's ownership wait.
         kafka.awaitConsumerGroups(CONSUMER_GROUPS, Duration.ofSeconds(90));
+        startFrontDoor();
 
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         components.addAll(services);
+        if (frontDoor != null) {
+            components.add(frontDoor);
+        }
         components.add(new InfraProcess("kafka", kafka::isRunning, kafka::pid, kafka::restart));
         components.add(new InfraProcess("redis", redis::isRunning, redis::pid, redis::restart));
         components.add(new InfraProcess("mariadb", mariadb::isRunning, mariadb::pid, mariadb::restart));
@@ -146,6 +152,9 @@ public final class LocalStack {
         if (supervisor != null) {
             supervisor.shutdown();
         }
+        if (frontDoor != null) {
+            frontDoor.stop();
+        }
         services.parallelStream().forEach(ServiceProcess::stop);
         services.clear();
         quietly(() -> simulator.close(), simulator);
@@ -169,12 +178,12 @@ public final class LocalStack {
     private void requirePortsFree() {
         List<String> taken = new ArrayList<>();
         boolean realModel = ModelEndpoint.realKeyPresent();
-        options.ports().forEach((name, port) -> {
-            if (realModel && name.equals(StackOptions.SIMULATOR)) {
+        options.listeners().forEach((name, port) -> {
+            if (realModel && name.contains(StackOptions.SIMULATOR)) {
                 return;
             }
             if (Ports.isListening(port)) {
-                taken.add(name.replace("-port", "") + " " + port);
+                taken.add(name + " " + port);
             }
         });
         if (!taken.isEmpty()) {
@@ -234,20 +243,51 @@ public final class LocalStack {
         List<String> common = new ArrayList<>(List.of("--spring.profiles.active=local", kafkaArg));
         common.addAll(redisArgs);
 
-        services.add(launch("command", StackOptions.COMMAND, List.of(
-                "--chat.grpc.port=" + options.port(StackOptions.COMMAND_GRPC),
-                "--spring.datasource.url=" + mariadb.jdbcUrl("chat_command"),
-                "--spring.datasource.username=chat_command"), common,
-                Map.of("SPRING_DATASOURCE_PASSWORD", "chat_command")));
-        services.add(launch("query", StackOptions.QUERY, queryArgs(), common, QUERY_ENV));
-        services.add(launch("worker", StackOptions.WORKER, model.workerArgs(options.model()), common, model.workerEnv()));
-        services.add(launch("gateway", StackOptions.GATEWAY, List.of(
-                "--chat.command.grpc-target=127.0.0.1:" + options.port(StackOptions.COMMAND_GRPC),
-                "--chat.query.grpc-target=127.0.0.1:" + options.port(StackOptions.QUERY_GRPC)), common, Map.of()));
+        for (int n = 1; n <= options.scale().of("command"); n++) {
+            services.add(launch("command", n, List.of(
+                    "--chat.grpc.port=" + options.port("command", StackOptions.COMMAND_GRPC, n),
+                    "--spring.datasource.url=" + mariadb.jdbcUrl("chat_command"),
+                    "--spring.datasource.username=chat_command"), common,
+                    Map.of("SPRING_DATASOURCE_PASSWORD", "chat_command")));
+        }
+        for (int n = 1; n <= options.scale().of("query"); n++) {
+            services.add(launch("query", n, queryArgs(options.port("query", StackOptions.QUERY_GRPC, n)), common, QUERY_ENV));
+        }
+        for (int n = 1; n <= options.scale().of("worker"); n++) {
+            services.add(launch("worker", n, model.workerArgs(options.model()), common, model.workerEnv()));
+        }
+        // Every gateway balances its gRPC calls over every command and query instance (docs/deploy.md).
+        List<String> gatewayArgs = List.of(
+                "--chat.command.grpc-target=" + grpcTargets("command", StackOptions.COMMAND_GRPC),
+                "--chat.query.grpc-target=" + grpcTargets("query", StackOptions.QUERY_GRPC));
+        for (int n = 1; n <= options.scale().of("gateway"); n++) {
+            services.add(launch("gateway", n, gatewayArgs, common, Map.of()));
+        }
     }
 
-    private List<String> queryArgs() {
-        return List.of("--chat.grpc.port=" + options.port(StackOptions.QUERY_GRPC),
+    /** {@code 127.0.0.1:9091,127.0.0.1:9191}: the addresses of every instance, as the gateway takes them. */
+    private String grpcTargets(String service, String portOption) {
+        List<String> targets = new ArrayList<>();
+        for (int n = 1; n <= options.scale().of(service); n++) {
+            targets.add("127.0.0.1:" + options.port(service, portOption, n));
+        }
+        return String.join(",", targets);
+    }
+
+    /** With more than one gateway, nginx on the gateway port in front of them all. */
+    private void startFrontDoor() {
+        if (!options.scale().frontDoor()) {
+            return;
+        }
+        List<Integer> gateways = services.stream().filter(s -> s.service().equals("gateway"))
+                .map(ServiceProcess::httpPort).toList();
+        log.info("starting nginx as the front door of {} gateways ...", gateways.size());
+        frontDoor = FrontDoor.start(options.home(), options.stateDir().resolve("nginx"),
+                options.port(StackOptions.GATEWAY), gateways, options.stateDir().resolve("logs").resolve("nginx.log"));
+    }
+
+    private List<String> queryArgs(int grpcPort) {
+        return List.of("--chat.grpc.port=" + grpcPort,
                 "--spring.datasource.url=" + mariadb.jdbcUrl("chat_query"),
                 "--spring.datasource.username=chat_query");
     }
@@ -259,7 +299,7 @@ public final class LocalStack {
                 options.home().resolve("query-routes/target/query-routes.jar").toString(),
                 "--spring.profiles.active=rebuild", "--chat.kafka.brokers=" + kafka.bootstrapServers(),
                 "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port()));
-        command.addAll(queryArgs());
+        command.addAll(queryArgs(options.port(StackOptions.QUERY_GRPC)));
         Path logFile = options.stateDir().resolve("logs").resolve("rebuild-read-model.log");
         log.info("rebuilding the query read model (log: {}) ...", logFile);
         try {
@@ -281,31 +321,32 @@ public final class LocalStack {
         log.info("read model cleared; the query service replays the topics as it starts");
     }
 
-    private ServiceProcess launch(String name, String portOption, List<String> own, List<String> common,
+    private ServiceProcess launch(String service, int instance, List<String> own, List<String> common,
                                   Map<String, String> env) {
-        int port = options.port(portOption);
+        String name = Scale.instanceName(service, instance);
+        int port = options.port(service, StackOptions.SERVICE_PORTS.get(service).get(0), instance);
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + port);
         args.addAll(common);
         args.addAll(own);
-        // Ops route files for this service, watched live (docs/routes.md); created empty.
-        Path routes = options.stateDir().resolve("routes").resolve(name).toAbsolutePath();
+        // Ops route files for this service, watched live by all its instances (docs/routes.md); created empty.
+        Path routes = options.stateDir().resolve("routes").resolve(service).toAbsolutePath();
         try {
             Files.createDirectories(routes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + routes, e);
         }
         args.add("--chat.routes.dir=" + routes);
-        Path jar = options.home().resolve(name + "-routes").resolve("target").resolve(name + "-routes.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+        Path jar = options.home().resolve(service + "-routes").resolve("target").resolve(service + "-routes.jar");
+        ClassDataSharing.Launch launch = ClassDataSharing.prepare(service, jar, options.stateDir(), options.classDataSharing());
+        if (instance > 1) {
+            launch = launch.withoutRecording(); // one archive per service, recorded by its first instance
         }
-        ClassDataSharing.Launch launch = ClassDataSharing.prepare(name, jar, options.stateDir(), options.classDataSharing());
-        List<String> jvmOptions = new ArrayList<>(options.jvmOptions(name));
+        List<String> jvmOptions = new ArrayList<>(options.jvmOptions(service));
         jvmOptions.addAll(launch.jvmOptions());
         Path logFile = options.stateDir().resolve("logs").resolve(name + ".log");
         Map<String, String> environment = new LinkedHashMap<>(env);
-        return ServiceProcess.start(name, launch.jar(), port, jvmOptions, args, environment, logFile,
+        return ServiceProcess.start(service, name, launch.jar(), port, jvmOptions, args, environment, logFile,
                 Duration.ofSeconds(options.readyTimeoutSeconds()), launch.stopGrace());
     }
 

@@ -20,6 +20,7 @@ final class ServiceProcess implements Supervised {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final String service;
     private final String name;
     private final int httpPort;
     private final Path log;
@@ -28,8 +29,9 @@ final class ServiceProcess implements Supervised {
     private final Duration stopGrace;
     private volatile Process process;
 
-    private ServiceProcess(String name, int httpPort, Path log, ProcessBuilder builder, Duration readyTimeout,
-                           Duration stopGrace) {
+    private ServiceProcess(String service, String name, int httpPort, Path log, ProcessBuilder builder,
+                           Duration readyTimeout, Duration stopGrace) {
+        this.service = service;
         this.name = name;
         this.httpPort = httpPort;
         this.log = log;
@@ -39,7 +41,8 @@ final class ServiceProcess implements Supervised {
         this.process = launch(builder, name);
     }
 
-    static ServiceProcess start(String name, Path jar, int httpPort, List<String> jvmOptions, List<String> args,
+    /** {@code name} is the instance's ({@code worker-2}); {@code service} what it runs ({@code worker}). */
+    static ServiceProcess start(String service, String name, Path jar, int httpPort, List<String> jvmOptions, List<String> args,
                                 Map<String, String> environment, Path log, Duration readyTimeout, Duration stopGrace) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
@@ -56,7 +59,7 @@ final class ServiceProcess implements Supervised {
         // Only the worker needs the model key; no other process gets it.
         builder.environment().remove("DASHSCOPE_API_KEY");
         builder.environment().putAll(environment);
-        return new ServiceProcess(name, httpPort, log, builder, readyTimeout, stopGrace);
+        return new ServiceProcess(service, name, httpPort, log, builder, readyTimeout, stopGrace);
     }
 
     private static Process launch(ProcessBuilder builder, String name) {
@@ -70,6 +73,10 @@ final class ServiceProcess implements Supervised {
     @Override
     public String name() {
         return name;
+    }
+
+    String service() {
+        return service;
     }
 
     @Override

@@ -37,8 +37,28 @@ final class StackManifest {
         content.put("mariadb", "jdbc:mariadb://127.0.0.1:" + o.port(StackOptions.MARIADB) + " (" + mariadbFlavour + ")");
         content.put("model", model);
         content.put("supervision", o.restart() ? "on" : "off");
+        content.put("scale", o.scale().describe());
+        content.put("front_door", o.scale().frontDoor() ? "nginx (logs/nginx.log)" : "none (one gateway)");
+        content.put("instances", instances(o));
         content.put("logs", o.stateDir().resolve("logs").toString());
         processes(components, Map.of());
+    }
+
+    /** Every instance's address per service: HTTP for all four, gRPC for command and query. */
+    private static Map<String, List<String>> instances(StackOptions o) {
+        Map<String, List<String>> instances = new LinkedHashMap<>();
+        StackOptions.SERVICE_PORTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            for (String option : e.getValue()) {
+                String key = option.replace("-port", "").replace('-', '_');
+                String scheme = option.contains("grpc") ? "" : "http://";
+                List<String> addresses = new java.util.ArrayList<>();
+                for (int n = 1; n <= o.scale().of(e.getKey()); n++) {
+                    addresses.add(scheme + "127.0.0.1:" + o.port(e.getKey(), option, n));
+                }
+                instances.put(key, addresses);
+            }
+        });
+        return instances;
     }
 
     /**
@@ -54,6 +74,9 @@ final class StackManifest {
             if (c instanceof ServiceProcess s) {
                 p.put("http", "http://127.0.0.1:" + s.httpPort());
                 p.put("log", s.log().toString());
+            } else if (c instanceof FrontDoor f) {
+                p.put("http", "http://127.0.0.1:" + f.port());
+                p.put("log", f.log().toString());
             }
             p.put("restarts", restarts.getOrDefault(c.name(), 0));
             processes.put(c.name(), p);
@@ -84,7 +107,8 @@ final class StackManifest {
         StringBuilder b = new StringBuilder("\n  chatstream is ready in ")
                 .append(content.get("startup_ms")).append(" ms\n\n")
                 .append("  Open  ").append(content.get("url")).append("\n\n");
-        for (String key : List.of("gateway", "command_grpc", "query_grpc", "kafka", "redis", "mariadb", "model", "logs")) {
+        for (String key : List.of("gateway", "command_grpc", "query_grpc", "kafka", "redis", "mariadb", "model",
+                "scale", "front_door", "logs")) {
             b.append(String.format("  %-13s %s%n", key, content.get(key)));
         }
         b.append(String.format("  %-13s %s%n", "addresses", file));

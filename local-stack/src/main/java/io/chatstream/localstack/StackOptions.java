@@ -25,6 +25,7 @@ record StackOptions(
         boolean rebuildReadModel,
         long readyTimeoutSeconds,
         boolean classDataSharing,
+        Scale scale,
         boolean help) {
 
     static final String GATEWAY = "gateway-port";
@@ -37,6 +38,8 @@ record StackOptions(
     static final String KAFKA = "kafka-port";
     static final String REDIS = "redis-port";
     static final String MARIADB = "mariadb-port";
+    /** The port options of each scalable service (each instance gets all of them, shifted: {@link Scale}). */
+    static final Map<String, List<String>> SERVICE_PORTS = servicePorts();
 
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [options]
@@ -60,6 +63,11 @@ record StackOptions(
               --cds=on|off             class data sharing: a service's first run records the classes it
                                        loads (in STATE-DIR/cds/, per build of its jar) and later runs map
                                        them instead of loading them again: a faster restart (default on)
+              --scale=SPEC             instances per service, e.g. gateway=2,command=2,query=2,worker=3
+                                       (1 to 9 each; a single number sets every service; default 1 each).
+                                       Instance n listens on the service's ports + 100·(n−1). With more
+                                       than one gateway, nginx (apt-get install nginx) is the front door on
+                                       the gateway port, gateway n on the gateway port + 100·n
               --rebuild-read-model     before the services start, clear the query read model and rewind
                                        its projections, which then replay the Kafka topics
                                        (docs/runbooks/rebuild-read-model.md)
@@ -95,12 +103,13 @@ record StackOptions(
                 ports.put(name, parsePort(name, given.remove(name)));
             }
         }
+        Scale scale = given.containsKey("scale") ? Scale.parse(given.get("scale")) : Scale.ONE_OF_EACH;
         Map<Integer, String> byPort = new HashMap<>();
-        ports.forEach((name, port) -> {
+        listeners(ports, scale).forEach((name, port) -> {
             String other = byPort.putIfAbsent(port, name);
             if (other != null) {
-                throw new IllegalArgumentException("--" + other + " and --" + name + " are both " + port
-                        + "; every component needs a port of its own");
+                throw new IllegalArgumentException(other + " and " + name + " would both listen on " + port
+                        + "; every component needs a port of its own (move one with --<component>-port=N)");
             }
         });
         Path home = Path.of(given.getOrDefault("home", System.getProperty("user.dir"))).toAbsolutePath().normalize();
@@ -121,15 +130,25 @@ record StackOptions(
                 Boolean.parseBoolean(given.getOrDefault("rebuild-read-model", "false")),
                 Long.parseLong(given.getOrDefault("ready-timeout-s", "240")),
                 parseSwitch("cds", given.getOrDefault("cds", "on")),
+                scale,
                 given.containsKey("help"));
         given.keySet().removeAll(List.of("home", "state-dir", "fresh", "embedded", "service-jvm-opts",
                 "gateway-jvm-opts", "model",
                 "sim-first-token-ms", "sim-chunk-ms", "sim-chunks", "restart", "restart-backoff-ms", "rebuild-read-model",
-                "ready-timeout-s", "cds", "help"));
+                "ready-timeout-s", "cds", "scale", "help"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
         }
         return options;
+    }
+
+    private static Map<String, List<String>> servicePorts() {
+        Map<String, List<String>> ports = new LinkedHashMap<>();
+        ports.put("command", List.of(COMMAND, COMMAND_GRPC));
+        ports.put("query", List.of(QUERY, QUERY_GRPC));
+        ports.put("worker", List.of(WORKER));
+        ports.put("gateway", List.of(GATEWAY));
+        return java.util.Collections.unmodifiableMap(ports);
     }
 
     /** JVM options of one service: the common ones, then the gateway's own (the JVM takes the last -Xmx). */
@@ -148,6 +167,37 @@ record StackOptions(
 
     int port(String name) {
         return ports.get(name);
+    }
+
+    /** Where instance {@code instance} of the service owning port option {@code portOption} listens. */
+    int port(String service, String portOption, int instance) {
+        return scale.port(service, ports.get(portOption), instance);
+    }
+
+    /** Everything that will listen, by a name a person recognises ({@code worker-2 worker-port}), with its port. */
+    Map<String, Integer> listeners() {
+        return listeners(ports, scale);
+    }
+
+    private static Map<String, Integer> listeners(Map<String, Integer> ports, Scale scale) {
+        Map<String, Integer> listeners = new LinkedHashMap<>();
+        ports.forEach((option, port) -> {
+            if (SERVICE_PORTS.values().stream().noneMatch(o -> o.contains(option))) {
+                listeners.put("--" + option, port);
+            }
+        });
+        SERVICE_PORTS.forEach((service, options) -> {
+            for (int n = 1; n <= scale.of(service); n++) {
+                for (String option : options) {
+                    listeners.put(Scale.instanceName(service, n) + " (--" + option + ")",
+                            scale.port(service, ports.get(option), n));
+                }
+            }
+        });
+        if (scale.frontDoor()) {
+            listeners.put("the front door nginx (--" + GATEWAY + ")", ports.get(GATEWAY));
+        }
+        return listeners;
     }
 
     private static boolean parseSwitch(String name, String value) {

@@ -166,8 +166,8 @@ class ComposeConsistencyTest {
         SERVICES.keySet().forEach(name -> assertThat(healthcheck(service(name)))
                 .as(name + " healthcheck").contains("http://127.0.0.1:" + httpPort(name) + "/actuator/health/readiness"));
         Map<String, String> gateway = environment(service("gateway"));
-        assertThat(gateway).containsEntry("CHAT_COMMAND_GRPC_TARGET", "command:" + grpcPort("command"))
-                .containsEntry("CHAT_QUERY_GRPC_TARGET", "query:" + grpcPort("query"));
+        assertThat(gateway).containsEntry("CHAT_COMMAND_GRPC_TARGET", "dns:///command:" + grpcPort("command"))
+                .containsEntry("CHAT_QUERY_GRPC_TARGET", "dns:///query:" + grpcPort("query"));
         String advertised = environment(service("kafka")).get("KAFKA_ADVERTISED_LISTENERS");
         for (String name : List.of("command", "worker", "query")) {
             Map<String, String> env = environment(service(name));
@@ -178,7 +178,20 @@ class ComposeConsistencyTest {
                 .isEqualTo("http://bailian-simulator:18080/api/v1");
         assertThat(healthcheck(service("bailian-simulator"))).contains("127.0.0.1:18080/health");
         assertThat(read(root.resolve("nginx/upstream.conf")))
-                .containsPattern("(?m)^server gateway:" + httpPort("gateway") + ";");
+                .containsPattern("(?m)^server gateway:" + httpPort("gateway") + " max_fails=\\d+ fail_timeout=\\d+s;");
+    }
+
+    @Test
+    @DisplayName("the four services run as several replicas, each count overridable; nginx mounts the shared edge files")
+    void scaledTopology() {
+        for (String name : List.of("command", "query", "worker", "gateway")) {
+            Object replicas = ((Map<?, ?>) service(name).get("deploy")).get("replicas");
+            String variable = "CHAT_" + name.toUpperCase(java.util.Locale.ROOT) + "_REPLICAS";
+            assertThat(String.valueOf(replicas)).as(name).startsWith("${" + variable + ":-");
+            assertThat(Integer.parseInt(ComposeFiles.interpolate(String.valueOf(replicas)))).as(name).isGreaterThan(1);
+        }
+        assertThat(String.valueOf(service("nginx").get("volumes")))
+                .contains("./nginx/chat-http.conf:/etc/nginx/chat-http.conf:ro", "./nginx/chat-site.conf:/etc/nginx/chat-site.conf:ro");
     }
 
     @Test

@@ -54,6 +54,7 @@ final class EdgeNginx implements AutoCloseable {
         int http = freePort();
         int https = freePort();
         Files.writeString(dir.resolve("nginx.conf"), adapted(http, https));
+        copyIncludes(dir);
         Files.writeString(dir.resolve("upstream.conf"), "server 127.0.0.1:" + upstreamPort + ";\n");
         Process process = new ProcessBuilder(BINARY.toString(), "-p", dir + "/", "-e", "stderr", "-c",
                 dir.resolve("nginx.conf").toString(), "-g", "daemon off;")
@@ -65,6 +66,14 @@ final class EdgeNginx implements AutoCloseable {
         } catch (Throwable e) {
             nginx.close();
             throw e;
+        }
+    }
+
+    /** The shipped files nginx.conf includes (everything but upstream.conf, which each test writes). */
+    static void copyIncludes(Path dir) throws IOException {
+        for (String include : List.of("chat-http.conf", "chat-site.conf")) {
+            Files.copy(ComposeFiles.projectRoot().resolve("nginx").resolve(include), dir.resolve(include),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

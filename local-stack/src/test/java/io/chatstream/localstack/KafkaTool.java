@@ -116,6 +116,13 @@ final class KafkaTool implements AutoCloseable {
                 .filter(d -> !d.members().isEmpty()).map(d -> d.groupId()).toList();
     }
 
+    /** True when {@code group} is stable with exactly {@code members} members (no rebalance pending). */
+    boolean stableWith(String group, int members) throws Exception {
+        var described = admin.describeConsumerGroups(List.of(group)).all().get(20, TimeUnit.SECONDS).get(group);
+        return described.state() == org.apache.kafka.common.ConsumerGroupState.STABLE
+                && described.members().size() == members;
+    }
+
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));

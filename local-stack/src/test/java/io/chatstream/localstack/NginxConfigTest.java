@@ -43,6 +43,7 @@ class NginxConfigTest {
     @DisplayName("nginx -t accepts the configuration with a generated certificate and a local upstream")
     void syntax() throws Exception {
         Files.copy(ComposeFiles.projectRoot().resolve("nginx/nginx.conf"), dir.resolve("nginx.conf"));
+        EdgeNginx.copyIncludes(dir);
         Files.writeString(dir.resolve("upstream.conf"), "server 127.0.0.1:8080;\n");
 
         Result result = run(List.of(NGINX.toString(), "-t", "-p", dir + "/", "-e", "stderr", "-c",
@@ -61,6 +62,7 @@ class NginxConfigTest {
                 .replace("listen 80 ", "listen 127.0.0.1:" + http + " ")
                 .replace("listen 443 ", "listen 127.0.0.1:" + https + " ");
         Files.writeString(dir.resolve("nginx.conf"), conf);
+        EdgeNginx.copyIncludes(dir);
         // Nothing listens there: proxied requests get 502, which is enough to tell 429 apart.
         Files.writeString(dir.resolve("upstream.conf"), "server 127.0.0.1:" + EdgeNginx.freePort() + ";\n");
         Process nginx = new ProcessBuilder(NGINX.toString(), "-p", dir + "/", "-e", "stderr", "-c",

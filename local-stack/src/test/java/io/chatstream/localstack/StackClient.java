@@ -94,8 +94,13 @@ final class StackClient {
         }
     }
 
-    /** What a reader saw of one answer across all its connections. */
-    record Streamed(String terminal, String text, List<Long> ids, int connections, String errorCode, long endedAtNanos) {
+    /**
+     * What a reader saw of one answer across all its connections: every event's seq and arrival time
+     * ({@link System#nanoTime()}), the resets, and the transport errors (error events without a seq,
+     * which a page shows as a failure).
+     */
+    record Streamed(String terminal, String text, List<Long> ids, int connections, String errorCode, long endedAtNanos,
+                    List<Long> arrivals, int resets, int transportErrors) {
 
         boolean ended() {
             return terminal != null;
@@ -110,6 +115,36 @@ final class StackClient {
             }
             return true;
         }
+
+        /** The longest wait for the next event after {@code fromNanos}: the first arrival after it, minus it. */
+        Duration pauseAfter(long fromNanos) {
+            return arrivals.stream().filter(t -> t > fromNanos).findFirst()
+                    .map(t -> Duration.ofNanos(t - fromNanos)).orElse(Duration.ofNanos(endedAtNanos - fromNanos));
+        }
+
+        /** The longest silence between two events of the answer. */
+        Duration longestSilence() {
+            long longest = 0;
+            for (int i = 1; i < arrivals.size(); i++) {
+                longest = Math.max(longest, arrivals.get(i) - arrivals.get(i - 1));
+            }
+            return Duration.ofNanos(longest);
+        }
+    }
+
+    /** Everything read so far of one answer, across connections. */
+    private static final class Reading {
+        final StringBuilder text = new StringBuilder();
+        final List<Long> ids = new ArrayList<>();
+        final List<Long> arrivals = new ArrayList<>();
+        int resets;
+        int transportErrors;
+        int connections;
+
+        Streamed result(String[] end) {
+            return new Streamed(end == null ? null : end[0], text.toString(), List.copyOf(ids), connections,
+                    end == null ? null : end[1], System.nanoTime(), List.copyOf(arrivals), resets, transportErrors);
+        }
     }
 
     /**
@@ -118,23 +153,21 @@ final class StackClient {
      * reconnects with the last seen id. Gives up when {@code deadline} (re-read each time) passes.
      */
     Streamed follow(String token, String requestId, LongSupplier deadline) throws InterruptedException {
-        StringBuilder text = new StringBuilder();
-        List<Long> ids = new ArrayList<>();
-        int connections = 0;
+        Reading reading = new Reading();
         while (true) {
-            connections++;
+            reading.connections++;
             HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(gateway + "/api/chat/stream?request_id=" + requestId))
                     .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream")
                     .timeout(Duration.ofMinutes(5)).GET();
-            if (!ids.isEmpty()) {
-                req.header("Last-Event-ID", Long.toString(ids.get(ids.size() - 1)));
+            if (!reading.ids.isEmpty()) {
+                req.header("Last-Event-ID", Long.toString(reading.ids.get(reading.ids.size() - 1)));
             }
             try {
                 HttpResponse<InputStream> r = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
                 if (r.statusCode() == 200) {
-                    String[] end = read(r.body(), text, ids);
+                    String[] end = read(r.body(), reading);
                     if (end != null) {
-                        return new Streamed(end[0], text.toString(), ids, connections, end[1], System.nanoTime());
+                        return reading.result(end);
                     }
                 } else {
                     r.body().close();
@@ -143,14 +176,15 @@ final class StackClient {
                 // broken mid-stream or refused: reconnect below
             }
             if (System.nanoTime() > deadline.getAsLong()) {
-                return new Streamed(null, text.toString(), ids, connections, null, System.nanoTime());
+                return reading.result(null);
             }
+            // A browser's EventSource waits about this long before it reconnects.
             Thread.sleep(500);
         }
     }
 
     /** Reads events until a terminal one (returns {kind, error code}) or the end of this connection (null). */
-    private static String[] read(InputStream body, StringBuilder text, List<Long> ids) throws IOException {
+    private static String[] read(InputStream body, Reading reading) throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;
             Long id = null;
@@ -164,12 +198,17 @@ final class StackClient {
                     JsonNode data = JSON.readTree(line.substring(5).trim());
                     if (id == null) {
                         // A transport failure reported after the stream began (no seq): resume.
+                        reading.transportErrors++;
                         return null;
                     }
-                    ids.add(id);
+                    reading.ids.add(id);
+                    reading.arrivals.add(System.nanoTime());
                     switch (event) {
-                        case "token" -> text.append(data.get("text").asText());
-                        case "reset" -> text.setLength(0);
+                        case "token" -> reading.text.append(data.get("text").asText());
+                        case "reset" -> {
+                            reading.text.setLength(0);
+                            reading.resets++;
+                        }
                         case "done" -> {
                             return new String[] {"done", null};
                         }

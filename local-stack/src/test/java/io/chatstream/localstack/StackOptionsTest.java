@@ -68,4 +68,44 @@ class StackOptionsTest {
         StackOptions given = StackOptions.parse(new String[] {"--service-jvm-opts=-Xmx256m", "--gateway-jvm-opts="});
         assertThat(given.jvmOptions("gateway")).containsExactly("-Xmx256m");
     }
+
+    @Test
+    @DisplayName("--scale: one of each by default; instance n on the ports + 100·(n−1); gateways behind nginx from + 100")
+    void scale() {
+        StackOptions one = StackOptions.parse(new String[] {});
+        assertThat(one.scale().frontDoor()).isFalse();
+        assertThat(one.port("gateway", StackOptions.GATEWAY, 1)).isEqualTo(8080);
+
+        StackOptions scaled = StackOptions.parse(new String[] {"--scale=gateway=2,command=2,query=2,worker=3"});
+        assertThat(scaled.scale().describe()).isEqualTo("command=2, query=2, worker=3, gateway=2");
+        assertThat(scaled.scale().frontDoor()).isTrue();
+        assertThat(scaled.port("worker", StackOptions.WORKER, 3)).isEqualTo(8282);
+        assertThat(scaled.port("command", StackOptions.COMMAND_GRPC, 2)).isEqualTo(9191);
+        assertThat(scaled.port("gateway", StackOptions.GATEWAY, 1)).isEqualTo(8180);
+        assertThat(scaled.port("gateway", StackOptions.GATEWAY, 2)).isEqualTo(8280);
+        assertThat(scaled.listeners()).containsEntry("the front door nginx (--gateway-port)", 8080)
+                .containsEntry("worker-3 (--worker-port)", 8282).containsEntry("query-2 (--query-grpc-port)", 9193)
+                .hasSize(4 + 2 * 2 + 2 * 2 + 3 + 2 + 1);
+        assertThat(Scale.instanceName("worker", 1)).isEqualTo("worker");
+        assertThat(Scale.instanceName("worker", 3)).isEqualTo("worker-3");
+
+        assertThat(StackOptions.parse(new String[] {"--scale=2"}).scale().describe())
+                .isEqualTo("command=2, query=2, worker=2, gateway=2");
+        assertThat(StackOptions.parse(new String[] {"--scale=worker=2"}).scale().describe())
+                .isEqualTo("command=1, query=1, worker=2, gateway=1");
+    }
+
+    @Test
+    @DisplayName("--scale refuses unknown services, counts outside 1..9, and instance ports that collide")
+    void scaleRefusals() {
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--scale=workers=2"}))
+                .hasMessageContaining("service=count").hasMessageContaining("worker");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--scale=worker=0"}))
+                .hasMessageContaining("1 to 9");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--scale=worker=ten"}))
+                .hasMessageContaining("1 to 9");
+        // worker-2 would take 8182, where command-2's HTTP port already is when command moves there.
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--scale=worker=2", "--command-port=8182"}))
+                .hasMessageContaining("worker-2 (--worker-port)").hasMessageContaining("a port of its own");
+    }
 }

@@ -1,0 +1,276 @@
+package io.chatstream.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two of every service behind the launcher's nginx front door (issue 16): an answer keeps streaming to
+ * its reader while the instance producing it, relaying it or serving the reader is killed with
+ * {@code kill -9}, and sends keep working with a command instance gone. Each kill picks the instance
+ * that is doing the work right now (read from its own metrics), so the test cannot pass by luck.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaledStackIT {
+
+    /** Worker killed mid-answer, another alive: the reader's next event within this (issue 16). */
+    static final Duration WORKER_BUDGET = Duration.ofSeconds(5);
+    /** Query instance killed mid-stream: the longest pause the reader may see. */
+    static final Duration QUERY_BUDGET = Duration.ofSeconds(2);
+    /** 10 ms chunks (RunningStack's simulator pace): several seconds of answer left at every kill. */
+    static final String LONG_ANSWER = "[sim:chunks=700] tell me a long story";
+    private static final Duration TURN = Duration.ofMinutes(2);
+
+    private static RunningStack stack;
+    private static StackClient client;
+    private static HttpClient http;
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = RunningStack.start("scaled", "--scale=gateway=2,command=2,query=2,worker=2");
+        client = new StackClient(stack.gateway());
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("stack.json lists every instance; nginx answers on the gateway port")
+    void manifestListsInstances() throws Exception {
+        JsonNode manifest = manifest();
+        assertThat(manifest.get("scale").asText()).isEqualTo("command=2, query=2, worker=2, gateway=2");
+        for (String name : List.of("command", "command-2", "query", "query-2", "worker", "worker-2", "gateway",
+                "gateway-2", "nginx")) {
+            long pid = manifest.at("/processes/" + name + "/pid").asLong();
+            assertThat(ProcessHandle.of(pid)).as(name).isPresent();
+        }
+        assertThat(manifest.at("/instances/gateway")).hasSize(2);
+        assertThat(manifest.at("/instances/command_grpc")).hasSize(2);
+        assertThat(stack.gateway()).isEqualTo("http://127.0.0.1:" + stack.port("gateway-port"));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("kill -9 of the worker producing an answer: the other worker goes on within 5 s, behind one reset, one answer stored")
+    void workerKilledMidAnswer() throws Exception {
+        Followed answer = startLongAnswer();
+        String worker = busiest("worker", "chat_worker_inflight");
+        long killedAt = kill(worker);
+
+        StackClient.Streamed streamed = answer.stream().get(3, java.util.concurrent.TimeUnit.MINUTES);
+        System.out.printf("worker %s killed: next event after %d ms, %d resets%n", worker,
+                streamed.pauseAfter(killedAt).toMillis(), streamed.resets());
+        assertThat(streamed.terminal()).isEqualTo("done");
+        assertThat(streamed.gapless()).as("every seq once, in order").isTrue();
+        assertThat(streamed.transportErrors()).isZero();
+        assertThat(streamed.resets()).isEqualTo(1);
+        assertThat(streamed.pauseAfter(killedAt)).isLessThanOrEqualTo(WORKER_BUDGET);
+        assertOneCompletedAnswer(answer);
+        awaitRestarted(worker);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("kill -9 of the query instance relaying a stream: the gateway continues from another, no error, pause ≤ 2 s")
+    void queryKilledMidStream() throws Exception {
+        Followed answer = startLongAnswer();
+        String query = busiest("query", "chat_query_answer_streams_active");
+        long killedAt = kill(query);
+
+        StackClient.Streamed streamed = answer.stream().get(3, java.util.concurrent.TimeUnit.MINUTES);
+        System.out.printf("query %s killed: next event after %d ms, longest silence %d ms%n", query,
+                streamed.pauseAfter(killedAt).toMillis(), streamed.longestSilence().toMillis());
+        assertThat(streamed.terminal()).isEqualTo("done");
+        assertThat(streamed.gapless()).isTrue();
+        assertThat(streamed.transportErrors()).as("no error event reaches the reader").isZero();
+        assertThat(streamed.connections()).as("the reader's connection was never broken").isEqualTo(1);
+        assertThat(streamed.resets()).isZero();
+        assertThat(streamed.pauseAfter(killedAt)).isLessThanOrEqualTo(QUERY_BUDGET);
+        assertOneCompletedAnswer(answer);
+        awaitRestarted(query);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("kill -9 of the gateway serving a stream: the reader reconnects through nginx with Last-Event-ID, gap-free")
+    void gatewayKilledMidStream() throws Exception {
+        Followed answer = startLongAnswer();
+        String gateway = busiest("gateway", "chat_gateway_sse_active");
+        long killedAt = kill(gateway);
+
+        StackClient.Streamed streamed = answer.stream().get(3, java.util.concurrent.TimeUnit.MINUTES);
+        System.out.printf("gateway %s killed: next event after %d ms over %d connections%n", gateway,
+                streamed.pauseAfter(killedAt).toMillis(), streamed.connections());
+        assertThat(streamed.terminal()).isEqualTo("done");
+        assertThat(streamed.gapless()).isTrue();
+        assertThat(streamed.connections()).as("one reconnect through nginx").isGreaterThanOrEqualTo(2);
+        assertThat(streamed.resets()).isZero();
+        assertOneCompletedAnswer(answer);
+        awaitRestarted(gateway);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("with a command instance killed, sends and stops keep succeeding and every answer is published once")
+    void commandKilled() throws Exception {
+        String user = "scaled-" + USERS.incrementAndGet();
+        String token = client.token(user, deadline());
+        kill("command");
+        for (int i = 0; i < 4; i++) {
+            StackClient.Sent sent = client.send(token, null, "[sim:chunks=5] after the command kill " + i, deadline());
+            assertThat(sent.accepted()).as(sent.refusal()).isTrue();
+            assertThat(sent.attempts()).as("the gateway retried on the other instance; the client never had to")
+                    .isEqualTo(1);
+            StackClient.Streamed streamed = client.follow(token, sent.requestId(), ScaledStackIT::deadline);
+            assertThat(streamed.terminal()).isEqualTo("done");
+            assertThat(client.history(token, sent.sessionId())).hasSize(2);
+        }
+        awaitRestarted("command");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("two tabs on different gateways send into one session: exactly one is accepted, the other gets 409 SESSION_BUSY")
+    void oneAnswerPerSessionAcrossGateways() throws Exception {
+        String user = "scaled-" + USERS.incrementAndGet();
+        String token = client.token(user, deadline());
+        StackClient.Sent first = client.send(token, null, "[sim:chunks=3] open a session", deadline());
+        client.follow(token, first.requestId(), ScaledStackIT::deadline);
+        List<String> gateways = List.of(manifest().at("/instances/gateway/0").asText(),
+                manifest().at("/instances/gateway/1").asText());
+        List<CompletableFuture<Integer>> sends = gateways.stream().map(g -> CompletableFuture.supplyAsync(
+                () -> status(g, token, first.sessionId()))).toList();
+        List<Integer> statuses = sends.stream().map(CompletableFuture::join).sorted().toList();
+        assertThat(statuses).containsExactly(202, 409);
+    }
+
+    /** A long answer in a new session of a new user, followed in the background until it has begun. */
+    private Followed startLongAnswer() throws Exception {
+        String token = client.token("scaled-" + USERS.incrementAndGet(), deadline());
+        StackClient.Sent sent = client.send(token, null, LONG_ANSWER, deadline());
+        assertThat(sent.accepted()).as(sent.refusal()).isTrue();
+        CompletableFuture<StackClient.Streamed> stream = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.follow(token, sent.requestId(), ScaledStackIT::deadline);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // Mid-answer: a second in, with several seconds of it left.
+        Thread.sleep(1000);
+        assertThat(stream).isNotDone();
+        return new Followed(token, sent, stream);
+    }
+
+    private record Followed(String token, StackClient.Sent sent, CompletableFuture<StackClient.Streamed> stream) {
+    }
+
+    private static void assertOneCompletedAnswer(Followed answer) throws Exception {
+        List<JsonNode> history = client.history(answer.token(), answer.sent().sessionId());
+        assertThat(history).as("the prompt and exactly one answer").hasSize(2);
+    }
+
+    /** The instance of {@code service} whose gauge {@code metric} is above 0 right now (the one doing the work). */
+    private static String busiest(String service, String metric) throws Exception {
+        String[] found = new String[1];
+        await(service + " instance with " + metric + " > 0").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    JsonNode processes = manifest().get("processes");
+                    for (String name : List.of(service, service + "-2")) {
+                        String url = processes.at("/" + name + "/http").asText() + "/actuator/prometheus";
+                        try {
+                            if (StackClient.metric(http, url, metric, "") > 0) {
+                                found[0] = name;
+                                return true;
+                            }
+                        } catch (java.io.IOException e) {
+                            // restarting: not this one
+                        }
+                    }
+                    return false;
+                });
+        return found[0];
+    }
+
+    /** kill -9 of one instance; returns when it is gone (System.nanoTime() of the kill). */
+    private static long kill(String instance) throws Exception {
+        long pid = manifest().at("/processes/" + instance + "/pid").asLong();
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        long killedAt = System.nanoTime();
+        process.destroyForcibly();
+        process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        return killedAt;
+    }
+
+    /**
+     * The supervisor brought the instance back and its consumer groups took it in again, so the next
+     * scenario starts from a full, settled stack (a rejoin moves partitions, which would reset an answer).
+     */
+    private static void awaitRestarted(String instance) throws Exception {
+        await(instance + " restarted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> manifest().at("/processes/" + instance + "/restarts").asInt() >= 1
+                        && ProcessHandle.of(manifest().at("/processes/" + instance + "/pid").asLong()).isPresent());
+        List<String> groups = GROUPS.getOrDefault(instance.replaceAll("-\\d+$", ""), List.of());
+        try (KafkaTool kafka = new KafkaTool("127.0.0.1:" + stack.port("kafka-port"))) {
+            await(instance + "'s consumer groups stable with both instances").atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> groups.stream().allMatch(g -> {
+                        try {
+                            return kafka.stableWith(g, 2);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+        }
+    }
+
+    /** The shared consumer groups of each service (application.yml of each). */
+    private static final java.util.Map<String, List<String>> GROUPS = java.util.Map.of(
+            "worker", List.of("worker"), "command", List.of("command-answers"),
+            "query", List.of("query-prompts", "query-answers", "query-sessions"));
+
+    private static int status(String gateway, String token, String sessionId) {
+        try {
+            String body = "{\"prompt\":\"[sim:chunks=300] race\",\"session_id\":\"" + sessionId + "\",\"request_id\":\""
+                    + java.util.UUID.randomUUID() + "\"}";
+            return http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/chat/send"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode manifest() throws Exception {
+        return StackClient.JSON.readTree(Files.readString(stack.stateDir().resolve("stack.json")));
+    }
+
+    private static long deadline() {
+        return System.nanoTime() + TURN.toNanos();
+    }
+}
