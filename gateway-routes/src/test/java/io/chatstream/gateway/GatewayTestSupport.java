@@ -36,7 +36,9 @@ public abstract class GatewayTestSupport {
     @DynamicPropertySource
     static void fakes(DynamicPropertyRegistry registry) {
         registry.add("chat.command.grpc-target", FAKES::target);
-        registry.add("chat.query.grpc-target", FAKES::target);
+        // A subclass with query instances of its own names them in test.query.grpc-target: its own dynamic
+        // property for chat.query.grpc-target would lose to this one, which Spring registers after it.
+        registry.add("chat.query.grpc-target", () -> "${test.query.grpc-target:" + FAKES.target() + "}");
         registry.add("chat.grpc.deadline", () -> "2s");
         registry.add("chat.http.max-body-bytes", () -> "65536");
     }

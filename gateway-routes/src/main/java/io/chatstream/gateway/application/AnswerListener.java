@@ -1,6 +1,9 @@
 package io.chatstream.gateway.application;
 
-/** Receives a followed answer. Exactly one of {@link #ended()} or {@link #rejected} closes the stream. */
+/**
+ * Receives a followed answer. Exactly one of {@link #ended()}, {@link #rejected} or {@link #brokeOff} closes the
+ * stream (one call of it).
+ */
 public interface AnswerListener {
 
     void event(AnswerEvent event);
@@ -10,6 +13,15 @@ public interface AnswerListener {
 
     /** The stream could not start or broke off (unknown request, dependency down). */
     void rejected(Rejection rejection);
+
+    /**
+     * The stream broke off for a reason of its connection, not of the answer: the query instance serving it
+     * stopped or died, or could not reach its own store. Following the answer again after the last event
+     * delivered may well succeed ({@link ResumingFollow}); a listener that does not is told as for any rejection.
+     */
+    default void brokeOff(Rejection rejection) {
+        rejected(rejection);
+    }
 
     /**
      * How many events may be delivered before the listener asks for more with

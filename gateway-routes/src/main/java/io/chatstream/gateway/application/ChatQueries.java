@@ -13,7 +13,8 @@ public interface ChatQueries {
     /**
      * Starts relaying an answer from the position after {@code afterSeq}; returns at once. Events and
      * the end of the stream reach {@code listener} on another thread. {@code whenUnknown} says whether the
-     * query service answers REQUEST_NOT_FOUND at once or waits for the request's projection first.
+     * query service answers REQUEST_NOT_FOUND at once or waits for the request's projection first. A call
+     * that breaks off mid-answer ends with {@link AnswerListener#brokeOff}; it is not opened again here.
      */
     AnswerSubscription follow(Caller caller, RequestId request, long afterSeq, WhenUnknown whenUnknown,
             AnswerListener listener);

@@ -4,9 +4,17 @@ import io.chatstream.domain.RequestId;
 import java.util.Optional;
 
 /**
- * Use case: follow an answer as it is generated, resuming after the last event the reader saw. A request id the
- * query service does not know is refused at once unless the command service says the prompt was accepted
- * ({@link ConfirmingFollow}; docs/adr/0006), so a made-up id gets its 404 without waiting for a projection.
+ * Use case: follow an answer as it is generated, resuming after the last event the reader saw. Two wrappers
+ * compose, outer to inner:
+ * <ol>
+ * <li>{@link ConfirmingFollow} decides which call to make: a request id the query service does not know is
+ * refused at once unless the command service says the prompt was accepted (docs/adr/0006), so a made-up id gets
+ * its 404 without waiting for a projection;</li>
+ * <li>{@link ResumingFollow} keeps each of those calls going when its query instance stops or dies mid-answer: it
+ * is made again after the last seq delivered, on another instance, within the {@link Resumption} budget.</li>
+ * </ol>
+ * Resuming sits inside, so a refusal reaches the confirmation unchanged and is never repeated, and the
+ * confirmation never sees a break that was resumed.
  */
 public class StreamingAnswer {
 
@@ -18,8 +26,9 @@ public class StreamingAnswer {
      * {@code confirmUnknownRequests} false: every stream waits for its projection on the query side
      * (the behaviour before ADR 6, also for ids nobody ever accepted).
      */
-    public StreamingAnswer(ChatQueries queries, ChatCommands commands, boolean confirmUnknownRequests) {
-        this.queries = queries;
+    public StreamingAnswer(ChatQueries queries, ChatCommands commands, boolean confirmUnknownRequests,
+            Resumption resumption) {
+        this.queries = new ResumingQueries(queries, resumption);
         this.commands = commands;
         this.confirmUnknownRequests = confirmUnknownRequests;
     }

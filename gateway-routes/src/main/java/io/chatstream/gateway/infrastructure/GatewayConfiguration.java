@@ -2,6 +2,7 @@ package io.chatstream.gateway.infrastructure;
 
 import io.chatstream.gateway.application.ChatCommands;
 import io.chatstream.gateway.application.ChatQueries;
+import io.chatstream.gateway.application.Delays;
 import io.chatstream.gateway.application.IssuingDevToken;
 import io.chatstream.gateway.application.ListingSessions;
 import io.chatstream.gateway.application.ReadingSessionMessages;
@@ -10,6 +11,8 @@ import io.chatstream.gateway.application.SendingPrompt;
 import io.chatstream.gateway.application.StoppingPrompt;
 import io.chatstream.gateway.application.RenamingSession;
 import io.chatstream.gateway.application.DeletingSession;
+import io.chatstream.gateway.application.Resumption;
+import io.chatstream.gateway.application.StreamResumes;
 import io.chatstream.gateway.application.StreamingAnswer;
 import io.chatstream.gateway.application.Tokens;
 import io.chatstream.gateway.interfaces.http.ApiRoutesHealth;
@@ -63,8 +66,22 @@ public class GatewayConfiguration {
 
     @Bean
     StreamingAnswer streamingAnswer(ChatQueries queries, ChatCommands commands,
-            @Value("${chat.sse.confirm-unknown-requests}") boolean confirmUnknownRequests) {
-        return new StreamingAnswer(queries, commands, confirmUnknownRequests);
+            @Value("${chat.sse.confirm-unknown-requests}") boolean confirmUnknownRequests, Resumption resumption) {
+        return new StreamingAnswer(queries, commands, confirmUnknownRequests, resumption);
+    }
+
+    /** How an answer stream whose query instance stopped or died is followed again (chat.sse.resume.*). */
+    @Bean
+    Resumption resumption(@Value("${chat.sse.resume.max-attempts}") int maxAttempts,
+            @Value("${chat.sse.resume.initial-backoff}") Duration initialBackoff,
+            @Value("${chat.sse.resume.max-backoff}") Duration maxBackoff, Delays resumeDelays, StreamResumes resumes) {
+        return new Resumption(maxAttempts, initialBackoff, maxBackoff, resumeDelays, resumes);
+    }
+
+    /** The pauses before those re-opens. */
+    @Bean
+    ScheduledDelays resumeDelays() {
+        return new ScheduledDelays();
     }
 
     /**

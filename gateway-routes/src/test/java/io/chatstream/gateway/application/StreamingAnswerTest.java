@@ -3,92 +3,23 @@ package io.chatstream.gateway.application;
 import static io.chatstream.gateway.application.SendingPromptTest.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatstream.domain.RequestId;
-import io.chatstream.domain.SessionId;
 import io.chatstream.domain.TraceId;
 import io.chatstream.domain.UserId;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class StreamingAnswerTest {
 
-    /** One StreamAnswer call the use case made: how, and what it did with it. */
-    static final class Call implements AnswerSubscription {
-        final long afterSeq;
-        final WhenUnknown whenUnknown;
-        final AnswerListener listener;
-        boolean cancelled;
-        int requested;
-
-        Call(long afterSeq, WhenUnknown whenUnknown, AnswerListener listener) {
-            this.afterSeq = afterSeq;
-            this.whenUnknown = whenUnknown;
-            this.listener = listener;
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public void request(int n) {
-            requested += n;
-        }
-    }
-
-    /** What reached the reader. */
-    static final class Reader implements AnswerListener {
-        final List<Object> got = new ArrayList<>();
-
-        @Override
-        public void event(AnswerEvent event) {
-            got.add(event);
-        }
-
-        @Override
-        public void ended() {
-            got.add("ended");
-        }
-
-        @Override
-        public void rejected(Rejection rejection) {
-            got.add(rejection.code());
-        }
-
-        @Override
-        public int window() {
-            return 8;
-        }
-    }
-
-    private final List<Call> calls = new ArrayList<>();
-    private final ChatQueries queries = new ChatQueries() {
-        @Override
-        public Outcome<Page<SessionSummary>> sessions(Caller caller, PageRequest page) {
-            return Outcome.done(new Page<>(List.of(), ""));
-        }
-
-        @Override
-        public Outcome<Page<MessageEntry>> messages(Caller caller, SessionId session, PageRequest page) {
-            return Outcome.done(new Page<>(List.of(), ""));
-        }
-
-        @Override
-        public AnswerSubscription follow(Caller caller, RequestId request, long afterSeq, WhenUnknown whenUnknown,
-                AnswerListener listener) {
-            Call call = new Call(afterSeq, whenUnknown, listener);
-            calls.add(call);
-            return call;
-        }
-    };
+    private final RecordingQueries queries = new RecordingQueries();
+    private final List<RecordingQueries.Call> calls = queries.calls;
+    private final ManualResumes resumes = new ManualResumes();
     private final RecordingCommands commands = new RecordingCommands();
-    private final StreamingAnswer streaming = new StreamingAnswer(queries, commands, true);
+    private final StreamingAnswer streaming = new StreamingAnswer(queries, commands, true, resumes.budget(5));
     private final Caller alice = new Caller(new UserId("alice"), TraceId.generate());
-    private final Reader reader = new Reader();
+    private final RecordingReader reader = new RecordingReader(8);
     private static final Rejection NOT_FOUND = new Rejection(GatewayCodes.REQUEST_NOT_FOUND, "no such request");
+    private static final Rejection BROKEN_OFF = new Rejection(GatewayCodes.DEPENDENCY_UNAVAILABLE, "query service is unavailable");
 
     private AnswerSubscription follow(String lastEventId) {
         return ((Outcome.Done<AnswerSubscription>) streaming.follow(alice, "req-stream-0001", lastEventId, reader)).value();
@@ -116,12 +47,12 @@ class StreamingAnswerTest {
     @DisplayName("a request the query service knows streams from the first call, without asking the command service")
     void knownRequestStreamsAtOnce() {
         follow(null);
-        Call first = calls.get(0);
+        RecordingQueries.Call first = calls.get(0);
         first.listener.event(new AnswerEvent.Token(1, "Hi"));
         first.listener.ended();
 
         assertThat(first.whenUnknown).isEqualTo(WhenUnknown.REFUSE);
-        assertThat(first.listener.window()).isEqualTo(8);
+        assertThat(first.window).isEqualTo(8);
         assertThat(reader.got).containsExactly(new AnswerEvent.Token(1, "Hi"), "ended");
         assertThat(commands.calls).isEmpty();
     }
@@ -147,7 +78,7 @@ class StreamingAnswerTest {
         calls.get(0).listener.rejected(NOT_FOUND);
         commands.status.complete(Outcome.done(new PromptStatus(true)));
 
-        Call second = calls.get(1);
+        RecordingQueries.Call second = calls.get(1);
         second.listener.event(new AnswerEvent.Token(4, "late"));
         subscription.request(1);
         subscription.cancel();
@@ -202,30 +133,13 @@ class StreamingAnswerTest {
     @DisplayName("a refusal that arrives before the first call is even returned still re-opens the right call")
     void refusalBeforeTheFirstCallReturned() {
         commands.status.complete(Outcome.done(new PromptStatus(true)));
-        StreamingAnswer racing = new StreamingAnswer(new ChatQueries() {
-            @Override
-            public Outcome<Page<SessionSummary>> sessions(Caller caller, PageRequest page) {
-                return queries.sessions(caller, page);
+        queries.whileOpening = call -> {
+            if (call.whenUnknown == WhenUnknown.REFUSE) {
+                call.listener.rejected(NOT_FOUND);
             }
+        };
 
-            @Override
-            public Outcome<Page<MessageEntry>> messages(Caller caller, SessionId session, PageRequest page) {
-                return queries.messages(caller, session, page);
-            }
-
-            @Override
-            public AnswerSubscription follow(Caller caller, RequestId request, long afterSeq, WhenUnknown whenUnknown,
-                    AnswerListener listener) {
-                AnswerSubscription call = queries.follow(caller, request, afterSeq, whenUnknown, listener);
-                if (whenUnknown == WhenUnknown.REFUSE) {
-                    listener.rejected(NOT_FOUND);
-                }
-                return call;
-            }
-        }, commands, true);
-
-        AnswerSubscription subscription = ((Outcome.Done<AnswerSubscription>) racing.follow(alice, "req-stream-0001", null,
-                reader)).value();
+        AnswerSubscription subscription = follow(null);
         subscription.request(2);
 
         assertThat(calls).extracting(c -> c.whenUnknown).containsExactly(WhenUnknown.REFUSE, WhenUnknown.WAIT);
@@ -235,9 +149,39 @@ class StreamingAnswerTest {
     }
 
     @Test
+    @DisplayName("a just-accepted answer whose query instance dies mid-way is followed again after its last seq, still with the wait")
+    void justAcceptedThenBrokenOff() {
+        follow("3");
+        calls.get(0).listener.rejected(NOT_FOUND);
+        commands.status.complete(Outcome.done(new PromptStatus(true)));
+        calls.get(1).listener.event(new AnswerEvent.Token(4, "late"));
+        calls.get(1).listener.brokeOff(BROKEN_OFF);
+        resumes.endPause();
+        calls.get(2).listener.event(new AnswerEvent.Token(5, " on"));
+
+        assertThat(calls).extracting(c -> c.whenUnknown).containsExactly(WhenUnknown.REFUSE, WhenUnknown.WAIT, WhenUnknown.WAIT);
+        assertThat(calls.get(2).afterSeq).isEqualTo(4);
+        assertThat(reader.got).containsExactly(new AnswerEvent.Token(4, "late"), new AnswerEvent.Token(5, " on"));
+        assertThat(commands.calls).as("the command service is asked once").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a break before the first event is followed again as it was opened, without asking the command service")
+    void brokenOffBeforeTheFirstEvent() {
+        follow(null);
+        calls.get(0).listener.brokeOff(BROKEN_OFF);
+        resumes.endPause();
+
+        assertThat(calls).extracting(c -> c.whenUnknown).containsExactly(WhenUnknown.REFUSE, WhenUnknown.REFUSE);
+        assertThat(calls).extracting(c -> c.afterSeq).containsExactly(0L, 0L);
+        assertThat(commands.calls).isEmpty();
+        assertThat(reader.got).isEmpty();
+    }
+
+    @Test
     @DisplayName("with the check switched off every stream lets the query service wait, as before")
     void checkSwitchedOff() {
-        new StreamingAnswer(queries, commands, false).follow(alice, "req-stream-0001", null, reader);
+        new StreamingAnswer(queries, commands, false, resumes.budget(5)).follow(alice, "req-stream-0001", null, reader);
 
         assertThat(calls).extracting(c -> c.whenUnknown).containsExactly(WhenUnknown.WAIT);
         calls.get(0).listener.rejected(NOT_FOUND);

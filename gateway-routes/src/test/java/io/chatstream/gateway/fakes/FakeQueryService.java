@@ -39,6 +39,10 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
     /** Tokens of a {@code req-flood} answer (plus a final done event). */
     public static final int FLOOD_TOKENS = 4_000;
 
+    /** Tokens of a {@code req-handover} answer (plus a final done event); the first instance holds after HANDOVER_AT. */
+    public static final int HANDOVER_TOKENS = 12;
+    public static final int HANDOVER_AT = 5;
+
     /** Tokens of {@code req-flood} answers handed to gRPC so far. */
     public final AtomicLong floodSent = new AtomicLong();
 
@@ -107,6 +111,27 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
                 out.onNext(AnswerChunk.newBuilder().setKind("done").setSeq(2).setIsFinal(true).setStatus("completed").build());
                 out.onCompleted();
             }, 2500, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (id.startsWith("req-handover")) {
+            // Like every instance reading the answer from Redis: the same tokens from any seq. A call from before
+            // HANDOVER_AT stops there and stays open (the test then stops this instance); a later one completes.
+            long last = request.getAfterSeq() < HANDOVER_AT ? HANDOVER_AT : HANDOVER_TOKENS;
+            for (long seq = request.getAfterSeq() + 1; seq <= last; seq++) {
+                out.onNext(token(seq, "t" + seq + " "));
+            }
+            if (last == HANDOVER_TOKENS) {
+                out.onNext(AnswerChunk.newBuilder().setKind("done").setSeq(last + 1).setIsFinal(true).setStatus("completed").build());
+                out.onCompleted();
+            }
+            return;
+        }
+        if (id.startsWith("req-crumbling")) {
+            // An instance that loses its store mid-answer, on every call: up to two tokens, then UNAVAILABLE.
+            for (long seq = request.getAfterSeq() + 1; seq <= 2; seq++) {
+                out.onNext(token(seq, "t" + seq));
+            }
+            out.onError(ErrorCodes.grpcError(Status.Code.UNAVAILABLE, ErrorCodes.DEPENDENCY_UNAVAILABLE, "store down"));
             return;
         }
         long seq = request.getAfterSeq();

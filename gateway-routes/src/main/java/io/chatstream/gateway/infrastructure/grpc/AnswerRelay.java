@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Feeds one StreamAnswer call to a listener. No thread waits on the stream: gRPC calls back as chunks
- * arrive. {@link #cancel()} cancels the call when the reader has gone.
+ * arrive. {@link #cancel()} cancels the call when the reader has gone. A call cut off by its instance
+ * ({@link GrpcFailures#brokeOff}) ends with {@link AnswerListener#brokeOff}, any other failure with a rejection.
  *
  * <p>The call is made wait-for-ready (so a query service that is restarting, or a channel in reconnect
  * back-off, does not fail the stream at once), but only for {@code connectWithin}: if by then the
@@ -70,7 +71,13 @@ final class AnswerRelay implements ClientResponseObserver<StreamAnswerRequest, A
 
     @Override
     public void onError(Throwable failure) {
-        if (closed.compareAndSet(false, true) && !cancelRequested) {
+        if (!closed.compareAndSet(false, true) || cancelRequested) {
+            return;
+        }
+        if (GrpcFailures.brokeOff(failure)) {
+            // The instance went away, the answer did not: the listener may follow it again from its last seq.
+            listener.brokeOff(GrpcFailures.unavailable(GrpcChatQueries.SERVICE));
+        } else {
             listener.rejected(GrpcFailures.of(failure, GrpcChatQueries.SERVICE));
         }
     }

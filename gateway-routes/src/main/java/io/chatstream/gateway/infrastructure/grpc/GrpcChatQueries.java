@@ -38,7 +38,7 @@ public class GrpcChatQueries implements ChatQueries {
 
     /**
      * Reads, repeated on another instance when one is down or stops mid-call. Not StreamAnswer: a stream
-     * that broke is resumed after its last seq by the SSE relay and the browser (Last-Event-ID).
+     * that broke off is followed again after its last delivered seq by the application (ResumingFollow).
      */
     static final List<MethodDescriptor<?, ?>> SAFE_TO_REPEAT = List.of(ChatQueryServiceGrpc.getListSessionsMethod(),
             ChatQueryServiceGrpc.getGetSessionMessagesMethod());

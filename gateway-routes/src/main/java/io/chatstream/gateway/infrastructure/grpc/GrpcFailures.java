@@ -21,7 +21,7 @@ final class GrpcFailures {
         Status.Code grpc = status.getCode();
         if (grpc == Status.Code.UNAVAILABLE || grpc == Status.Code.DEADLINE_EXCEEDED) {
             log.warn("{} service unreachable: {}", service, grpc);
-            return new Rejection(GatewayCodes.DEPENDENCY_UNAVAILABLE, service + " service is unavailable, try again shortly");
+            return unavailable(service);
         }
         String code = failure instanceof StatusRuntimeException e ? ErrorCodes.codeOf(e) : null;
         if (code != null && !code.isBlank()) {
@@ -40,5 +40,22 @@ final class GrpcFailures {
                 yield new Rejection(GatewayCodes.INTERNAL, "internal error");
             }
         };
+    }
+
+    /**
+     * Whether a call that the gateway did not cancel broke off for a reason of its connection, not of what was
+     * asked: UNAVAILABLE (the instance's process died or its connection was lost, "Network closed for unknown
+     * reason"; or it could not reach its own store) or CANCELLED (an instance stopped with grpc-java's
+     * shutdownNow(), as camel-grpc stops its server, resets its calls with RST_STREAM CANCEL). Another instance
+     * may well carry on. DEADLINE_EXCEEDED is not one: it is the call's own bound.
+     */
+    static boolean brokeOff(Throwable failure) {
+        Status.Code grpc = Status.fromThrowable(failure).getCode();
+        return grpc == Status.Code.UNAVAILABLE || grpc == Status.Code.CANCELLED;
+    }
+
+    /** What a reader is told when a service cannot be reached (or a call to it could not be kept going). */
+    static Rejection unavailable(String service) {
+        return new Rejection(GatewayCodes.DEPENDENCY_UNAVAILABLE, service + " service is unavailable, try again shortly");
     }
 }

@@ -1,5 +1,6 @@
 package io.chatstream.gateway.infrastructure.observability;
 
+import io.chatstream.gateway.application.StreamResumes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,5 +30,11 @@ public class ObservabilityConfiguration {
         filter.addUrlPatterns(SseStreamMetrics.PATH);
         filter.setAsyncSupported(true);
         return filter;
+    }
+
+    /** Answer streams followed again after a break (chat.gateway.sse.resumes, an INFO line each). */
+    @Bean
+    StreamResumes streamResumes(MeterRegistry registry) {
+        return new StreamResumeMetrics(registry);
     }
 }

@@ -12,6 +12,8 @@ import io.chatstream.gateway.application.Caller;
 import io.chatstream.gateway.application.Rejection;
 import io.chatstream.gateway.application.WhenUnknown;
 import io.chatstream.gateway.fakes.FakeChatServices;
+import io.chatstream.gateway.fakes.FakeQueryProcess;
+import io.chatstream.gateway.fakes.FakeQueryService;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** StreamAnswer over a real gRPC channel: it waits for a restarting query service within the deadline, no longer. */
+/**
+ * StreamAnswer over a real gRPC channel: it waits for a restarting query service within the deadline, no longer;
+ * an instance that goes away mid-answer breaks the stream off (to be resumed), anything else rejects it.
+ */
 class AnswerStreamConnectTest {
 
     private final FakeChatServices fakes = FakeChatServices.start();
@@ -83,10 +88,80 @@ class AnswerStreamConnectTest {
         assertThat(recorder.events).hasSize(2);
     }
 
+    @Test
+    @DisplayName("an instance shut down mid-answer (shutdownNow: its calls end CANCELLED) breaks the stream off, no rejection")
+    void instanceShutDownBreaksOff() throws Exception {
+        Recorder recorder = breakMidAnswer(channel, fakes::stop);
+
+        assertThat(recorder.rejection.get()).isNull();
+        assertThat(recorder.brokeOff.get().code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+    }
+
+    @Test
+    @DisplayName("an instance whose process is killed mid-answer (its calls end UNAVAILABLE) breaks the stream off too")
+    void instanceKilledBreaksOff() throws Exception {
+        try (FakeQueryProcess instance = FakeQueryProcess.start()) {
+            ManagedChannel toProcess = Grpc.newChannelBuilder(instance.target(), InsecureChannelCredentials.create())
+                    .intercept(new CallerMetadata()).build();
+            try {
+                Recorder recorder = breakMidAnswer(toProcess, instance::kill);
+
+                assertThat(recorder.rejection.get()).isNull();
+                assertThat(recorder.brokeOff.get().code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+            } finally {
+                toProcess.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the stream's own deadline and a refusal are rejections, never breaks")
+    void rejectionsAreNoBreaks() {
+        GrpcChatQueries queries = new GrpcChatQueries(channel, Duration.ofSeconds(5), Duration.ofMillis(300));
+        Recorder endless = new Recorder();
+        Recorder unknown = new Recorder();
+
+        queries.follow(caller, RequestId.parse("req-endless-0002").orElseThrow(), 0, WhenUnknown.WAIT, endless);
+        queries.follow(caller, RequestId.parse("req-unknown-0002").orElseThrow(), 0, WhenUnknown.REFUSE, unknown);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> endless.closed() && unknown.closed());
+        assertThat(endless.rejection.get().code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+        assertThat(unknown.rejection.get().code()).isEqualTo("REQUEST_NOT_FOUND");
+        assertThat(endless.brokeOff.get()).isNull();
+        assertThat(unknown.brokeOff.get()).isNull();
+    }
+
+    /** Follows a req-handover answer on {@code channel}; once its instance holds the stream open, ends that instance. */
+    private Recorder breakMidAnswer(ManagedChannel channel, ThrowingRunnable endInstance) throws Exception {
+        GrpcChatQueries queries = new GrpcChatQueries(channel, Duration.ofSeconds(5), Duration.ofMinutes(5));
+        Recorder recorder = new Recorder();
+        queries.follow(caller, RequestId.parse("req-handover-0001").orElseThrow(), 0, WhenUnknown.WAIT, recorder);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.events.size() == FakeQueryService.HANDOVER_AT);
+
+        endInstance.run();
+
+        await().atMost(Duration.ofSeconds(20)).until(recorder::closed);
+        return recorder;
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     private static final class Recorder implements AnswerListener {
         final List<AnswerEvent> events = new CopyOnWriteArrayList<>();
         final AtomicReference<Rejection> rejection = new AtomicReference<>();
+        final AtomicReference<Rejection> brokeOff = new AtomicReference<>();
         volatile boolean ended;
+
+        boolean closed() {
+            return ended || rejection.get() != null || brokeOff.get() != null;
+        }
+
+        @Override
+        public void brokeOff(Rejection r) {
+            brokeOff.set(r);
+        }
 
         @Override
         public void event(AnswerEvent event) {

@@ -26,6 +26,21 @@ class GrpcFailuresTest {
     }
 
     @Test
+    @DisplayName("a break (UNAVAILABLE, CANCELLED) is told apart from what another instance would answer the same")
+    void breaks() {
+        assertThat(GrpcFailures.brokeOff(Status.UNAVAILABLE.withDescription("Network closed for unknown reason").asRuntimeException()))
+                .isTrue();
+        assertThat(GrpcFailures.brokeOff(Status.CANCELLED.withDescription("RST_STREAM closed stream").asRuntimeException()))
+                .isTrue();
+        assertThat(GrpcFailures.brokeOff(ErrorCodes.grpcError(Status.Code.UNAVAILABLE, ErrorCodes.DEPENDENCY_UNAVAILABLE, "store down")))
+                .isTrue();
+        assertThat(GrpcFailures.brokeOff(Status.DEADLINE_EXCEEDED.asRuntimeException())).isFalse();
+        assertThat(GrpcFailures.brokeOff(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND, "no"))).isFalse();
+        assertThat(GrpcFailures.brokeOff(Status.INTERNAL.asRuntimeException())).isFalse();
+        assertThat(GrpcFailures.unavailable("query").code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+    }
+
+    @Test
     @DisplayName("a failure without a code is INTERNAL and does not leak its description")
     void internal() {
         Rejection r = GrpcFailures.of(Status.INTERNAL.withDescription("NPE at Foo.java:12").asRuntimeException(), "command");
