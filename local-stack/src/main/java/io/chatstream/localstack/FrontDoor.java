@@ -40,13 +40,13 @@ final class FrontDoor implements Supervised {
     }
 
     /** Writes the configuration into {@code dir}, starts nginx and waits until it listens. */
-    static FrontDoor start(Path home, Path dir, int port, List<Integer> gatewayPorts, Path log) {
+    static FrontDoor start(Path home, Path dir, int port, List<Integer> gatewayPorts, int sendRate, Path log) {
         Path nginx = binary().orElseThrow(() -> new IllegalStateException(
                 "--scale with more than one gateway needs nginx as the front door, and none was found at "
                         + BINARIES + " or on PATH: install it (Debian: apt-get install nginx) or run one gateway"));
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("nginx.conf"), configuration(home.resolve("nginx"), port, gatewayPorts));
+            Files.writeString(dir.resolve("nginx.conf"), configuration(home.resolve("nginx"), port, gatewayPorts, sendRate));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the front door's configuration in " + dir, e);
         }
@@ -59,8 +59,11 @@ final class FrontDoor implements Supervised {
         return door;
     }
 
-    /** The front door's own nginx.conf: process settings, the shared includes, the upstream and the listener. */
-    static String configuration(Path shipped, int port, List<Integer> gatewayPorts) {
+    /**
+     * The front door's own nginx.conf: process settings, the shared includes, the send rate limit
+     * ({@code sendRate} per second per client address), the upstream and the listener.
+     */
+    static String configuration(Path shipped, int port, List<Integer> gatewayPorts, int sendRate) {
         StringBuilder upstream = new StringBuilder();
         for (int gateway : gatewayPorts) {
             upstream.append("        server 127.0.0.1:").append(gateway).append(" max_fails=1 fail_timeout=")
@@ -80,6 +83,7 @@ final class FrontDoor implements Supervised {
 
                 http {
                     include %s;
+                    limit_req_zone $chat_send_limit_key zone=chat_send:10m rate=%dr/s;
 
                     upstream gateway {
                 %s        keepalive 32;
@@ -92,7 +96,7 @@ final class FrontDoor implements Supervised {
                         include %s;
                     }
                 }
-                """.formatted(shipped.resolve("chat-http.conf").toAbsolutePath(), upstream, port,
+                """.formatted(shipped.resolve("chat-http.conf").toAbsolutePath(), sendRate, upstream, port,
                 shipped.resolve("chat-site.conf").toAbsolutePath());
     }
 

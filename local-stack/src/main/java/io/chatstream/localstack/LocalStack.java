@@ -283,7 +283,7 @@ public final class LocalStack {
                 .map(ServiceProcess::httpPort).toList();
         log.info("starting nginx as the front door of {} gateways ...", gateways.size());
         frontDoor = FrontDoor.start(options.home(), options.stateDir().resolve("nginx"),
-                options.port(StackOptions.GATEWAY), gateways, options.stateDir().resolve("logs").resolve("nginx.log"));
+                options.port(StackOptions.GATEWAY), gateways, options.frontDoorSendRate(), options.stateDir().resolve("logs").resolve("nginx.log"));
     }
 
     private List<String> queryArgs(int grpcPort) {

@@ -26,6 +26,7 @@ record StackOptions(
         long readyTimeoutSeconds,
         boolean classDataSharing,
         Scale scale,
+        int frontDoorSendRate,
         boolean help) {
 
     static final String GATEWAY = "gateway-port";
@@ -68,6 +69,9 @@ record StackOptions(
                                        Instance n listens on the service's ports + 100·(n−1). With more
                                        than one gateway, nginx (apt-get install nginx) is the front door on
                                        the gateway port, gateway n on the gateway port + 100·n
+              --front-door-send-rate=N sends per second per client address the front door lets through
+                                       (default 5, as the production edge; load tests from one address
+                                       raise it)
               --rebuild-read-model     before the services start, clear the query read model and rewind
                                        its projections, which then replay the Kafka topics
                                        (docs/runbooks/rebuild-read-model.md)
@@ -131,11 +135,12 @@ record StackOptions(
                 Long.parseLong(given.getOrDefault("ready-timeout-s", "240")),
                 parseSwitch("cds", given.getOrDefault("cds", "on")),
                 scale,
+                positive("front-door-send-rate", given.getOrDefault("front-door-send-rate", "5")),
                 given.containsKey("help"));
         given.keySet().removeAll(List.of("home", "state-dir", "fresh", "embedded", "service-jvm-opts",
                 "gateway-jvm-opts", "model",
                 "sim-first-token-ms", "sim-chunk-ms", "sim-chunks", "restart", "restart-backoff-ms", "rebuild-read-model",
-                "ready-timeout-s", "cds", "scale", "help"));
+                "ready-timeout-s", "cds", "scale", "front-door-send-rate", "help"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
         }
@@ -206,6 +211,19 @@ record StackOptions(
             case "off", "false" -> false;
             default -> throw new IllegalArgumentException(name + " must be on or off, was " + value);
         };
+    }
+
+    private static int positive(String name, String value) {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException(name + " must be a whole number >= 1, was " + value);
+        }
+        return n;
     }
 
     private static int parsePort(String name, String value) {

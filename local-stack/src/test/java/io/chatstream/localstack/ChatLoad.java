@@ -110,6 +110,26 @@ final class ChatLoad implements AutoCloseable {
         return null;
     }
 
+    /**
+     * What readers whose answer was streaming at {@code atNanos} waited for their next event (only answers
+     * that had begun before and went on after it): the user-visible stall of something that happened then.
+     */
+    List<Duration> stallsAt(long atNanos) {
+        List<Duration> stalls = new ArrayList<>();
+        for (Turn t : turns) {
+            List<Long> arrivals = t.streamed() == null ? List.of() : t.streamed().arrivals();
+            if (!arrivals.isEmpty() && arrivals.get(0) < atNanos && t.streamed().endedAtNanos() > atNanos) {
+                stalls.add(t.streamed().pauseAfter(atNanos));
+            }
+        }
+        return stalls;
+    }
+
+    /** Error events without a seq (a page shows them as a failed answer) that readers saw, in all. */
+    int transportErrors() {
+        return turns.stream().filter(t -> t.streamed() != null).mapToInt(t -> t.streamed().transportErrors()).sum();
+    }
+
     /** Stops starting new turns and waits until every conversation has seen its last answer end. */
     void finish(Duration timeout) throws Exception {
         stopping = true;

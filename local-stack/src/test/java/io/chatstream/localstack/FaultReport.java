@@ -14,6 +14,7 @@ final class FaultReport {
 
     private final List<String> lines = new ArrayList<>();
     private final List<String> kills = new ArrayList<>();
+    private final List<String> stalls = new ArrayList<>();
 
     void machine() {
         String cpu = "?";
@@ -63,6 +64,19 @@ final class FaultReport {
                 + acceptedDuring + " |");
     }
 
+    /** The stall readers saw around the kills of one kind (their answer streaming at the moment of a kill). */
+    synchronized void stalls(String kind, int kills, List<java.time.Duration> waits) {
+        List<Long> ms = waits.stream().map(java.time.Duration::toMillis).sorted().toList();
+        String figures = ms.isEmpty() ? "– | – | –"
+                : percentile(ms, 50) + " | " + percentile(ms, 99) + " | " + ms.get(ms.size() - 1);
+        stalls.add("| " + kind + " | " + kills + " | " + ms.size() + " | " + figures + " |");
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
     synchronized void load(int conversations, ChatLoad.Verdict v) {
         lines.add("## Kill tests");
         lines.add("");
@@ -72,6 +86,14 @@ final class FaultReport {
         lines.add("|---|---|---|---|---|");
         lines.addAll(kills);
         lines.add("");
+        if (!stalls.isEmpty()) {
+            lines.add("User-visible stall: for each answer streaming at the moment of a kill, the wait for its next event.");
+            lines.add("");
+            lines.add("| kind | kills | streams | stall p50 (ms) | p99 (ms) | max (ms) |");
+            lines.add("|---|---|---|---|---|---|");
+            lines.addAll(stalls);
+            lines.add("");
+        }
         lines.add("| accepted | completed | failed (explicit error) | lost | duplicated | wrong text | stream gaps/repeats | reconnects |");
         lines.add("|---|---|---|---|---|---|---|---|");
         lines.add("| " + v.accepted() + " | " + v.completed() + " | " + v.failedExplicitly() + " | " + v.lost() + " | "

@@ -44,17 +44,27 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FaultToleranceIT {
 
     static final List<String> ALL_COMPONENTS = List.of("worker", "query", "command", "gateway", "kafka", "redis", "mariadb");
+    /** Kinds only a scaled stack has: its front door, and a rolling restart of every service instance. */
+    static final List<String> SCALED_KINDS = List.of("nginx", "rolling");
     private static final String SHORT_COMPONENTS = "worker,redis,mariadb,kafka";
+    private static final String SCALED_COMPONENTS = "worker,query,command,gateway,nginx,rolling";
+    private static final List<String> SERVICES = List.of("command", "query", "worker", "gateway");
+
+    /** -Dfault.scale=gateway=2,... runs the suite on a scaled stack (the launcher's --scale); empty = one of each. */
+    private final String scale = System.getProperty("fault.scale", "");
 
     private final int conversations = Integer.getInteger("fault.conversations", 6);
     private final int storm = Integer.getInteger("fault.storm", 1);
-    private final List<String> components = components(System.getProperty("fault.components", SHORT_COMPONENTS));
+    private final List<String> components = components(System.getProperty("fault.components",
+            scale.isEmpty() ? SHORT_COMPONENTS : SCALED_COMPONENTS), !scale.isEmpty());
+    private final Map<String, List<Long>> killedAt = new java.util.LinkedHashMap<>();
     private final FaultReport report = new FaultReport();
     private RunningStack stack;
     private java.nio.file.Path stateDir;
     private StackClient client;
     private KafkaTool kafka;
-    private String workerMetrics;
+    /** Every worker instance's Prometheus endpoint (one, or more on a scaled stack). */
+    private List<String> workerMetrics;
     private final String runId = Long.toString(System.currentTimeMillis() % 100000);
 
     @BeforeAll
@@ -62,7 +72,9 @@ class FaultToleranceIT {
         // -Dfault.attach=<state dir> runs against a stack already running (while developing the suite).
         String attach = System.getProperty("fault.attach");
         if (attach == null) {
-            stack = RunningStack.start("faults");
+            // Every load client sends from 127.0.0.1: the front door's per-address send limit is lifted.
+            stack = scale.isEmpty() ? RunningStack.start("faults")
+                    : RunningStack.start("faults", "--scale=" + scale, "--front-door-send-rate=10000");
             stateDir = stack.stateDir();
         } else {
             stateDir = java.nio.file.Path.of(attach);
@@ -70,7 +82,8 @@ class FaultToleranceIT {
         JsonNode manifest = manifest();
         client = new StackClient(manifest.get("gateway").asText());
         kafka = new KafkaTool(manifest.get("kafka").asText());
-        workerMetrics = manifest.at("/processes/worker/http").asText() + "/actuator/prometheus";
+        workerMetrics = new ArrayList<>();
+        manifest.at("/instances/worker").forEach(url -> workerMetrics.add(url.asText() + "/actuator/prometheus"));
         report.machine();
     }
 
@@ -128,7 +141,7 @@ class FaultToleranceIT {
         String token = client.token("provider-" + runId, deadline(Duration.ofMinutes(1)));
 
         // A: a few provider failures among successes; the breaker stays closed, every retry succeeds.
-        double retriesBefore = StackClient.metric(client.http(), workerMetrics, "chat_worker_retries_total", null);
+        double retriesBefore = workers("chat_worker_retries_total");
         List<String> recoverable = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             recoverable.add("fail twice " + runId + "/" + i + " [sim:fail-first=2][sim:chunks=5]");
@@ -151,11 +164,11 @@ class FaultToleranceIT {
             assertThat(s.gapless()).isTrue();
         }
         phaseA.shutdown();
-        double retriesA = StackClient.metric(client.http(), workerMetrics, "chat_worker_retries_total", null) - retriesBefore;
+        double retriesA = workers("chat_worker_retries_total") - retriesBefore;
         assertThat(retriesA).as("two retries for each fail-first=2 prompt, none for the others").isEqualTo(6.0);
 
         // B: a storm of failures with everything else mixed in.
-        retriesBefore = StackClient.metric(client.http(), workerMetrics, "chat_worker_retries_total", null);
+        retriesBefore = workers("chat_worker_retries_total");
         List<String> prompts = new ArrayList<>();
         // One user per storm round: a round (28 sends at once) fits the per-user send limit (a burst of 20,
         // then 20 a minute); three rounds from one user would be refused with 429 until the sends gave up.
@@ -183,7 +196,7 @@ class FaultToleranceIT {
         Future<?> watcher = pool.submit(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    double state = StackClient.metric(client.http(), workerMetrics, "chat_worker_breaker_state", null);
+                    double state = workers("chat_worker_breaker_state");
                     breakerMax.accumulateAndGet((int) state, Math::max);
                     Thread.sleep(200);
                 } catch (InterruptedException e) {
@@ -232,7 +245,7 @@ class FaultToleranceIT {
                 failed.add(o[1]);
             }
         }
-        double retries = StackClient.metric(client.http(), workerMetrics, "chat_worker_retries_total", null) - retriesBefore;
+        double retries = workers("chat_worker_retries_total") - retriesBefore;
         assertThat(retries).as("retries at most max-attempts - 1 = 2 per prompt").isLessThanOrEqualTo(2.0 * prompts.size());
         assertThat(breakerMax.get()).as("the breaker opened during the storm").isGreaterThanOrEqualTo(1);
 
@@ -255,7 +268,7 @@ class FaultToleranceIT {
                     for (Future<StackClient.Streamed> t : trials) {
                         assertThat(t.get().terminal()).isEqualTo("done");
                     }
-                    assertThat(StackClient.metric(client.http(), workerMetrics, "chat_worker_breaker_state", null)).isZero();
+                    assertThat(workers("chat_worker_breaker_state")).isZero();
                     recovered[0] = "yes";
                 });
         watcher.cancel(true);
@@ -294,52 +307,99 @@ class FaultToleranceIT {
                 await("answers streaming before killing " + component).atMost(Duration.ofMinutes(3))
                         .until(() -> load.acceptedSoFar() >= before + Math.max(2, conversations / 2));
                 Thread.sleep(1000);
-                JsonNode manifest = manifest();
-                long pid = manifest.at("/processes/" + component + "/pid").asLong();
-                int restarts = manifest.at("/processes/" + component + "/restarts").asInt();
-                load.outageBegins();
-                long killed = System.nanoTime();
-                assertThat(ProcessHandle.of(pid)).as("%s pid %d from stack.json", component, pid).isPresent();
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-                long[] newPid = new long[1];
-                await(component + " restarted by the launcher").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
-                        .ignoreExceptions().until(() -> {
-                            JsonNode m = manifest();
-                            newPid[0] = m.at("/processes/" + component + "/pid").asLong();
-                            return newPid[0] != pid && m.at("/processes/" + component + "/restarts").asInt() == restarts + 1;
-                        });
-                long restarted = System.nanoTime();
-                load.recovered();
-                // A user whose first chat after the outage ends with an explicit error (e.g. CIRCUIT_OPEN
-                // while the breaker still counts the outage) tries again: recovery is the first chat that
-                // completes, within three minutes of the restart.
-                long probeDeadline = deadline(Duration.ofMinutes(3));
-                StackClient.Streamed answer;
-                int probes = 0;
-                do {
-                    String probe = "probe " + component + " " + runId + " #" + (++probes) + " [sim:chunks=3]";
-                    StackClient.Sent sent = client.send(probeToken, null, probe, probeDeadline);
-                    answer = client.follow(probeToken, sent.requestId(), () -> probeDeadline);
-                    if (!"done".equals(answer.terminal())) {
-                        System.out.printf("probe %d after %s: %s %s%n", probes, component, answer.terminal(),
-                                answer.errorCode());
-                        Thread.sleep(2000);
-                    }
-                } while ("error".equals(answer.terminal()) && System.nanoTime() < probeDeadline);
-                assertThat(answer.terminal()).as("a new chat after %s came back", component).isEqualTo("done");
-                long recovered = System.nanoTime();
-                report.kill(component, pid, newPid[0], ms(restarted - killed), ms(recovered - killed),
-                        load.acceptedSoFar() - before);
+                boolean rolling = component.equals("rolling");
+                for (String instance : rolling ? serviceInstances() : List.of(component)) {
+                    long[] restart = killAndAwaitRestart(load, instance, rolling);
+                    killedAt.computeIfAbsent(component, k -> new ArrayList<>()).add(restart[2]);
+                    long recovered = probeChat(probeToken, instance);
+                    report.kill(rolling ? instance + " (SIGTERM, rolling)" : instance, restart[0], restart[1],
+                            ms(restart[3] - restart[2]), ms(recovered - restart[2]), load.acceptedSoFar() - before);
+                }
             }
             load.finish(Duration.ofMinutes(5));
+            killedAt.forEach((kind, times) -> report.stalls(kind, times.size(),
+                    times.stream().flatMap(t -> load.stallsAt(t).stream()).toList()));
             ChatLoad.Verdict verdict = load.verify(Duration.ofMinutes(2));
             report.load(conversations, verdict);
+            if (!scale.isEmpty() && components.stream().noneMatch(List.of("kafka", "redis", "mariadb")::contains)) {
+                // With a second instance of everything killed, no reader may see an answer fail.
+                assertThat(load.transportErrors()).as("error events readers saw").isZero();
+            }
             assertThat(verdict.problems()).as("problems").isEmpty();
             assertThat(verdict.lost()).as("lost accepted prompts").isZero();
             assertThat(verdict.duplicated()).as("duplicated messages").isZero();
             assertThat(verdict.streamGaps()).as("streams with gaps or repeats").isZero();
             assertThat(verdict.accepted()).isEqualTo(verdict.completed() + verdict.failedExplicitly());
         }
+    }
+
+    /** A worker metric summed over every worker instance (for a gauge such as the breaker state: > 0 if any). */
+    private double workers(String metric) throws Exception {
+        double sum = 0;
+        for (String url : workerMetrics) {
+            sum += StackClient.metric(client.http(), url, metric, null);
+        }
+        return sum;
+    }
+
+    /**
+     * Ends one instance (kill -9, or SIGTERM in a rolling restart) and waits until the launcher has started
+     * it again: {pid, new pid, System.nanoTime() of the kill, of the restart}.
+     */
+    private long[] killAndAwaitRestart(ChatLoad load, String instance, boolean graceful) throws Exception {
+        JsonNode manifest = manifest();
+        long pid = manifest.at("/processes/" + instance + "/pid").asLong();
+        int restarts = manifest.at("/processes/" + instance + "/restarts").asInt();
+        assertThat(ProcessHandle.of(pid)).as("%s pid %d from stack.json", instance, pid).isPresent();
+        load.outageBegins();
+        long killed = System.nanoTime();
+        ProcessHandle.of(pid).ifPresent(graceful ? ProcessHandle::destroy : ProcessHandle::destroyForcibly);
+        long[] newPid = new long[1];
+        await(instance + " restarted by the launcher").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> {
+                    JsonNode m = manifest();
+                    newPid[0] = m.at("/processes/" + instance + "/pid").asLong();
+                    return newPid[0] != pid && m.at("/processes/" + instance + "/restarts").asInt() == restarts + 1;
+                });
+        long restarted = System.nanoTime();
+        load.recovered();
+        return new long[] {pid, newPid[0], killed, restarted};
+    }
+
+    /**
+     * A user whose first chat after the outage ends with an explicit error (e.g. CIRCUIT_OPEN while the
+     * breaker still counts the outage) tries again: recovery is the first chat that completes, within three
+     * minutes. Returns System.nanoTime() of that.
+     */
+    private long probeChat(String probeToken, String component) throws Exception {
+        long probeDeadline = deadline(Duration.ofMinutes(3));
+        StackClient.Streamed answer;
+        int probes = 0;
+        do {
+            String probe = "probe " + component + " " + runId + " #" + (++probes) + " [sim:chunks=3]";
+            StackClient.Sent sent = client.send(probeToken, null, probe, probeDeadline);
+            answer = client.follow(probeToken, sent.requestId(), () -> probeDeadline);
+            if (!"done".equals(answer.terminal())) {
+                System.out.printf("probe %d after %s: %s %s%n", probes, component, answer.terminal(), answer.errorCode());
+                Thread.sleep(2000);
+            }
+        } while ("error".equals(answer.terminal()) && System.nanoTime() < probeDeadline);
+        assertThat(answer.terminal()).as("a new chat after %s came back", component).isEqualTo("done");
+        return System.nanoTime();
+    }
+
+    /** Every instance of every service, service by service: the order of a rolling restart. */
+    private List<String> serviceInstances() throws Exception {
+        List<String> instances = new ArrayList<>();
+        JsonNode processes = manifest().get("processes");
+        for (String service : SERVICES) {
+            processes.fieldNames().forEachRemaining(name -> {
+                if (name.equals(service) || name.matches(java.util.regex.Pattern.quote(service) + "-\\d+")) {
+                    instances.add(name);
+                }
+            });
+        }
+        return instances;
     }
 
     private void assertChatWorks(String token, String text) throws Exception {
@@ -377,9 +437,13 @@ class FaultToleranceIT {
         return StackClient.JSON.readTree(Files.readString(stateDir.resolve("stack.json")));
     }
 
-    private static List<String> components(String spec) {
-        List<String> list = spec.equals("all") ? ALL_COMPONENTS : List.of(spec.split(","));
-        assertThat(ALL_COMPONENTS).containsAll(list);
+    private static List<String> components(String spec, boolean scaled) {
+        List<String> known = new ArrayList<>(ALL_COMPONENTS);
+        if (scaled) {
+            known.addAll(SCALED_KINDS);
+        }
+        List<String> list = spec.equals("all") ? known : List.of(spec.split(","));
+        assertThat(known).as("components this stack has").containsAll(list);
         return list;
     }
 

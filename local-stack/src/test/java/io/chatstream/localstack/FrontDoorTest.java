@@ -45,7 +45,7 @@ class FrontDoorTest {
         int dead = Ports.free();
         int port = Ports.free();
         FrontDoor door = FrontDoor.start(ComposeFiles.projectRoot(), dir.resolve("nginx"), port,
-                List.of(dead, live.getAddress().getPort()), dir.resolve("nginx.log"));
+                List.of(dead, live.getAddress().getPort()), 5, dir.resolve("nginx.log"));
         try {
             HttpClient client = HttpClient.newHttpClient();
             List<String> bodies = new ArrayList<>();
@@ -61,6 +61,14 @@ class FrontDoorTest {
                     URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(actuator.statusCode()).isEqualTo(403);
+            // The send limit is the configured one: 5/s with the shared burst of 10, so 30 at once meet 429s.
+            List<Integer> sends = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                sends.add(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/chat/send"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
+            }
+            assertThat(sends).contains(200, 429);
         } finally {
             door.stop();
             live.stop(0);
@@ -73,7 +81,7 @@ class FrontDoorTest {
     void restartsAfterKill() throws Exception {
         int port = Ports.free();
         FrontDoor door = FrontDoor.start(ComposeFiles.projectRoot(), dir.resolve("nginx"), port,
-                List.of(Ports.free(), Ports.free()), dir.resolve("nginx.log"));
+                List.of(Ports.free(), Ports.free()), 5, dir.resolve("nginx.log"));
         try {
             long first = door.pid();
             ProcessHandle.of(first).orElseThrow().destroyForcibly();

@@ -104,6 +104,9 @@ class StackOptionsTest {
                 .hasMessageContaining("1 to 9");
         assertThatThrownBy(() -> StackOptions.parse(new String[] {"--scale=worker=ten"}))
                 .hasMessageContaining("1 to 9");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--front-door-send-rate=0"}))
+                .hasMessageContaining("front-door-send-rate must be a whole number >= 1");
+        assertThat(StackOptions.parse(new String[] {}).frontDoorSendRate()).isEqualTo(5);
         // worker-2 would take 8182, where command-2's HTTP port already is when command moves there.
         assertThatThrownBy(() -> StackOptions.parse(new String[] {"--scale=worker=2", "--command-port=8182"}))
                 .hasMessageContaining("worker-2 (--worker-port)").hasMessageContaining("a port of its own");
