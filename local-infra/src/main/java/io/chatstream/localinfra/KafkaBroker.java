@@ -28,6 +28,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Lowest consumer session timeout the broker accepts (docker-compose.yml and docs/deploy.md say the same). */
+    public static final int MIN_SESSION_TIMEOUT_MS = 1000;
 
     private final int port;
     private final Path workDir;
@@ -232,6 +234,9 @@ public final class KafkaBroker implements AutoCloseable {
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // The services' consumers use a 3 s session timeout so a crashed instance's partitions
+                // move within seconds (ADR 7); Kafka's default minimum (6 s) would refuse it.
+                "group.min.session.timeout.ms=" + MIN_SESSION_TIMEOUT_MS,
                 "auto.create.topics.enable=true",
                 "log.retention.hours=168",
                 "log.segment.bytes=67108864",

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatstream.localinfra.ChatTopics;
+import io.chatstream.localinfra.KafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -192,6 +193,24 @@ class ComposeConsistencyTest {
         }
         assertThat(String.valueOf(service("nginx").get("volumes")))
                 .contains("./nginx/chat-http.conf:/etc/nginx/chat-http.conf:ro", "./nginx/chat-site.conf:/etc/nginx/chat-site.conf:ro");
+    }
+
+    @Test
+    @DisplayName("the Kafka-consuming services share one group membership block, and both brokers allow its session timeout")
+    void consumerGroupMembership() {
+        List<String> keys = List.of("session-timeout-ms", "heartbeat-interval-ms", "partition-assignor");
+        Map<String, Object> worker = flatten(applicationYml("worker"));
+        for (String name : List.of("command", "worker", "query")) {
+            Map<String, Object> yml = flatten(applicationYml(name));
+            keys.forEach(key -> assertThat(yml).as(name + " " + key)
+                    .containsEntry("chat.kafka." + key, worker.get("chat.kafka." + key))
+                    .containsEntry("camel.component.kafka." + key, "${chat.kafka." + key + "}"));
+        }
+        int session = integer(worker.get("chat.kafka.session-timeout-ms"));
+        assertThat(integer(worker.get("chat.kafka.heartbeat-interval-ms")) * 3).isLessThanOrEqualTo(session);
+        assertThat(integer(environment(service("kafka")).get("KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS")))
+                .as("compose broker minimum").isLessThanOrEqualTo(session);
+        assertThat(KafkaBroker.MIN_SESSION_TIMEOUT_MS).as("local broker minimum").isLessThanOrEqualTo(session);
     }
 
     @Test

@@ -51,14 +51,17 @@ public final class OffsetGuard {
     }
 
     /**
-     * Partitions were revoked (eager rebalance: all of them, most come straight back). Nothing is
-     * given up yet; {@link #assigned} decides which really moved.
+     * Partitions were revoked. Nothing is given up yet; {@link #assigned}, which follows in the same
+     * rebalance, decides which really moved. Eager assignors (RangeAssignor) revoke all of them and
+     * most come straight back; the cooperative one (the product default, ADR 7) revokes only those
+     * that move and then assigns only the added ones, often none: either way a partition moved if it
+     * was revoked and is not in the assignment that follows.
      */
     public void revoked(Collection<TopicPartition> partitions) {
         revoking.addAll(partitions);
     }
 
-    /** The new assignment: answers of revoked partitions not in it are told to give up. */
+    /** The partitions assigned now (all, or only the added ones): answers of revoked partitions not in it give up. */
     public void assigned(Collection<TopicPartition> partitions) {
         java.util.Set<TopicPartition> moved = new java.util.HashSet<>(revoking);
         moved.removeAll(partitions);

@@ -12,6 +12,7 @@ class OffsetGuardTest {
 
     private static final TopicPartition P0 = new TopicPartition("chat.prompt.submitted", 0);
     private static final TopicPartition P1 = new TopicPartition("chat.prompt.submitted", 1);
+    private static final TopicPartition P2 = new TopicPartition("chat.prompt.submitted", 2);
     private final OffsetGuard guard = new OffsetGuard();
 
     private Map<TopicPartition, OffsetAndMetadata> commit(TopicPartition p, long offset) {
@@ -88,6 +89,25 @@ class OffsetGuardTest {
     }
 
     @Test
+    @DisplayName("a cooperative rebalance revokes only what moves and assigns only what is added: kept answers go on")
+    void cooperativeRebalance() {
+        java.util.List<String> abandoned = new java.util.ArrayList<>();
+        guard.begin(P0, 1, () -> abandoned.add("p0"));
+        guard.begin(P1, 1, () -> abandoned.add("p1"));
+
+        // A worker joins: P1 moves to it. The callbacks name only P1, then no added partition.
+        guard.revoked(java.util.List.of(P1));
+        guard.assigned(java.util.List.of());
+        assertThat(abandoned).containsExactly("p1");
+
+        // Another worker died: its partition P2 is added, nothing is revoked.
+        guard.assigned(java.util.List.of(P2));
+        assertThat(abandoned).containsExactly("p1");
+        assertThat(commit(P0, 5).get(P0).offset()).as("P0 still answering").isEqualTo(1);
+        assertThat(guard.inProgress(P0)).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("the guarded consumer clamps commits and reports revocations through the rebalance listener")
     void guardedConsumer() {
         org.apache.kafka.clients.consumer.MockConsumer<String, String> mock =
@@ -112,6 +132,7 @@ class OffsetGuardTest {
         consumer.commitSync(Map.of(P1, new OffsetAndMetadata(9)));
         assertThat(mock.committed(java.util.Set.of(P1)).get(P1).offset()).isEqualTo(4);
 
+        // MockConsumer calls back as a cooperative consumer does: revoked(removed), then assigned(added).
         mock.rebalance(java.util.List.of(P0));
         assertThat(abandoned).containsExactly("p1");
     }

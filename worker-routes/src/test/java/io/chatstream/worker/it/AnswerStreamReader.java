@@ -15,10 +15,19 @@ final class AnswerStreamReader {
     }
 
     static List<AnswerStreamEntry> entries(StringRedisTemplate redis, String requestId) {
+        return timedEntries(redis, requestId).stream().map(Timed::entry).toList();
+    }
+
+    /** The entries with the Redis server time of their XADD (the millisecond part of the stream id). */
+    static List<Timed> timedEntries(StringRedisTemplate redis, String requestId) {
         return redis.opsForStream().range(RedisKeys.answerStream(requestId), Range.unbounded()).stream()
-                .map(r -> AnswerStreamEntries.fromFields(r.getValue().entrySet().stream()
-                        .collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().toString()))))
+                .map(r -> new Timed(r.getId().getTimestamp(), AnswerStreamEntries.fromFields(r.getValue().entrySet()
+                        .stream().collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().toString())))))
                 .toList();
+    }
+
+    /** One entry and when Redis appended it (epoch ms, this machine's clock). */
+    record Timed(long appendedAt, AnswerStreamEntry entry) {
     }
 
     static String tokens(List<AnswerStreamEntry> entries) {

@@ -15,15 +15,21 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import io.chatstream.localinfra.Ports;
 
 /** A worker process started from the packaged jar against the IT's infrastructure. */
-record Worker(int port, Process process) {
+record Worker(int port, Process process, Path log) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** Starts a worker with the product's Kafka group settings (session timeout, assignor). */
     static Worker start(int n, WorkerInfra infra) throws IOException {
+        return start(n, infra, List.of());
+    }
+
+    /** As {@link #start(int, WorkerInfra)}, with more {@code --key=value} arguments that override settings. */
+    static Worker start(int n, WorkerInfra infra, List<String> settings) throws IOException {
         int port = Ports.free();
         Path log = Path.of("target/it-worker-" + n + "-" + System.nanoTime() + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", "target/worker-routes.jar",
                 "--server.port=" + port,
@@ -31,14 +37,13 @@ record Worker(int port, Process process) {
                 "--spring.data.redis.host=" + infra.redis.host(),
                 "--spring.data.redis.port=" + infra.redis.port(),
                 "--chat.bailian.base-url=" + infra.simulator.baseUrl(),
-                // A killed member is noticed after the session timeout (broker minimum 6 s).
-                "--camel.component.kafka.session-timeout-ms=6000",
-                "--camel.component.kafka.heartbeat-interval-ms=1000",
-                "--chat.worker.shutdown-grace=1s"))
+                "--chat.worker.shutdown-grace=1s"));
+        command.addAll(settings);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("DASHSCOPE_API_KEY", WorkerInfra.API_KEY);
-        return new Worker(port, builder.start());
+        return new Worker(port, builder.start(), log);
     }
 
     boolean ready() {
