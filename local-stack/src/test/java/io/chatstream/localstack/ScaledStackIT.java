@@ -34,6 +34,8 @@ class ScaledStackIT {
     static final Duration WORKER_BUDGET = Duration.ofSeconds(5);
     /** Query instance killed mid-stream: the longest pause the reader may see. */
     static final Duration QUERY_BUDGET = Duration.ofSeconds(2);
+    /** A stop sent through one gateway ends the answer for a reader on another within this (issue 16: 500 ms). */
+    static final Duration STOP_BUDGET = Duration.ofMillis(500);
     /** 10 ms chunks (RunningStack's simulator pace): several seconds of answer left at every kill. */
     static final String LONG_ANSWER = "[sim:chunks=700] tell me a long story";
     private static final Duration TURN = Duration.ofMinutes(2);
@@ -168,20 +170,50 @@ class ScaledStackIT {
         assertThat(statuses).containsExactly(202, 409);
     }
 
+    @Test
+    @Order(7)
+    @DisplayName("a stop sent through one gateway ends an answer that the other gateway relays, whichever worker produces it")
+    void stopThroughTheOtherGateway() throws Exception {
+        String first = manifest().at("/instances/gateway/0").asText();
+        String second = manifest().at("/instances/gateway/1").asText();
+        Followed answer = startLongAnswer(new StackClient(second));
+        long stoppedAt = System.nanoTime();
+        HttpResponse<String> stop = http.send(HttpRequest.newBuilder(URI.create(first + "/api/chat/stop"))
+                .header("Authorization", "Bearer " + answer.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"request_id\":\"" + answer.sent().requestId() + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stop.statusCode()).as(stop.body()).isEqualTo(202);
+
+        StackClient.Streamed streamed = answer.stream().get(1, java.util.concurrent.TimeUnit.MINUTES);
+        Duration stopToEnd = Duration.ofNanos(streamed.endedAtNanos() - stoppedAt);
+        System.out.printf("stop through the other gateway: the reader's stream ended %d ms after the stop was sent%n",
+                stopToEnd.toMillis());
+        assertThat(streamed.terminal()).isEqualTo("done");
+        assertThat(streamed.ids()).as("cut short, not the whole 700-chunk answer").hasSizeLessThan(600);
+        assertThat(stopToEnd).isLessThanOrEqualTo(STOP_BUDGET);
+    }
+
     /** A long answer in a new session of a new user, followed in the background until it has begun. */
     private Followed startLongAnswer() throws Exception {
-        String token = client.token("scaled-" + USERS.incrementAndGet(), deadline());
-        StackClient.Sent sent = client.send(token, null, LONG_ANSWER, deadline());
+        return startLongAnswer(client);
+    }
+
+    /** As {@link #startLongAnswer()}, sent and followed through {@code through} (a gateway or the front door). */
+    private Followed startLongAnswer(StackClient through) throws Exception {
+        String token = through.token("scaled-" + USERS.incrementAndGet(), deadline());
+        StackClient.Sent sent = through.send(token, null, LONG_ANSWER, deadline());
         assertThat(sent.accepted()).as(sent.refusal()).isTrue();
+        AtomicInteger events = new AtomicInteger();
         CompletableFuture<StackClient.Streamed> stream = CompletableFuture.supplyAsync(() -> {
             try {
-                return client.follow(token, sent.requestId(), ScaledStackIT::deadline);
+                return through.follow(token, sent.requestId(), ScaledStackIT::deadline, events);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
-        // Mid-answer: a second in, with several seconds of it left.
-        Thread.sleep(1000);
+        // Mid-answer: the reader has text on screen, with several seconds of the answer left.
+        await("the first 30 events read").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> events.get() >= 30 || stream.isDone());
         assertThat(stream).isNotDone();
         return new Followed(token, sent, stream);
     }

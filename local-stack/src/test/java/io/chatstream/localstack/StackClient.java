@@ -134,12 +134,17 @@ final class StackClient {
 
     /** Everything read so far of one answer, across connections. */
     private static final class Reading {
+        final java.util.concurrent.atomic.AtomicInteger events;
         final StringBuilder text = new StringBuilder();
         final List<Long> ids = new ArrayList<>();
         final List<Long> arrivals = new ArrayList<>();
         int resets;
         int transportErrors;
         int connections;
+
+        Reading(java.util.concurrent.atomic.AtomicInteger events) {
+            this.events = events;
+        }
 
         Streamed result(String[] end) {
             return new Streamed(end == null ? null : end[0], text.toString(), List.copyOf(ids), connections,
@@ -153,7 +158,13 @@ final class StackClient {
      * reconnects with the last seen id. Gives up when {@code deadline} (re-read each time) passes.
      */
     Streamed follow(String token, String requestId, LongSupplier deadline) throws InterruptedException {
-        Reading reading = new Reading();
+        return follow(token, requestId, deadline, new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    /** As {@link #follow(String, String, LongSupplier)}, counting the events in {@code events} as they arrive. */
+    Streamed follow(String token, String requestId, LongSupplier deadline, java.util.concurrent.atomic.AtomicInteger events)
+            throws InterruptedException {
+        Reading reading = new Reading(events);
         while (true) {
             reading.connections++;
             HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(gateway + "/api/chat/stream?request_id=" + requestId))
@@ -203,6 +214,7 @@ final class StackClient {
                     }
                     reading.ids.add(id);
                     reading.arrivals.add(System.nanoTime());
+                    reading.events.incrementAndGet();
                     switch (event) {
                         case "token" -> reading.text.append(data.get("text").asText());
                         case "reset" -> {
