@@ -111,15 +111,16 @@ final class ChatLoad implements AutoCloseable {
     }
 
     /**
-     * What readers whose answer was streaming at {@code atNanos} waited for their next event (only answers
-     * that had begun before and went on after it): the user-visible stall of something that happened then.
+     * The longest wait for an event of every reader whose answer was streaming at {@code atNanos} (only
+     * answers that had begun before and went on after it): the user-visible stall of something that
+     * happened then ({@link StackClient.Streamed#stallAfter}).
      */
     List<Duration> stallsAt(long atNanos) {
         List<Duration> stalls = new ArrayList<>();
         for (Turn t : turns) {
             List<Long> arrivals = t.streamed() == null ? List.of() : t.streamed().arrivals();
             if (!arrivals.isEmpty() && arrivals.get(0) < atNanos && t.streamed().endedAtNanos() > atNanos) {
-                stalls.add(t.streamed().pauseAfter(atNanos));
+                stalls.add(t.streamed().stallAfter(atNanos));
             }
         }
         return stalls;

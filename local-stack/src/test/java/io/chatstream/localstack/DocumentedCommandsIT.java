@@ -38,6 +38,7 @@ class DocumentedCommandsIT {
     @ValueSource(strings = {
             "./run.sh --help",
             "scripts/fault-suite.sh --dry-run",
+            "scripts/failover-figures.sh --help",
             "scripts/benchmark.sh --help",
             "scripts/validate-routes.sh",
             "scripts/rebuild-read-model.sh --help",

@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +41,8 @@ class ScaledStackIT {
     /** 10 ms chunks (RunningStack's simulator pace): several seconds of answer left at every kill. */
     static final String LONG_ANSWER = "[sim:chunks=700] tell me a long story";
     private static final Duration TURN = Duration.ofMinutes(2);
+    /** Kills per failover scenario: 1 in the test run; scripts/failover-figures.sh asks for more (-Dscaled.tries). */
+    static final int TRIES = Integer.getInteger("scaled.tries", 1);
 
     private static RunningStack stack;
     private static StackClient client;
@@ -79,60 +83,93 @@ class ScaledStackIT {
     @Order(2)
     @DisplayName("kill -9 of the worker producing an answer: the other worker goes on within 5 s, behind one reset, one answer stored")
     void workerKilledMidAnswer() throws Exception {
-        Followed answer = startLongAnswer();
-        String worker = busiest("worker", "chat_worker_inflight");
-        long killedAt = kill(worker);
+        List<Duration> firstTokens = new ArrayList<>();
+        for (int i = 0; i < TRIES; i++) {
+            Followed answer = startLongAnswer();
+            String worker = busiest("worker", "chat_worker_inflight");
+            int restarts = restarts(worker);
+            long killedAt = kill(worker);
 
-        StackClient.Streamed streamed = answer.stream().get(3, java.util.concurrent.TimeUnit.MINUTES);
-        System.out.printf("worker %s killed: next event after %d ms, %d resets%n", worker,
-                streamed.pauseAfter(killedAt).toMillis(), streamed.resets());
-        assertThat(streamed.terminal()).isEqualTo("done");
-        assertThat(streamed.gapless()).as("every seq once, in order").isTrue();
-        assertThat(streamed.transportErrors()).isZero();
-        assertThat(streamed.resets()).isEqualTo(1);
-        assertThat(streamed.pauseAfter(killedAt)).isLessThanOrEqualTo(WORKER_BUDGET);
-        assertOneCompletedAnswer(answer);
-        awaitRestarted(worker);
+            StackClient.Streamed streamed = answer.stream().get(3, TimeUnit.MINUTES);
+            Duration nextToken = streamed.nextAttemptTokenAfter(killedAt).orElseThrow(
+                    () -> new AssertionError("no token of a new attempt after the kill: " + streamed.kinds()));
+            System.out.printf("worker %s killed: the other worker's first token %d ms later (longest stall %d ms)%n",
+                    worker, nextToken.toMillis(), streamed.stallAfter(killedAt).toMillis());
+            assertThat(streamed.terminal()).isEqualTo("done");
+            assertThat(streamed.gapless()).as("every seq once, in order").isTrue();
+            assertThat(streamed.transportErrors()).isZero();
+            assertThat(streamed.resets()).isEqualTo(1);
+            assertOneCompletedAnswer(answer);
+            firstTokens.add(nextToken);
+            awaitRestarted(worker, restarts);
+        }
+        assertWithin("worker killed mid-answer, kill -> the other worker's first token", firstTokens, WORKER_BUDGET);
     }
 
     @Test
     @Order(3)
     @DisplayName("kill -9 of the query instance relaying a stream: the gateway continues from another, no error, pause ≤ 2 s")
     void queryKilledMidStream() throws Exception {
-        Followed answer = startLongAnswer();
-        String query = busiest("query", "chat_query_answer_streams_active");
-        long killedAt = kill(query);
+        List<Duration> stalls = new ArrayList<>();
+        for (int i = 0; i < TRIES; i++) {
+            Followed answer = startLongAnswer();
+            String query = busiest("query", "chat_query_answer_streams_active");
+            int restarts = restarts(query);
+            long killedAt = kill(query);
 
-        StackClient.Streamed streamed = answer.stream().get(3, java.util.concurrent.TimeUnit.MINUTES);
-        System.out.printf("query %s killed: next event after %d ms, longest silence %d ms%n", query,
-                streamed.pauseAfter(killedAt).toMillis(), streamed.longestSilence().toMillis());
-        assertThat(streamed.terminal()).isEqualTo("done");
-        assertThat(streamed.gapless()).isTrue();
-        assertThat(streamed.transportErrors()).as("no error event reaches the reader").isZero();
-        assertThat(streamed.connections()).as("the reader's connection was never broken").isEqualTo(1);
-        assertThat(streamed.resets()).isZero();
-        assertThat(streamed.pauseAfter(killedAt)).isLessThanOrEqualTo(QUERY_BUDGET);
-        assertOneCompletedAnswer(answer);
-        awaitRestarted(query);
+            StackClient.Streamed streamed = answer.stream().get(3, TimeUnit.MINUTES);
+            System.out.printf("query %s killed: longest stall after it %d ms%n", query,
+                    streamed.stallAfter(killedAt).toMillis());
+            assertThat(streamed.terminal()).isEqualTo("done");
+            assertThat(streamed.gapless()).isTrue();
+            assertThat(streamed.transportErrors()).as("no error event reaches the reader").isZero();
+            assertThat(streamed.connections()).as("the reader's connection was never broken").isEqualTo(1);
+            assertThat(streamed.resets()).isZero();
+            assertOneCompletedAnswer(answer);
+            stalls.add(streamed.stallAfter(killedAt));
+            awaitRestarted(query, restarts);
+        }
+        assertWithin("query instance killed mid-stream, the reader's longest stall", stalls, QUERY_BUDGET);
     }
 
     @Test
     @Order(4)
     @DisplayName("kill -9 of the gateway serving a stream: the reader reconnects through nginx with Last-Event-ID, gap-free")
     void gatewayKilledMidStream() throws Exception {
-        Followed answer = startLongAnswer();
-        String gateway = busiest("gateway", "chat_gateway_sse_active");
-        long killedAt = kill(gateway);
+        List<Duration> stalls = new ArrayList<>();
+        for (int i = 0; i < TRIES; i++) {
+            Followed answer = startLongAnswer();
+            String gateway = busiest("gateway", "chat_gateway_sse_active");
+            int restarts = restarts(gateway);
+            long killedAt = kill(gateway);
 
-        StackClient.Streamed streamed = answer.stream().get(3, java.util.concurrent.TimeUnit.MINUTES);
-        System.out.printf("gateway %s killed: next event after %d ms over %d connections%n", gateway,
-                streamed.pauseAfter(killedAt).toMillis(), streamed.connections());
-        assertThat(streamed.terminal()).isEqualTo("done");
-        assertThat(streamed.gapless()).isTrue();
-        assertThat(streamed.connections()).as("one reconnect through nginx").isGreaterThanOrEqualTo(2);
-        assertThat(streamed.resets()).isZero();
-        assertOneCompletedAnswer(answer);
-        awaitRestarted(gateway);
+            StackClient.Streamed streamed = answer.stream().get(3, TimeUnit.MINUTES);
+            System.out.printf("gateway %s killed: longest stall after it %d ms over %d connections%n", gateway,
+                    streamed.stallAfter(killedAt).toMillis(), streamed.connections());
+            assertThat(streamed.terminal()).isEqualTo("done");
+            assertThat(streamed.gapless()).isTrue();
+            assertThat(streamed.connections()).as("one reconnect through nginx").isGreaterThanOrEqualTo(2);
+            assertThat(streamed.resets()).isZero();
+            assertOneCompletedAnswer(answer);
+            stalls.add(streamed.stallAfter(killedAt));
+            awaitRestarted(gateway, restarts);
+        }
+        // No budget in issue 16 beyond "gap-free"; the figure (it includes the reader's 0.5 s reconnect pause) is reported.
+        assertWithin("gateway killed mid-stream, the reader's longest stall (reconnect through nginx)", stalls,
+                Duration.ofSeconds(30));
+    }
+
+    /** p50/p99/max of one budget's tries, printed for docs/reliability.md; every try within the budget. */
+    private static void assertWithin(String what, List<Duration> measured, Duration budget) {
+        List<Long> ms = measured.stream().map(Duration::toMillis).sorted().toList();
+        System.out.printf("FAILOVER %s: n=%d p50=%d ms p99=%d ms max=%d ms (budget %d ms)%n", what, ms.size(),
+                percentile(ms, 50), percentile(ms, 99), ms.get(ms.size() - 1), budget.toMillis());
+        assertThat(measured).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(budget));
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     @Test
@@ -141,6 +178,7 @@ class ScaledStackIT {
     void commandKilled() throws Exception {
         String user = "scaled-" + USERS.incrementAndGet();
         String token = client.token(user, deadline());
+        int restarts = restarts("command");
         kill("command");
         for (int i = 0; i < 4; i++) {
             StackClient.Sent sent = client.send(token, null, "[sim:chunks=5] after the command kill " + i, deadline());
@@ -151,7 +189,7 @@ class ScaledStackIT {
             assertThat(streamed.terminal()).isEqualTo("done");
             assertThat(client.history(token, sent.sessionId())).hasSize(2);
         }
-        awaitRestarted("command");
+        awaitRestarted("command", restarts);
     }
 
     @Test
@@ -176,21 +214,26 @@ class ScaledStackIT {
     void stopThroughTheOtherGateway() throws Exception {
         String first = manifest().at("/instances/gateway/0").asText();
         String second = manifest().at("/instances/gateway/1").asText();
-        Followed answer = startLongAnswer(new StackClient(second));
-        long stoppedAt = System.nanoTime();
-        HttpResponse<String> stop = http.send(HttpRequest.newBuilder(URI.create(first + "/api/chat/stop"))
-                .header("Authorization", "Bearer " + answer.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"request_id\":\"" + answer.sent().requestId() + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(stop.statusCode()).as(stop.body()).isEqualTo(202);
+        List<Duration> stops = new ArrayList<>();
+        for (int i = 0; i < TRIES; i++) {
+            Followed answer = startLongAnswer(new StackClient(second));
+            long stoppedAt = System.nanoTime();
+            HttpResponse<String> stop = http.send(HttpRequest.newBuilder(URI.create(first + "/api/chat/stop"))
+                    .header("Authorization", "Bearer " + answer.token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"request_id\":\"" + answer.sent().requestId() + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stop.statusCode()).as(stop.body()).isEqualTo(202);
 
-        StackClient.Streamed streamed = answer.stream().get(1, java.util.concurrent.TimeUnit.MINUTES);
-        Duration stopToEnd = Duration.ofNanos(streamed.endedAtNanos() - stoppedAt);
-        System.out.printf("stop through the other gateway: the reader's stream ended %d ms after the stop was sent%n",
-                stopToEnd.toMillis());
-        assertThat(streamed.terminal()).isEqualTo("done");
-        assertThat(streamed.ids()).as("cut short, not the whole 700-chunk answer").hasSizeLessThan(600);
-        assertThat(stopToEnd).isLessThanOrEqualTo(STOP_BUDGET);
+            StackClient.Streamed streamed = answer.stream().get(1, TimeUnit.MINUTES);
+            Duration stopToEnd = Duration.ofNanos(streamed.endedAtNanos() - stoppedAt);
+            System.out.printf("stop through the other gateway: the reader's stream ended %d ms after the stop was sent%n",
+                    stopToEnd.toMillis());
+            assertThat(streamed.terminal()).isEqualTo("done");
+            assertThat(streamed.ids()).as("cut short, not the whole 700-chunk answer").hasSizeLessThan(600);
+            stops.add(stopToEnd);
+        }
+        assertWithin("stop sent through gateway A, answer relayed by gateway B: stop sent -> the reader's stream ends",
+                stops, STOP_BUDGET);
     }
 
     /** A long answer in a new session of a new user, followed in the background until it has begun. */
@@ -262,9 +305,9 @@ class ScaledStackIT {
      * The supervisor brought the instance back and its consumer groups took it in again, so the next
      * scenario starts from a full, settled stack (a rejoin moves partitions, which would reset an answer).
      */
-    private static void awaitRestarted(String instance) throws Exception {
+    private static void awaitRestarted(String instance, int restartsBefore) throws Exception {
         await(instance + " restarted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> manifest().at("/processes/" + instance + "/restarts").asInt() >= 1
+                .until(() -> restarts(instance) > restartsBefore
                         && ProcessHandle.of(manifest().at("/processes/" + instance + "/pid").asLong()).isPresent());
         List<String> groups = GROUPS.getOrDefault(instance.replaceAll("-\\d+$", ""), List.of());
         try (KafkaTool kafka = new KafkaTool("127.0.0.1:" + stack.port("kafka-port"))) {
@@ -284,6 +327,10 @@ class ScaledStackIT {
     private static final java.util.Map<String, List<String>> GROUPS = java.util.Map.of(
             "worker", List.of("worker"), "command", List.of("command-answers"),
             "query", List.of("query-prompts", "query-answers", "query-sessions"));
+
+    private static int restarts(String instance) throws Exception {
+        return manifest().at("/processes/" + instance + "/restarts").asInt();
+    }
 
     private static int status(String gateway, String token, String sessionId) {
         try {

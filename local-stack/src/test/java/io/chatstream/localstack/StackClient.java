@@ -100,7 +100,7 @@ final class StackClient {
      * which a page shows as a failure).
      */
     record Streamed(String terminal, String text, List<Long> ids, int connections, String errorCode, long endedAtNanos,
-                    List<Long> arrivals, int resets, int transportErrors) {
+                    List<Long> arrivals, List<String> kinds, int resets, int transportErrors) {
 
         boolean ended() {
             return terminal != null;
@@ -116,10 +116,39 @@ final class StackClient {
             return true;
         }
 
-        /** The longest wait for the next event after {@code fromNanos}: the first arrival after it, minus it. */
-        Duration pauseAfter(long fromNanos) {
-            return arrivals.stream().filter(t -> t > fromNanos).findFirst()
-                    .map(t -> Duration.ofNanos(t - fromNanos)).orElse(Duration.ofNanos(endedAtNanos - fromNanos));
+        /**
+         * The longest the reader waited for an event from {@code fromNanos} on: the user-visible stall of
+         * something that happened then (events already on their way when it happened arrive first).
+         */
+        Duration stallAfter(long fromNanos) {
+            long longest = 0;
+            long previous = fromNanos;
+            for (long arrival : arrivals) {
+                if (arrival > fromNanos) {
+                    longest = Math.max(longest, arrival - previous);
+                    previous = arrival;
+                }
+            }
+            return Duration.ofNanos(longest);
+        }
+
+        /**
+         * From {@code fromNanos} to the first token of the next attempt (the token after the first
+         * {@code reset} that arrived after it); empty when no attempt began after it.
+         */
+        java.util.Optional<Duration> nextAttemptTokenAfter(long fromNanos) {
+            boolean reset = false;
+            for (int i = 0; i < arrivals.size(); i++) {
+                if (arrivals.get(i) <= fromNanos) {
+                    continue;
+                }
+                if (kinds.get(i).equals("reset")) {
+                    reset = true;
+                } else if (reset && kinds.get(i).equals("token")) {
+                    return java.util.Optional.of(Duration.ofNanos(arrivals.get(i) - fromNanos));
+                }
+            }
+            return java.util.Optional.empty();
         }
 
         /** The longest silence between two events of the answer. */
@@ -138,6 +167,7 @@ final class StackClient {
         final StringBuilder text = new StringBuilder();
         final List<Long> ids = new ArrayList<>();
         final List<Long> arrivals = new ArrayList<>();
+        final List<String> kinds = new ArrayList<>();
         int resets;
         int transportErrors;
         int connections;
@@ -148,7 +178,8 @@ final class StackClient {
 
         Streamed result(String[] end) {
             return new Streamed(end == null ? null : end[0], text.toString(), List.copyOf(ids), connections,
-                    end == null ? null : end[1], System.nanoTime(), List.copyOf(arrivals), resets, transportErrors);
+                    end == null ? null : end[1], System.nanoTime(), List.copyOf(arrivals), List.copyOf(kinds), resets,
+                    transportErrors);
         }
     }
 
@@ -214,6 +245,7 @@ final class StackClient {
                     }
                     reading.ids.add(id);
                     reading.arrivals.add(System.nanoTime());
+                    reading.kinds.add(event);
                     reading.events.incrementAndGet();
                     switch (event) {
                         case "token" -> reading.text.append(data.get("text").asText());
