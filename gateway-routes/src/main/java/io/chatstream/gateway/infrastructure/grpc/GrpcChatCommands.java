@@ -54,11 +54,13 @@ public class GrpcChatCommands implements ChatCommands {
             ChatCommandServiceGrpc.getCancelPromptMethod(), ChatCommandServiceGrpc.getRenameSessionMethod(),
             ChatCommandServiceGrpc.getDeleteSessionMethod(), ChatCommandServiceGrpc.getGetPromptStatusMethod());
 
+    private final Channel channel;
     private final ChatCommandServiceBlockingStub stub;
     private final ChatCommandServiceStub asyncStub;
     private final Duration deadline;
 
     public GrpcChatCommands(Channel channel, Duration deadline) {
+        this.channel = channel;
         this.stub = ChatCommandServiceGrpc.newBlockingStub(channel);
         this.asyncStub = ChatCommandServiceGrpc.newStub(channel);
         this.deadline = deadline;
@@ -142,6 +144,7 @@ public class GrpcChatCommands implements ChatCommands {
                 .build();
         CompletableFuture<Outcome<PromptStatus>> result = new CompletableFuture<>();
         // Same deadline and wait-for-ready as the blocking calls, but nothing waits: the caller is a stream's callback.
+        Reconnect.ifNotReady(channel);
         CallerMetadata.attach(asyncStub, caller)
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .withWaitForReady()
@@ -171,6 +174,7 @@ public class GrpcChatCommands implements ChatCommands {
      * service still ends as DEADLINE_EXCEEDED, which the gateway answers with 503.
      */
     private ChatCommandServiceBlockingStub stub(Caller caller) {
+        Reconnect.ifNotReady(channel);
         return CallerMetadata.attach(stub, caller)
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .withWaitForReady();

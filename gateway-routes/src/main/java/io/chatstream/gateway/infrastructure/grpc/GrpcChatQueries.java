@@ -109,6 +109,7 @@ public class GrpcChatQueries implements ChatQueries {
                 .setSkipOwnershipWait(whenUnknown == WhenUnknown.REFUSE)
                 .build();
         // Like the unary calls: wait (within chat.grpc.deadline) for a query service that is restarting.
+        Reconnect.ifNotReady(channel);
         ChatQueryServiceStub stub = CallerMetadata.attach(async, caller).withWaitForReady();
         if (!streamMaxDuration.isZero() && !streamMaxDuration.isNegative()) {
             stub = stub.withDeadlineAfter(streamMaxDuration.toMillis(), TimeUnit.MILLISECONDS);
@@ -139,6 +140,7 @@ public class GrpcChatQueries implements ChatQueries {
      * service still ends as DEADLINE_EXCEEDED, which the gateway answers with 503.
      */
     private ChatQueryServiceBlockingStub blocking(Caller caller) {
+        Reconnect.ifNotReady(channel);
         return CallerMetadata.attach(blocking, caller)
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .withWaitForReady();

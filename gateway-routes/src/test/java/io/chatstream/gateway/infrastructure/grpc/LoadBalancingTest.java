@@ -104,6 +104,27 @@ class LoadBalancingTest {
     }
 
     @Test
+    @DisplayName("an instance back from a long outage is used at once when the other one dies, not after its reconnect back-off")
+    void backFromOutageTakesOverAtOnce() throws Exception {
+        GrpcChatCommands commands = new GrpcChatCommands(channel(bothInstances(), GrpcChatCommands.SAFE_TO_REPEAT),
+                Duration.ofSeconds(2));
+        bothConnected(commands);
+        second.stop();
+        // Down for a while: grpc-java's reconnect back-off to it has grown to several seconds (1, 1.6, 2.6, 4.1 s, ...).
+        for (int i = 0; i < 35; i++) {
+            assertThat(submit(commands)).isInstanceOf(Outcome.Done.class);
+            Thread.sleep(200);
+        }
+        second.startServer();
+        first.stop();
+        int before = second.calls.get();
+
+        // Within the 2 s deadline although the channel's next own attempt to reach it may be seconds away.
+        assertThat(submit(commands)).isInstanceOf(Outcome.Done.class);
+        assertThat(second.calls.get() - before).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a single host:port and a dns:/// target still work")
     void singleTargets() {
         String port = first.target().substring(first.target().lastIndexOf(':') + 1);
