@@ -234,7 +234,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                // The services' consumers use a 3 s session timeout so a crashed instance's partitions
+                // The services' consumers use a 2.5 s session timeout so a crashed instance's partitions
                 // move within seconds (ADR 7); Kafka's default minimum (6 s) would refuse it.
                 "group.min.session.timeout.ms=" + MIN_SESSION_TIMEOUT_MS,
                 "auto.create.topics.enable=true",
