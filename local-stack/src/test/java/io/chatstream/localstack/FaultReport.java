@@ -72,7 +72,8 @@ final class FaultReport {
         stalls.add("| " + kind + " | " + kills + " | " + ms.size() + " | " + figures + " |");
     }
 
-    private static long percentile(List<Long> sorted, int p) {
+    /** Nearest-rank percentile {@code p} of an ascending, non-empty list (also the failover figures' p50/p99). */
+    static long percentile(List<Long> sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }

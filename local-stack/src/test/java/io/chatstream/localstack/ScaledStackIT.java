@@ -169,19 +169,14 @@ class ScaledStackIT {
      */
     private static void assertWithin(String what, List<Duration> measured, Duration budget) {
         List<Long> ms = measured.stream().map(Duration::toMillis).sorted().toList();
-        long p99 = percentile(ms, 99);
+        long p99 = FaultReport.percentile(ms, 99);
         System.out.printf("FAILOVER %s: n=%d p50=%d ms p99=%d ms max=%d ms (budget %d ms)%n", what, ms.size(),
-                percentile(ms, 50), p99, ms.get(ms.size() - 1), budget.toMillis());
+                FaultReport.percentile(ms, 50), p99, ms.get(ms.size() - 1), budget.toMillis());
         if (ms.size() >= 5) {
             assertThat(p99).as(what + ": p99 (ms) of " + ms.size() + " tries").isLessThanOrEqualTo(budget.toMillis());
         } else {
             assertThat(measured).allSatisfy(d -> assertThat(d).as(what).isLessThanOrEqualTo(budget.multipliedBy(2)));
         }
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     @Test
