@@ -39,6 +39,7 @@ final class ServiceChannels {
         // Connect now (to every instance, with round_robin), so the first user request does not pay for
         // connection setup within its deadline.
         channel.getState(true);
+        Reconnect.whenReadyLost(channel);
         return channel;
     }
 }
