@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The four layering checks of {@link ArchitectureRules}, as tests a service inherits:
+ * The checks of {@link ArchitectureRules}, as tests a service inherits:
  * {@code class CommandArchitectureTest extends LayeredServiceArchitecture}, with its base package.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,5 +55,23 @@ public abstract class LayeredServiceArchitecture {
     @DisplayName("the application layer never reaches outward")
     void applicationDoesNotReachOut() {
         ArchitectureRules.applicationDoesNotReachOut(basePackage).check(classes);
+    }
+
+    @Test
+    @DisplayName("interfaces never reach around the use cases into infrastructure")
+    void interfacesDoNotReachInfrastructure() {
+        ArchitectureRules.interfacesDoNotReachInfrastructure(basePackage).check(classes);
+    }
+
+    @Test
+    @DisplayName("every class lives in <concept>.<layer>")
+    void packagedByConcept() {
+        ArchitectureRules.packagedByConcept(basePackage).check(classes);
+    }
+
+    @Test
+    @DisplayName("concepts meet only through application ports and domain types")
+    void conceptsMeetThroughApplication() {
+        ArchitectureRules.conceptsMeetThroughApplication(basePackage).check(classes);
     }
 }
