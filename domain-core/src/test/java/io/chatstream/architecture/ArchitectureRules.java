@@ -28,6 +28,12 @@ public final class ArchitectureRules {
         "io.chatstream.contracts..", "com.fasterxml.."
     };
 
+    /**
+     * The service-wide technical concept (configuration, observability, clocks) that every concept may use,
+     * in any layer the other rules allow.
+     */
+    public static final String PLATFORM = "platform";
+
     /** The layers of a concept, innermost first. */
     public static final List<String> LAYERS = List.of("domain", "application", "infrastructure", "interfaces");
 
@@ -89,7 +95,7 @@ public final class ArchitectureRules {
 
     /**
      * A concept uses another one only through that concept's application ports and the domain types they
-     * speak in, never through its adapters (infrastructure, interfaces).
+     * speak in, never through its adapters (infrastructure, interfaces); {@value #PLATFORM} is open to all.
      */
     public static ArchRule conceptsMeetThroughApplication(String basePackage) {
         return classes().that().resideInAPackage(basePackage + "..")
@@ -103,6 +109,7 @@ public final class ArchitectureRules {
                         for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
                             place(basePackage, dependency.getTargetClass())
                                     .filter(to -> !to.concept().equals(from.get().concept()))
+                                    .filter(to -> !to.concept().equals(PLATFORM))
                                     .filter(to -> to.layer().equals("infrastructure") || to.layer().equals("interfaces"))
                                     .ifPresent(to -> events.add(SimpleConditionEvent.violated(item,
                                             dependency.getDescription() + ": concept " + from.get().concept()

@@ -25,7 +25,7 @@ class PageAssetsTest extends GatewayTestSupport {
         while (m.find()) {
             scripts.add(m.group(1));
         }
-        assertThat(scripts).contains("/webjars/marked/15.0.12/lib/marked.umd.js", "/webjars/dompurify/3.2.6/dist/purify.min.js",
+        assertThat(scripts).contains("/webjars/marked/lib/marked.umd.js", "/webjars/dompurify/dist/purify.min.js",
                 "markdown.js", "app.js");
         for (String script : scripts) {
             HttpResponse<String> js = get(script.startsWith("/") ? script : "/" + script, null);
@@ -33,5 +33,16 @@ class PageAssetsTest extends GatewayTestSupport {
             assertThat(js.headers().firstValue("Content-Type")).as(script).get().asString().contains("javascript");
             assertThat(js.body()).as(script).isNotBlank();
         }
+    }
+
+    @Test
+    @DisplayName("the sanitizer served is DOMPurify 3.3.2 or later (earlier versions have published advisories)")
+    void sanitizerIsPatched() throws Exception {
+        HttpResponse<String> js = get("/webjars/dompurify/dist/purify.min.js", null);
+
+        Matcher version = Pattern.compile("DOMPurify (\\d+)\\.(\\d+)\\.(\\d+)").matcher(js.body());
+        assertThat(version.find()).as("version banner").isTrue();
+        int[] v = {Integer.parseInt(version.group(1)), Integer.parseInt(version.group(2)), Integer.parseInt(version.group(3))};
+        assertThat(v[0] * 1_000_000 + v[1] * 1_000 + v[2]).as(version.group()).isGreaterThanOrEqualTo(3_003_002);
     }
 }
