@@ -8,11 +8,11 @@ import java.util.Optional;
 /** Use case: on a developer's machine, sign in as any well-formed user name without an identity provider. */
 public class IssuingDevToken {
 
-    private final Tokens tokens;
+    private final AccessTokens accessTokens;
     private final boolean enabled;
 
-    public IssuingDevToken(Tokens tokens, boolean enabled) {
-        this.tokens = tokens;
+    public IssuingDevToken(AccessTokens accessTokens, boolean enabled) {
+        this.accessTokens = accessTokens;
         this.enabled = enabled;
     }
 
@@ -24,6 +24,6 @@ public class IssuingDevToken {
         if (user.isEmpty()) {
             return Outcome.rejected(GatewayCodes.INVALID_USER_ID, "user_id must be 1-64 of A-Z a-z 0-9 . _ @ -");
         }
-        return Outcome.done(tokens.mint(user.get()));
+        return Outcome.done(accessTokens.mint(user.get()));
     }
 }

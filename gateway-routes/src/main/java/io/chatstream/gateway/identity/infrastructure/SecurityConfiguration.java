@@ -1,9 +1,9 @@
 package io.chatstream.gateway.identity.infrastructure;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.chatstream.gateway.identity.application.AccessTokens;
 import io.chatstream.gateway.identity.application.IssuingDevToken;
 import io.chatstream.gateway.identity.application.SignInCookie;
-import io.chatstream.gateway.identity.application.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -105,14 +105,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    Tokens tokens(JwtEncoder jwtEncoder, AuthProperties props) {
-        return new JwtTokens(jwtEncoder, props, Clock.systemUTC());
+    AccessTokens accessTokens(JwtEncoder jwtEncoder, AuthProperties props) {
+        return new JwtAccessTokens(jwtEncoder, props, Clock.systemUTC());
     }
 
     /** Development sign-in: answers NOT_FOUND unless chat.auth.dev-token-enabled (the local profile). */
     @Bean
-    IssuingDevToken issuingDevToken(Tokens tokens, AuthProperties props) {
-        return new IssuingDevToken(tokens, props.devTokenEnabled());
+    IssuingDevToken issuingDevToken(AccessTokens accessTokens, AuthProperties props) {
+        return new IssuingDevToken(accessTokens, props.devTokenEnabled());
     }
 
     /** The cookie the development sign-in sets, named as the token resolver reads it. */

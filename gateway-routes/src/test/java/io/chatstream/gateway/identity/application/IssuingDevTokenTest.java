@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class IssuingDevTokenTest {
 
-    private final Tokens tokens = user -> "token-for-" + user.value();
+    private final AccessTokens accessTokens = user -> "token-for-" + user.value();
 
     @Test
     @DisplayName("outside the local profile the dev sign-in does not exist")
     void disabled() {
-        assertThat(code(new IssuingDevToken(tokens, false).issue("alice"))).isEqualTo(GatewayCodes.NOT_FOUND);
+        assertThat(code(new IssuingDevToken(accessTokens, false).issue("alice"))).isEqualTo(GatewayCodes.NOT_FOUND);
     }
 
     @Test
     @DisplayName("a well-formed user name gets a token, anything else is rejected")
     void enabled() {
-        IssuingDevToken issuing = new IssuingDevToken(tokens, true);
+        IssuingDevToken issuing = new IssuingDevToken(accessTokens, true);
         assertThat(issuing.issue("alice")).isEqualTo(Outcome.done("token-for-alice"));
         assertThat(code(issuing.issue(null))).isEqualTo(GatewayCodes.INVALID_USER_ID);
         assertThat(code(issuing.issue("a b"))).isEqualTo(GatewayCodes.INVALID_USER_ID);

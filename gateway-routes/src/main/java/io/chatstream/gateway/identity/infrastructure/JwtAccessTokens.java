@@ -1,7 +1,7 @@
 package io.chatstream.gateway.identity.infrastructure;
 
 import io.chatstream.domain.UserId;
-import io.chatstream.gateway.identity.application.Tokens;
+import io.chatstream.gateway.identity.application.AccessTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,14 +11,14 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
-/** Mints HS256 tokens with the same key, issuer and audience the resource server checks. */
-final class JwtTokens implements Tokens {
+/** Mints HS256 access tokens (JWT) with the same key, issuer and audience the resource server checks. */
+final class JwtAccessTokens implements AccessTokens {
 
     private final JwtEncoder encoder;
     private final AuthProperties props;
     private final Clock clock;
 
-    JwtTokens(JwtEncoder encoder, AuthProperties props, Clock clock) {
+    JwtAccessTokens(JwtEncoder encoder, AuthProperties props, Clock clock) {
         this.encoder = encoder;
         this.props = props;
         this.clock = clock;
