@@ -3,7 +3,7 @@ package io.chatstream.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chatstream.gateway.infrastructure.grpc.CallerMetadata;
+import io.chatstream.gateway.backend.infrastructure.CallerMetadata;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.chatstream.domain.UserId;
-import io.chatstream.gateway.infrastructure.ratelimit.RedisSendRateLimits;
+import io.chatstream.gateway.ratelimit.infrastructure.RedisSendRateLimits;
 import io.chatstream.localinfra.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -2,7 +2,7 @@ package io.chatstream.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatstream.gateway.infrastructure.web.CompactHttp11NioProtocol;
+import io.chatstream.gateway.platform.infrastructure.CompactHttp11NioProtocol;
 import java.net.http.HttpResponse;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.AbstractHttp11Protocol;

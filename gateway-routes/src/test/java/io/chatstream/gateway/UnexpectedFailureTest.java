@@ -2,11 +2,11 @@ package io.chatstream.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatstream.gateway.application.Caller;
-import io.chatstream.gateway.application.ChatCommands;
-import io.chatstream.gateway.application.Outcome;
-import io.chatstream.gateway.application.PromptAccepted;
-import io.chatstream.gateway.application.SendingPrompt;
+import io.chatstream.gateway.api.application.Outcome;
+import io.chatstream.gateway.backend.application.ChatCommands;
+import io.chatstream.gateway.backend.application.PromptAccepted;
+import io.chatstream.gateway.chat.application.SendingPrompt;
+import io.chatstream.gateway.identity.application.Caller;
 import java.net.http.HttpResponse;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;

@@ -1,7 +1,0 @@
-package io.chatstream.gateway.application;
-
-import java.time.Instant;
-
-/** One line of the caller's conversation list. */
-public record SessionSummary(String sessionId, String title, Instant updatedAt, Instant createdAt, int messageCount) {
-}

@@ -1,5 +1,0 @@
-package io.chatstream.gateway.application;
-
-/** The command service's answer to a stop: "cancelling" or "finished". */
-public record StopRequested(String requestId, String status) {
-}

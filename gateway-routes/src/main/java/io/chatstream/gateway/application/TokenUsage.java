@@ -1,5 +1,0 @@
-package io.chatstream.gateway.application;
-
-/** Token counts the model provider reported for one answer. */
-public record TokenUsage(int inputTokens, int outputTokens) {
-}

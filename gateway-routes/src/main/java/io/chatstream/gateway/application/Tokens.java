@@ -1,9 +1,0 @@
-package io.chatstream.gateway.application;
-
-import io.chatstream.domain.UserId;
-
-/** Port that mints a signed access token for a user (development sign-in only). */
-public interface Tokens {
-
-    String mint(UserId user);
-}

@@ -1,0 +1,17 @@
+package io.chatstream.gateway.backend.application;
+
+import java.time.Instant;
+
+/** One message of a session's history: a user prompt or an assistant answer with its status. */
+public record MessageEntry(
+        String requestId,
+        String role,
+        String content,
+        String status,
+        Instant createdAt,
+        int turn,
+        String finishReason,
+        String errorCode,
+        String errorMessage,
+        TokenUsage usage) {
+}

@@ -1,0 +1,5 @@
+/**
+ * Ports to the services behind the gateway ({@code ChatCommands}: command service, {@code ChatQueries}: query
+ * service) and the plain values they answer with: accepted prompts, pages of sessions and messages, answer events.
+ */
+package io.chatstream.gateway.backend.application;

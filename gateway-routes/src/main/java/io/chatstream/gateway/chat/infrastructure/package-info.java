@@ -1,0 +1,2 @@
+/** Spring wiring of the chat use cases. */
+package io.chatstream.gateway.chat.infrastructure;

@@ -1,0 +1,2 @@
+/** Use cases of the caller's history: listing sessions, reading a session's messages, renaming and deleting a session. */
+package io.chatstream.gateway.history.application;

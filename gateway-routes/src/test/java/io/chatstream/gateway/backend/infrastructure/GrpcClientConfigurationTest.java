@@ -1,0 +1,67 @@
+package io.chatstream.gateway.backend.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatstream.gateway.backend.application.ChatCommands;
+import io.chatstream.gateway.backend.application.ChatQueries;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The gRPC client settings as the gateway reads them at start-up. */
+class GrpcClientConfigurationTest {
+
+    private final ApplicationContextRunner gateway = new ApplicationContextRunner()
+            // As in the application: "5s" binds to a Duration.
+            .withInitializer(context -> context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()))
+            .withUserConfiguration(GrpcClientConfiguration.class)
+            .withBean(OpenTelemetry.class, OpenTelemetry::noop)
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withPropertyValues("chat.command.grpc-target=127.0.0.1:9091,127.0.0.1:9191",
+                    "chat.query.grpc-target=dns:///localhost:9093", "chat.grpc.deadline=5s", "chat.sse.max-duration=30m",
+                    "chat.grpc.load-balancing-policy=round_robin", "chat.grpc.retry.max-attempts=3",
+                    "chat.grpc.retry.initial-backoff=100ms", "chat.grpc.retry.max-backoff=1s");
+
+    @Test
+    @DisplayName("a list of instances and a dns:/// target start (nothing needs to listen yet)")
+    void starts() {
+        gateway.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(ChatCommands.class).hasSingleBean(ChatQueries.class);
+        });
+    }
+
+    @Test
+    @DisplayName("a bad target stops the start with a message naming the setting")
+    void badTarget() {
+        gateway.withPropertyValues("chat.query.grpc-target=127.0.0.1:9093,query").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageStartingWith("chat.query.grpc-target='127.0.0.1:9093,query' is not a gRPC target: 'query' has no port");
+        });
+    }
+
+    @Test
+    @DisplayName("a target URI that grpc-java's resolver refuses stops the start with a message naming the setting")
+    void refusedByResolver() {
+        gateway.withPropertyValues("chat.command.grpc-target=dns:///").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageStartingWith("chat.command.grpc-target='dns:///' is not a usable gRPC target: ");
+        });
+    }
+
+    @Test
+    @DisplayName("an unknown load balancing policy stops the start with a message naming the setting")
+    void badPolicy() {
+        gateway.withPropertyValues("chat.grpc.load-balancing-policy=least_busy").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("chat.grpc.load-balancing-policy='least_busy' is not a grpc-java load balancing policy");
+        });
+    }
+}
