@@ -3,7 +3,7 @@ package io.chatstream.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.chatstream.command.infrastructure.MapConversionCounter;
+import io.chatstream.command.outbox.infrastructure.MapConversionCounter;
 import io.chatstream.proto.v1.ChatCommandServiceGrpc;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import java.sql.Timestamp;

@@ -1,0 +1,16 @@
+package io.chatstream.command.conversation.application;
+
+/** Why the command side rejects a request; the interface layer maps each to a wire status. */
+public enum CommandError {
+    PROMPT_EMPTY,
+    PROMPT_INVALID,
+    PROMPT_TOO_LARGE,
+    INVALID_REQUEST_ID,
+    INVALID_SESSION_ID,
+    INVALID_USER_ID,
+    INVALID_TITLE,
+    SESSION_NOT_FOUND,
+    REQUEST_NOT_FOUND,
+    SESSION_BUSY,
+    SESSION_ARCHIVED
+}

@@ -1,0 +1,50 @@
+package io.chatstream.command.conversation.application;
+
+import io.chatstream.command.conversation.domain.DeleteResult;
+import io.chatstream.command.conversation.domain.Sessions;
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.TraceId;
+import io.chatstream.domain.UserId;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Use case: the owner deletes a session for good; the state change and its SessionChanged row commit
+ * together. Idempotent: deleting a deleted session answers "deleted" and publishes nothing.
+ */
+public class DeletingSession {
+
+    private final SessionChanges changes;
+    private final Clock clock;
+
+    public DeletingSession(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay, Transactions transactions,
+            Clock clock) {
+        this.changes = new SessionChanges(sessions, outbox, relay, transactions);
+        this.clock = clock;
+    }
+
+    public DeleteOutcome delete(DeleteSession command) {
+        Optional<UserId> user = UserId.parse(command.userId());
+        if (user.isEmpty()) {
+            return new DeleteOutcome.Rejected(CommandError.INVALID_USER_ID);
+        }
+        Optional<SessionId> sessionId = SessionId.parse(command.sessionId());
+        if (sessionId.isEmpty()) {
+            return new DeleteOutcome.Rejected(CommandError.INVALID_SESSION_ID);
+        }
+        TraceId trace = TraceId.parseOrGenerate(command.traceId());
+        DeleteOutcome deleted = new DeleteOutcome.Deleted(sessionId.get());
+        return changes.change(sessionId.get(), session -> {
+            DeleteResult result = session.delete(user.get(), trace, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            if (result instanceof DeleteResult.Deleted now) {
+                return new SessionChanges.Decision<DeleteOutcome>(deleted, Optional.of(now.event()));
+            }
+            if (result instanceof DeleteResult.AlreadyDeleted) {
+                return new SessionChanges.Decision<DeleteOutcome>(deleted, Optional.empty());
+            }
+            return new SessionChanges.Decision<DeleteOutcome>(
+                    new DeleteOutcome.Rejected(CommandError.SESSION_NOT_FOUND), Optional.empty());
+        }).orElse(new DeleteOutcome.Rejected(CommandError.SESSION_NOT_FOUND));
+    }
+}

@@ -1,0 +1,63 @@
+package io.chatstream.command.conversation.application;
+
+import io.chatstream.command.conversation.domain.ConcurrentSessionChange;
+import io.chatstream.command.conversation.domain.ConversationSession;
+import io.chatstream.command.conversation.domain.Prompts;
+import io.chatstream.command.conversation.domain.Sessions;
+import io.chatstream.command.conversation.domain.UserPrompt;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Use case: record how an answer ended (its text becomes context for later turns) and free the session
+ * for its next prompt. Idempotent: a redelivered answer changes nothing.
+ */
+public class RecordingAnswer {
+
+    private static final int ATTEMPTS = 3;
+
+    public enum Result { RECORDED, ALREADY_RECORDED, UNKNOWN_REQUEST }
+
+    private final Sessions sessions;
+    private final Prompts prompts;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public RecordingAnswer(Sessions sessions, Prompts prompts, Transactions transactions, Clock clock) {
+        this.sessions = sessions;
+        this.prompts = prompts;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Result record(RecordAnswer answer) {
+        ConcurrentSessionChange last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return transactions.inTransaction(() -> recordOnce(answer));
+            } catch (ConcurrentSessionChange conflict) {
+                last = conflict;
+            }
+        }
+        throw last;
+    }
+
+    private Result recordOnce(RecordAnswer answer) {
+        Optional<UserPrompt> found = prompts.find(answer.requestId());
+        if (found.isEmpty()) {
+            return Result.UNKNOWN_REQUEST;
+        }
+        UserPrompt prompt = found.get();
+        boolean recorded = prompt.recordAnswer(answer.state(), answer.text(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (recorded) {
+            prompts.update(prompt);
+        }
+        Optional<ConversationSession> session = sessions.find(prompt.sessionId());
+        if (session.isPresent() && session.get().release(prompt.requestId())) {
+            sessions.save(session.get());
+        }
+        return recorded ? Result.RECORDED : Result.ALREADY_RECORDED;
+    }
+}

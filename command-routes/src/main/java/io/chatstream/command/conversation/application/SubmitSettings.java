@@ -1,0 +1,11 @@
+package io.chatstream.command.conversation.application;
+
+import io.chatstream.command.conversation.domain.ContextBudget;
+import java.time.Duration;
+
+/**
+ * Tunables of submitting: the longest prompt, how long an unanswered turn blocks its session,
+ * and how much history travels with a prompt.
+ */
+public record SubmitSettings(int maxPromptChars, Duration inFlightTimeout, ContextBudget contextBudget) {
+}

@@ -1,0 +1,175 @@
+package io.chatstream.command.conversation.application;
+
+import io.chatstream.command.conversation.domain.ConcurrentSessionChange;
+import io.chatstream.command.conversation.domain.ContextTurn;
+import io.chatstream.command.conversation.domain.ContextWindow;
+import io.chatstream.command.conversation.domain.ConversationSession;
+import io.chatstream.command.conversation.domain.PromptText;
+import io.chatstream.command.conversation.domain.Prompts;
+import io.chatstream.command.conversation.domain.RequestAlreadyRecorded;
+import io.chatstream.command.conversation.domain.Sessions;
+import io.chatstream.command.conversation.domain.SubmitResult;
+import io.chatstream.command.conversation.domain.UserPrompt;
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.TraceId;
+import io.chatstream.domain.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Use case: accept a prompt into a (new or existing) session. Idempotent on the request id;
+ * the session, the prompt and the PromptSubmitted outbox row are written in one transaction.
+ */
+public class SubmittingPrompt {
+
+    /** Optimistic-lock conflicts retried before giving up as "busy". */
+    private static final int ATTEMPTS = 3;
+
+    private final Sessions sessions;
+    private final Prompts prompts;
+    private final Outbox outbox;
+    private final OutboxRelayTrigger relay;
+    private final IdempotencyCache cache;
+    private final Transactions transactions;
+    private final SubmitSettings settings;
+    private final Clock clock;
+
+    public SubmittingPrompt(Sessions sessions, Prompts prompts, Outbox outbox, OutboxRelayTrigger relay,
+            IdempotencyCache cache, Transactions transactions, SubmitSettings settings, Clock clock) {
+        this.sessions = sessions;
+        this.prompts = prompts;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.cache = cache;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public SubmitOutcome submit(SubmitPrompt command) {
+        Optional<UserId> user = UserId.parse(command.userId());
+        if (user.isEmpty()) {
+            return new SubmitOutcome.Rejected(CommandError.INVALID_USER_ID);
+        }
+        boolean clientChoseId = !isBlank(command.requestId());
+        Optional<RequestId> requestId = clientChoseId ? RequestId.parse(command.requestId())
+                : Optional.of(RequestId.generate());
+        if (requestId.isEmpty()) {
+            return new SubmitOutcome.Rejected(CommandError.INVALID_REQUEST_ID);
+        }
+        Optional<SessionId> sessionId = Optional.empty();
+        if (!isBlank(command.sessionId())) {
+            sessionId = SessionId.parse(command.sessionId());
+            if (sessionId.isEmpty()) {
+                return new SubmitOutcome.Rejected(CommandError.INVALID_SESSION_ID);
+            }
+        }
+        if (clientChoseId) {
+            Optional<SubmitOutcome> earlier = earlierSubmission(requestId.get(), user.get());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        PromptText.Parsed parsed = PromptText.parse(command.prompt(), settings.maxPromptChars());
+        if (parsed instanceof PromptText.Invalid invalid) {
+            return new SubmitOutcome.Rejected(switch (invalid.violation()) {
+                case EMPTY -> CommandError.PROMPT_EMPTY;
+                case INVALID -> CommandError.PROMPT_INVALID;
+                case TOO_LARGE -> CommandError.PROMPT_TOO_LARGE;
+            });
+        }
+        PromptText text = ((PromptText.Valid) parsed).text();
+        TraceId traceId = TraceId.parseOrGenerate(command.traceId());
+        return submitValid(user.get(), requestId.get(), sessionId, text, traceId);
+    }
+
+    private SubmitOutcome submitValid(UserId user, RequestId requestId, Optional<SessionId> sessionId,
+            PromptText text, TraceId traceId) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            SubmitOutcome outcome;
+            try {
+                outcome = transactions.inTransaction(() -> decide(user, requestId, sessionId, text, traceId));
+            } catch (RequestAlreadyRecorded raced) {
+                return earlierSubmission(requestId, user)
+                        .orElseThrow(() -> new IllegalStateException("request id taken but not readable", raced));
+            } catch (ConcurrentSessionChange conflict) {
+                // Decide again on fresh state; decide() also spots a conflicting duplicate of this request.
+                continue;
+            }
+            if (outcome instanceof SubmitOutcome.Accepted accepted) {
+                cache.remember(new AcceptedSubmission(accepted.requestId(), user, accepted.sessionId(),
+                        accepted.acceptedAt(), accepted.turn()));
+                relay.relayNow();
+            }
+            return outcome;
+        }
+        return new SubmitOutcome.Rejected(CommandError.SESSION_BUSY);
+    }
+
+    private SubmitOutcome decide(UserId user, RequestId requestId, Optional<SessionId> sessionId,
+            PromptText text, TraceId traceId) {
+        // Re-checked inside the transaction: a duplicate may have committed since the first look,
+        // and its in-flight turn would otherwise make this repetition look like a busy session.
+        Optional<SubmitOutcome> duplicate = prompts.find(requestId).map(AcceptedSubmission::of)
+                .map(submission -> repeated(submission, user));
+        if (duplicate.isPresent()) {
+            return duplicate.get();
+        }
+        ConversationSession session;
+        List<UserPrompt> earlier;
+        if (sessionId.isPresent()) {
+            Optional<ConversationSession> found = sessions.find(sessionId.get());
+            if (found.isEmpty()) {
+                return new SubmitOutcome.Rejected(CommandError.SESSION_NOT_FOUND);
+            }
+            session = found.get();
+            earlier = session.isOwnedBy(user)
+                    ? prompts.latestOf(session.id(), session.nextTurn(), settings.contextBudget().maxTurns())
+                    : List.of();
+        } else {
+            session = ConversationSession.start(SessionId.generate(), user);
+            earlier = List.of();
+        }
+        List<ContextTurn> context = ContextWindow.of(earlier, settings.contextBudget());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        SubmitResult result = session.submit(user, requestId, text, traceId, context, now, settings.inFlightTimeout());
+        if (result instanceof SubmitResult.Accepted accepted) {
+            sessions.save(session);
+            prompts.add(accepted.prompt());
+            outbox.add(accepted.event());
+            return AcceptedSubmission.of(accepted.prompt()).toOutcome();
+        }
+        return new SubmitOutcome.Rejected(switch (((SubmitResult.Rejected) result).reason()) {
+            // Someone else's session answers like a missing one: ids are not confirmed to strangers.
+            case NOT_OWNER -> CommandError.SESSION_NOT_FOUND;
+            case ARCHIVED -> CommandError.SESSION_ARCHIVED;
+            // A deleted session is gone: nothing tells it apart from one that never existed.
+            case DELETED -> CommandError.SESSION_NOT_FOUND;
+            case BUSY -> CommandError.SESSION_BUSY;
+        });
+    }
+
+    /** The first answer to a repeated request id; another user's id is rejected without saying why. */
+    private Optional<SubmitOutcome> earlierSubmission(RequestId requestId, UserId user) {
+        Optional<AcceptedSubmission> known = cache.find(requestId);
+        if (known.isEmpty()) {
+            known = prompts.find(requestId).map(AcceptedSubmission::of);
+            known.ifPresent(cache::remember);
+        }
+        return known.map(submission -> repeated(submission, user));
+    }
+
+    private static SubmitOutcome repeated(AcceptedSubmission submission, UserId user) {
+        return submission.userId().equals(user)
+                ? submission.toOutcome()
+                : new SubmitOutcome.Rejected(CommandError.INVALID_REQUEST_ID);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,182 @@
+package io.chatstream.command.conversation.domain;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.TraceId;
+import io.chatstream.domain.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A conversation of one person. Keeps the invariants: only the owner adds prompts, an archived
+ * session takes none, turns are numbered 1, 2, 3... and at most one answer is in flight. Only the
+ * owner renames or deletes it; a deleted session is gone for good (it answers like a missing one).
+ */
+public final class ConversationSession {
+
+    private final SessionId id;
+    private final UserId owner;
+    private SessionState state;
+    private int nextTurn;
+    private RequestId inFlight;
+    private Instant inFlightSince;
+    private SessionTitle title;
+    private final long version;
+
+    public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
+            RequestId inFlight, Instant inFlightSince, long version) {
+        this(id, owner, state, nextTurn, inFlight, inFlightSince, null, version);
+    }
+
+    public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
+            RequestId inFlight, Instant inFlightSince, SessionTitle title, long version) {
+        this.id = Objects.requireNonNull(id);
+        this.owner = Objects.requireNonNull(owner);
+        this.state = Objects.requireNonNull(state);
+        if (nextTurn < 1) {
+            throw new IllegalArgumentException("turns are numbered from 1");
+        }
+        if ((inFlight == null) != (inFlightSince == null)) {
+            throw new IllegalArgumentException("an in-flight request needs its start time");
+        }
+        this.nextTurn = nextTurn;
+        this.inFlight = inFlight;
+        this.inFlightSince = inFlightSince;
+        this.title = title;
+        this.version = version;
+    }
+
+    /** A new, empty session; version 0 means "not stored yet". */
+    public static ConversationSession start(SessionId id, UserId owner) {
+        return new ConversationSession(id, owner, SessionState.ACTIVE, 1, null, null, 0);
+    }
+
+    /**
+     * Decides on a new prompt. {@code context} is the earlier turns the answer needs, already cut
+     * to budget; {@code inFlightTimeout} frees a turn whose answer never came back.
+     */
+    public SubmitResult submit(UserId by, RequestId requestId, PromptText text, TraceId traceId,
+            List<ContextTurn> context, Instant now, Duration inFlightTimeout) {
+        if (!owner.equals(by)) {
+            return new SubmitResult.Rejected(SubmitResult.Reason.NOT_OWNER);
+        }
+        if (state == SessionState.DELETED) {
+            return new SubmitResult.Rejected(SubmitResult.Reason.DELETED);
+        }
+        if (state == SessionState.ARCHIVED) {
+            return new SubmitResult.Rejected(SubmitResult.Reason.ARCHIVED);
+        }
+        if (isBusy(now, inFlightTimeout)) {
+            return new SubmitResult.Rejected(SubmitResult.Reason.BUSY);
+        }
+        int turn = nextTurn++;
+        inFlight = requestId;
+        inFlightSince = now;
+        UserPrompt prompt = UserPrompt.accepted(requestId, id, by, turn, text, traceId, now);
+        PromptSubmitted event = new PromptSubmitted(requestId, id, by, traceId, turn, text, context, now);
+        return new SubmitResult.Accepted(prompt, event);
+    }
+
+    /** Whether an answer is in flight and has not yet outlived {@code inFlightTimeout}. */
+    public boolean isBusy(Instant now, Duration inFlightTimeout) {
+        return inFlight != null && now.isBefore(inFlightSince.plus(inFlightTimeout));
+    }
+
+    /**
+     * The answer to {@code requestId} has an outcome: its turn no longer blocks the session.
+     *
+     * @return whether this call changed the session
+     */
+    public boolean release(RequestId requestId) {
+        if (!requestId.equals(inFlight)) {
+            return false;
+        }
+        inFlight = null;
+        inFlightSince = null;
+        return true;
+    }
+
+    /**
+     * The owner gives the session a title of their own. A stranger, or anyone once the session is
+     * deleted, is told it does not exist; a title that breaks {@link SessionTitle}'s rules is rejected.
+     */
+    public RenameResult rename(UserId by, String rawTitle, TraceId traceId, Instant now) {
+        if (!owner.equals(by) || state == SessionState.DELETED) {
+            return new RenameResult.Rejected(RenameResult.Reason.NOT_FOUND);
+        }
+        Optional<SessionTitle> parsed = SessionTitle.parse(rawTitle);
+        if (parsed.isEmpty()) {
+            return new RenameResult.Rejected(RenameResult.Reason.INVALID_TITLE);
+        }
+        title = parsed.get();
+        return new RenameResult.Renamed(new SessionRenamed(id, owner, traceId, title, now));
+    }
+
+    /** The owner deletes the session, for good. Deleting again changes nothing and announces nothing. */
+    public DeleteResult delete(UserId by, TraceId traceId, Instant now) {
+        if (!owner.equals(by)) {
+            return new DeleteResult.Rejected();
+        }
+        if (state == SessionState.DELETED) {
+            return new DeleteResult.AlreadyDeleted();
+        }
+        state = SessionState.DELETED;
+        return new DeleteResult.Deleted(new SessionDeleted(id, owner, traceId, now));
+    }
+
+    public boolean isDeleted() {
+        return state == SessionState.DELETED;
+    }
+
+    public Optional<SessionTitle> title() {
+        return Optional.ofNullable(title);
+    }
+
+    public void archive() {
+        state = SessionState.ARCHIVED;
+    }
+
+    public boolean isOwnedBy(UserId user) {
+        return owner.equals(user);
+    }
+
+    /**
+     * Whether {@code user} may learn anything about this session or its prompts: only its owner, and
+     * nobody once it is deleted (to everyone else it looks as if it never existed).
+     */
+    public boolean isVisibleTo(UserId user) {
+        return owner.equals(user) && state != SessionState.DELETED;
+    }
+
+    public SessionId id() {
+        return id;
+    }
+
+    public UserId owner() {
+        return owner;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public int nextTurn() {
+        return nextTurn;
+    }
+
+    public Optional<RequestId> inFlight() {
+        return Optional.ofNullable(inFlight);
+    }
+
+    public Optional<Instant> inFlightSince() {
+        return Optional.ofNullable(inFlightSince);
+    }
+
+    /** Optimistic-lock version of the stored copy this instance was read from (0: new). */
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,24 @@
+package io.chatstream.command.conversation.domain;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.TraceId;
+import io.chatstream.domain.UserId;
+import java.time.Instant;
+import java.util.List;
+
+/** A prompt was accepted into a session and must be answered, with the earlier turns it needs. */
+public record PromptSubmitted(
+        RequestId requestId,
+        SessionId sessionId,
+        UserId userId,
+        TraceId traceId,
+        int turn,
+        PromptText prompt,
+        List<ContextTurn> context,
+        Instant occurredAt) implements SessionEvent {
+
+    public PromptSubmitted {
+        context = List.copyOf(context);
+    }
+}

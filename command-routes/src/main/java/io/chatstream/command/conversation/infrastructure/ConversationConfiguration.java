@@ -1,0 +1,95 @@
+package io.chatstream.command.conversation.infrastructure;
+
+import io.chatstream.command.conversation.application.CancellingPrompt;
+import io.chatstream.command.conversation.application.CheckingPromptStatus;
+import io.chatstream.command.conversation.application.DeletingSession;
+import io.chatstream.command.conversation.application.IdempotencyCache;
+import io.chatstream.command.conversation.application.Outbox;
+import io.chatstream.command.conversation.application.OutboxRelayTrigger;
+import io.chatstream.command.conversation.application.RecordingAnswer;
+import io.chatstream.command.conversation.application.RenamingSession;
+import io.chatstream.command.conversation.application.SubmitSettings;
+import io.chatstream.command.conversation.application.SubmittingPrompt;
+import io.chatstream.command.conversation.application.Transactions;
+import io.chatstream.command.conversation.domain.ContextBudget;
+import io.chatstream.command.conversation.domain.Prompts;
+import io.chatstream.command.conversation.domain.Sessions;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the conversation's use cases to their adapters. The {@code Outbox} and {@code OutboxRelayTrigger} they
+ * need come from the outbox concept ({@code OutboxConfiguration}), the {@code Clock} from the platform.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConversationConfiguration {
+
+    @Bean
+    Sessions sessions(JdbcTemplate jdbc, Clock clock) {
+        return new JdbcSessions(jdbc, clock);
+    }
+
+    @Bean
+    Prompts prompts(JdbcTemplate jdbc) {
+        return new JdbcPrompts(jdbc);
+    }
+
+    @Bean
+    IdempotencyCache idempotencyCache(StringRedisTemplate redis, @Value("${chat.idempotency.ttl}") Duration ttl) {
+        return new RedisIdempotencyCache(redis, ttl);
+    }
+
+    @Bean
+    Transactions transactions(PlatformTransactionManager transactionManager) {
+        return new SpringTransactions(new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    SubmitSettings submitSettings(@Value("${chat.prompt.max-chars}") int maxPromptChars,
+            @Value("${chat.session.in-flight-timeout}") Duration inFlightTimeout,
+            @Value("${chat.context.max-turns}") int maxTurns,
+            @Value("${chat.context.max-chars}") int maxChars) {
+        return new SubmitSettings(maxPromptChars, inFlightTimeout, new ContextBudget(maxTurns, maxChars));
+    }
+
+    @Bean
+    SubmittingPrompt submittingPrompt(Sessions sessions, Prompts prompts, Outbox outbox, OutboxRelayTrigger relay,
+            IdempotencyCache cache, Transactions transactions, SubmitSettings settings, Clock clock) {
+        return new SubmittingPrompt(sessions, prompts, outbox, relay, cache, transactions, settings, clock);
+    }
+
+    @Bean
+    CancellingPrompt cancellingPrompt(Prompts prompts, Outbox outbox, OutboxRelayTrigger relay,
+            Transactions transactions, Clock clock) {
+        return new CancellingPrompt(prompts, outbox, relay, transactions, clock);
+    }
+
+    @Bean
+    CheckingPromptStatus checkingPromptStatus(Prompts prompts, Sessions sessions) {
+        return new CheckingPromptStatus(prompts, sessions);
+    }
+
+    @Bean
+    RenamingSession renamingSession(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay,
+            Transactions transactions, Clock clock) {
+        return new RenamingSession(sessions, outbox, relay, transactions, clock);
+    }
+
+    @Bean
+    DeletingSession deletingSession(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay,
+            Transactions transactions, Clock clock) {
+        return new DeletingSession(sessions, outbox, relay, transactions, clock);
+    }
+
+    @Bean
+    RecordingAnswer recordingAnswer(Sessions sessions, Prompts prompts, Transactions transactions, Clock clock) {
+        return new RecordingAnswer(sessions, prompts, transactions, clock);
+    }
+}

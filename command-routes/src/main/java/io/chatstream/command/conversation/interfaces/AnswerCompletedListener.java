@@ -1,0 +1,56 @@
+package io.chatstream.command.conversation.interfaces;
+
+import io.chatstream.command.conversation.application.RecordAnswer;
+import io.chatstream.command.conversation.application.RecordingAnswer;
+import io.chatstream.command.conversation.domain.AnswerState;
+import io.chatstream.contracts.AnswerStatus;
+import io.chatstream.contracts.EventJson;
+import io.chatstream.contracts.UnreadableEventException;
+import io.chatstream.domain.RequestId;
+import io.chatstream.proto.v1.AnswerCompleted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one {@code chat.answer.completed} payload and records it. A payload that breaks the
+ * contract is logged and skipped: retrying it can never succeed and must not stall the partition.
+ */
+@Component("answerCompletedListener")
+public class AnswerCompletedListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerCompletedListener.class);
+
+    private final RecordingAnswer recording;
+
+    public AnswerCompletedListener(RecordingAnswer recording) {
+        this.recording = recording;
+    }
+
+    /** @return what happened, for the route's log and tests */
+    public String onAnswer(String payload) {
+        RecordAnswer answer;
+        try {
+            answer = read(payload);
+        } catch (UnreadableEventException e) {
+            LOG.warn("skipping unreadable chat.answer.completed payload: {}", e.getMessage());
+            return "UNREADABLE";
+        }
+        RecordingAnswer.Result result = recording.record(answer);
+        LOG.info("answer of {} recorded: {}", answer.requestId(), result);
+        return result.name();
+    }
+
+    static RecordAnswer read(String payload) {
+        AnswerCompleted event = EventJson.read(payload, AnswerCompleted.getDefaultInstance());
+        RequestId requestId = RequestId.parse(event.getRequestId())
+                .orElseThrow(() -> new UnreadableEventException("malformed request_id"));
+        AnswerState state = switch (event.getStatus()) {
+            case AnswerStatus.COMPLETED -> AnswerState.COMPLETED;
+            case AnswerStatus.FAILED -> AnswerState.FAILED;
+            case AnswerStatus.STOPPED -> AnswerState.STOPPED;
+            default -> throw new UnreadableEventException("unknown answer status '" + event.getStatus() + "'");
+        };
+        return new RecordAnswer(requestId, state, event.getText());
+    }
+}

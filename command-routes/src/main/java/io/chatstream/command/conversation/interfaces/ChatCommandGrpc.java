@@ -1,0 +1,149 @@
+package io.chatstream.command.conversation.interfaces;
+
+import com.google.protobuf.Timestamp;
+import io.chatstream.command.conversation.application.CancelOutcome;
+import io.chatstream.command.conversation.application.CancelPrompt;
+import io.chatstream.command.conversation.application.CancellingPrompt;
+import io.chatstream.command.conversation.application.CheckingPromptStatus;
+import io.chatstream.command.conversation.application.DeleteOutcome;
+import io.chatstream.command.conversation.application.DeleteSession;
+import io.chatstream.command.conversation.application.DeletingSession;
+import io.chatstream.command.conversation.application.GetPromptStatus;
+import io.chatstream.command.conversation.application.PromptStatus;
+import io.chatstream.command.conversation.application.RenameOutcome;
+import io.chatstream.command.conversation.application.RenameSession;
+import io.chatstream.command.conversation.application.RenamingSession;
+import io.chatstream.command.conversation.application.SubmitOutcome;
+import io.chatstream.command.conversation.application.SubmitPrompt;
+import io.chatstream.command.conversation.application.SubmittingPrompt;
+import io.chatstream.proto.v1.CancelPromptRequest;
+import io.chatstream.proto.v1.CancelPromptResponse;
+import io.chatstream.proto.v1.DeleteSessionRequest;
+import io.chatstream.proto.v1.DeleteSessionResponse;
+import io.chatstream.proto.v1.GetPromptStatusRequest;
+import io.chatstream.proto.v1.GetPromptStatusResponse;
+import io.chatstream.proto.v1.RenameSessionRequest;
+import io.chatstream.proto.v1.RenameSessionResponse;
+import io.chatstream.proto.v1.SubmitPromptRequest;
+import io.chatstream.proto.v1.SubmitPromptResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ChatCommandService methods, called by the gRPC routes: proto in, one use case, proto out.
+ * A rejection is thrown as a StatusRuntimeException carrying its status and chat-error-code trailer;
+ * {@link io.chatstream.command.platform.interfaces.GrpcStatusPassThrough} makes sure the client receives exactly that.
+ */
+@Component("chatCommandGrpc")
+public class ChatCommandGrpc {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCommandGrpc.class);
+
+    private final SubmittingPrompt submitting;
+    private final CancellingPrompt cancelling;
+    private final RenamingSession renaming;
+    private final DeletingSession deleting;
+    private final CheckingPromptStatus checking;
+    private final MeterRegistry meters;
+
+    public ChatCommandGrpc(SubmittingPrompt submitting, CancellingPrompt cancelling, RenamingSession renaming,
+            DeletingSession deleting, CheckingPromptStatus checking, MeterRegistry meters) {
+        this.submitting = submitting;
+        this.cancelling = cancelling;
+        this.renaming = renaming;
+        this.deleting = deleting;
+        this.checking = checking;
+        this.meters = meters;
+    }
+
+    public SubmitPromptResponse submitPrompt(SubmitPromptRequest request) {
+        SubmitOutcome outcome = submitting.submit(new SubmitPrompt(request.getUserId(), request.getSessionId(),
+                request.getPrompt(), request.getRequestId(), request.getTraceId()));
+        if (outcome instanceof SubmitOutcome.Rejected rejected) {
+            count("chat.command.submits", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        count("chat.command.submits", "accepted");
+        SubmitOutcome.Accepted accepted = (SubmitOutcome.Accepted) outcome;
+        LOG.info("prompt {} accepted: session {} turn {}, PromptSubmitted queued in the outbox",
+                accepted.requestId().value(), accepted.sessionId().value(), accepted.turn());
+        return SubmitPromptResponse.newBuilder()
+                .setRequestId(accepted.requestId().value())
+                .setSessionId(accepted.sessionId().value())
+                .setAcceptedAt(timestamp(accepted.acceptedAt()))
+                .setStatus("accepted")
+                .setTurn(accepted.turn())
+                .build();
+    }
+
+    /** Outcomes by kind (accepted or the rejection code) for dashboards; never ids or text. */
+    private void count(String name, String outcome) {
+        meters.counter(name, "outcome", outcome).increment();
+    }
+
+    public CancelPromptResponse cancelPrompt(CancelPromptRequest request) {
+        CancelOutcome outcome = cancelling.cancel(
+                new CancelPrompt(request.getUserId(), request.getRequestId(), request.getTraceId()));
+        if (outcome instanceof CancelOutcome.Rejected rejected) {
+            count("chat.command.cancels", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        String status = outcome instanceof CancelOutcome.Cancelling ? "cancelling" : "finished";
+        count("chat.command.cancels", status);
+        return CancelPromptResponse.newBuilder().setRequestId(request.getRequestId()).setStatus(status).build();
+    }
+
+    public RenameSessionResponse renameSession(RenameSessionRequest request) {
+        RenameOutcome outcome = renaming.rename(new RenameSession(request.getUserId(), request.getSessionId(),
+                request.getTitle(), request.getTraceId()));
+        if (outcome instanceof RenameOutcome.Rejected rejected) {
+            count("chat.command.renames", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        RenameOutcome.Renamed renamed = (RenameOutcome.Renamed) outcome;
+        count("chat.command.renames", "renamed");
+        return RenameSessionResponse.newBuilder()
+                .setSessionId(renamed.sessionId().value())
+                .setTitle(renamed.title().value())
+                .build();
+    }
+
+    public DeleteSessionResponse deleteSession(DeleteSessionRequest request) {
+        DeleteOutcome outcome = deleting.delete(
+                new DeleteSession(request.getUserId(), request.getSessionId(), request.getTraceId()));
+        if (outcome instanceof DeleteOutcome.Rejected rejected) {
+            count("chat.command.deletes", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        count("chat.command.deletes", "deleted");
+        return DeleteSessionResponse.newBuilder()
+                .setSessionId(((DeleteOutcome.Deleted) outcome).sessionId().value())
+                .setStatus("deleted")
+                .build();
+    }
+
+    public GetPromptStatusResponse getPromptStatus(GetPromptStatusRequest request) {
+        PromptStatus status = checking.check(
+                new GetPromptStatus(request.getUserId(), request.getRequestId(), request.getTraceId()));
+        if (status instanceof PromptStatus.Rejected rejected) {
+            count("chat.command.prompt.status", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        GetPromptStatusResponse.Builder response = GetPromptStatusResponse.newBuilder()
+                .setRequestId(request.getRequestId());
+        if (status instanceof PromptStatus.Accepted accepted) {
+            count("chat.command.prompt.status", "accepted");
+            response.setAccepted(true).setAcceptedAt(timestamp(accepted.acceptedAt()));
+        } else {
+            count("chat.command.prompt.status", "not_accepted");
+        }
+        return response.build();
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
+    }
+}

@@ -1,0 +1,38 @@
+package io.chatstream.command.conversation.interfaces;
+
+import io.chatstream.command.conversation.application.CommandError;
+import io.chatstream.contracts.ErrorCodes;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/** Rejections of the command side as gRPC errors: status, safe message and the chat-error-code trailer. */
+final class GrpcErrors {
+
+    private GrpcErrors() {
+    }
+
+    static StatusRuntimeException of(CommandError error) {
+        return switch (error) {
+            case PROMPT_EMPTY -> invalid(ErrorCodes.PROMPT_EMPTY, "the prompt is empty");
+            case PROMPT_INVALID -> invalid(ErrorCodes.PROMPT_INVALID, "the prompt contains invalid characters");
+            case PROMPT_TOO_LARGE -> invalid(ErrorCodes.PROMPT_TOO_LARGE, "the prompt is too long");
+            case INVALID_REQUEST_ID -> invalid(ErrorCodes.INVALID_REQUEST_ID, "the request id cannot be used");
+            case INVALID_SESSION_ID -> invalid(ErrorCodes.INVALID_SESSION_ID, "the session id is malformed");
+            case INVALID_USER_ID -> invalid(ErrorCodes.INVALID_USER_ID, "the user id is malformed");
+            case INVALID_TITLE -> invalid(ErrorCodes.INVALID_TITLE,
+                    "the title must be 1 to 120 characters without control characters");
+            case SESSION_NOT_FOUND -> ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND,
+                    "no such session");
+            case REQUEST_NOT_FOUND -> ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND,
+                    "no such request");
+            case SESSION_BUSY -> ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION, ErrorCodes.SESSION_BUSY,
+                    "the previous answer of this session is still in progress");
+            case SESSION_ARCHIVED -> ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION,
+                    ErrorCodes.SESSION_ARCHIVED, "the session is archived");
+        };
+    }
+
+    private static StatusRuntimeException invalid(String code, String message) {
+        return ErrorCodes.grpcError(Status.Code.INVALID_ARGUMENT, code, message);
+    }
+}

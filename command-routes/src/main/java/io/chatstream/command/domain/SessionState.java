@@ -1,4 +1,0 @@
-package io.chatstream.command.domain;
-
-/** Whether a session still takes prompts; DELETED is final and looks like "no such session" to everyone. */
-public enum SessionState { ACTIVE, ARCHIVED, DELETED }

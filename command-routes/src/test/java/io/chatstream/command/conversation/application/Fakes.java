@@ -1,0 +1,57 @@
+package io.chatstream.command.conversation.application;
+
+import io.chatstream.command.conversation.domain.SessionEvent;
+import io.chatstream.domain.RequestId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Small in-memory stand-ins for the application's ports. */
+final class Fakes {
+
+    private Fakes() {
+    }
+
+    static final class RecordingOutbox implements Outbox {
+        final List<SessionEvent> events = new ArrayList<>();
+
+        @Override
+        public void add(SessionEvent event) {
+            events.add(event);
+        }
+    }
+
+    static final class CountingTrigger implements OutboxRelayTrigger {
+        int wakeUps;
+
+        @Override
+        public void relayNow() {
+            wakeUps++;
+        }
+    }
+
+    static final class MapCache implements IdempotencyCache {
+        final Map<RequestId, AcceptedSubmission> entries = new HashMap<>();
+
+        @Override
+        public Optional<AcceptedSubmission> find(RequestId requestId) {
+            return Optional.ofNullable(entries.get(requestId));
+        }
+
+        @Override
+        public void remember(AcceptedSubmission submission) {
+            entries.put(submission.requestId(), submission);
+        }
+    }
+
+    /** No rollback: the use cases only write after every decision, so a fake commit is enough here. */
+    static final class DirectTransactions implements Transactions {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    }
+}
