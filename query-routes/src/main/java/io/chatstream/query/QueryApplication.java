@@ -1,6 +1,6 @@
 package io.chatstream.query;
 
-import io.chatstream.query.interfaces.RebuildCommand;
+import io.chatstream.query.projection.interfaces.RebuildCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;

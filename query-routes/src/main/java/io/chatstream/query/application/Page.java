@@ -1,7 +1,0 @@
-package io.chatstream.query.application;
-
-import java.util.List;
-
-/** One page of a history and the cursor of the next one (empty when there is none). */
-public record Page<T>(List<T> items, String nextCursor) {
-}

@@ -1,0 +1,37 @@
+package io.chatstream.query.history.application;
+
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.UserId;
+import io.chatstream.query.history.domain.SessionCursor;
+import io.chatstream.query.history.domain.SessionView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The session list read model. Every write is idempotent and order-independent. */
+public interface SessionViews {
+
+    /**
+     * Creates the session if needed, keeps the title of the lowest turn seen unless the owner chose one
+     * (a null title means "no title from this event"), widens created/updated to include {@code at}, and recounts the messages.
+     */
+    void recordActivity(SessionId sessionId, UserId userId, int turn, String title, Instant at);
+
+    Optional<SessionView> find(SessionId sessionId);
+
+    /** Whether the session carries a delete tombstone. */
+    boolean isDeleted(SessionId sessionId);
+
+    /**
+     * Sets the owner's title (creating the row if no prompt was projected yet) unless the session is
+     * deleted or holds a title chosen later than {@code at}. A user-chosen title is never replaced by a
+     * prompt's.
+     */
+    void rename(SessionId sessionId, UserId userId, String title, Instant at);
+
+    /** Turns the session into a tombstone (creating it if needed): deleted, no title, no messages. */
+    void markDeleted(SessionId sessionId, UserId userId, Instant at);
+
+    /** Up to {@code limit} of the user's visible sessions after {@code after} (null = newest), newest first. */
+    List<SessionView> page(UserId userId, SessionCursor after, int limit);
+}

@@ -1,0 +1,27 @@
+package io.chatstream.query.history.domain;
+
+/**
+ * What an answer ended as, as the read model shows it: its final {@link AnswerStatus status}, text, finish reason,
+ * error and token usage. Which final answer wins when several arrive (duplicates, DLQ replays, out-of-order events)
+ * is decided by {@link #supersedes(String)}.
+ */
+public record FinalAnswer(
+        String status, String text, String finishReason, String errorCode, String errorMessage,
+        int inputTokens, int outputTokens) {
+
+    public FinalAnswer {
+        if (!AnswerStatus.isFinal(status)) {
+            throw new IllegalArgumentException("not a final answer status: " + status);
+        }
+        text = text == null ? "" : text;
+    }
+
+    /**
+     * True when this answer must replace a stored message of status {@code existing} (null = none stored).
+     * A placeholder always gives way, a later success replaces a failure (DLQ replay), and an answer of the
+     * same rank changes nothing, so a duplicate event is a no-op.
+     */
+    public boolean supersedes(String existing) {
+        return existing == null || AnswerStatus.rank(status) > AnswerStatus.rank(existing);
+    }
+}

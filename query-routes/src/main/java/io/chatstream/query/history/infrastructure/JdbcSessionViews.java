@@ -1,0 +1,107 @@
+package io.chatstream.query.history.infrastructure;
+
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.UserId;
+import io.chatstream.query.history.application.SessionViews;
+import io.chatstream.query.history.domain.SessionCursor;
+import io.chatstream.query.history.domain.SessionView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@link SessionViews} in table session_view. */
+class JdbcSessionViews implements SessionViews {
+
+    private static final String COLUMNS = "session_id, user_id, title, created_at, updated_at, message_count, deleted";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    JdbcSessionViews(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @Override
+    public void recordActivity(SessionId sessionId, UserId userId, int turn, String title, Instant at) {
+        LocalDateTime when = Timestamps.utc(at);
+        // A null title must never win the lowest-turn race: it enters with the largest possible turn.
+        int titleTurn = title == null ? Integer.MAX_VALUE : turn;
+        String titleText = title == null ? "" : title;
+        tx.executeWithoutResult(s -> {
+            // MariaDB applies the assignments left to right, so title is decided before title_turn moves.
+            jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+                            + "title = IF(NOT title_user_set AND VALUES(title_turn) < title_turn, VALUES(title), title), "
+                            + "title_turn = LEAST(title_turn, VALUES(title_turn)), "
+                            + "created_at = LEAST(created_at, VALUES(created_at)), "
+                            + "updated_at = GREATEST(updated_at, VALUES(updated_at))",
+                    sessionId.value(), userId.value(), titleText, titleTurn, when, when);
+            jdbc.update("UPDATE session_view SET message_count = "
+                    + "(SELECT COUNT(*) FROM message_view WHERE session_id = ?) WHERE session_id = ?",
+                    sessionId.value(), sessionId.value());
+        });
+    }
+
+    @Override
+    public Optional<SessionView> find(SessionId sessionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM session_view WHERE session_id = ?",
+                JdbcSessionViews::row, sessionId.value()).stream().findFirst();
+    }
+
+    @Override
+    public boolean isDeleted(SessionId sessionId) {
+        return jdbc.queryForList("SELECT deleted FROM session_view WHERE session_id = ?", Boolean.class,
+                sessionId.value()).stream().anyMatch(Boolean.TRUE::equals);
+    }
+
+    @Override
+    public void rename(SessionId sessionId, UserId userId, String title, Instant at) {
+        LocalDateTime when = Timestamps.utc(at);
+        // Assignments run left to right: title is decided on the old title_set_at before that moves.
+        // A rename is activity like a prompt: updated_at takes the latest, whichever event came first.
+        jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at, "
+                        + "title_user_set, title_set_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?) ON DUPLICATE KEY UPDATE "
+                        + "title = IF(deleted OR title_set_at > VALUES(title_set_at), title, VALUES(title)), "
+                        + "title_user_set = IF(deleted, title_user_set, TRUE), "
+                        + "title_set_at = IF(deleted OR title_set_at > VALUES(title_set_at), title_set_at, "
+                        + "VALUES(title_set_at)), "
+                        + "updated_at = GREATEST(updated_at, VALUES(updated_at))",
+                sessionId.value(), userId.value(), title, Integer.MAX_VALUE, when, when, when);
+    }
+
+    @Override
+    public void markDeleted(SessionId sessionId, UserId userId, Instant at) {
+        LocalDateTime when = Timestamps.utc(at);
+        // The title is the user's text too: a tombstone keeps only ids and times.
+        jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at, "
+                        + "message_count, deleted) VALUES (?, ?, '', ?, ?, ?, 0, TRUE) ON DUPLICATE KEY UPDATE "
+                        + "deleted = TRUE, title = '', message_count = 0",
+                sessionId.value(), userId.value(), Integer.MAX_VALUE, when, when);
+    }
+
+    @Override
+    public List<SessionView> page(UserId userId, SessionCursor after, int limit) {
+        if (after == null) {
+            return jdbc.query("SELECT " + COLUMNS + " FROM session_view WHERE user_id = ? AND deleted = FALSE "
+                    + "ORDER BY updated_at DESC, session_id DESC LIMIT ?", JdbcSessionViews::row, userId.value(), limit);
+        }
+        LocalDateTime at = Timestamps.utc(after.updatedAt());
+        return jdbc.query("SELECT " + COLUMNS + " FROM session_view WHERE user_id = ? AND deleted = FALSE "
+                        + "AND (updated_at < ? OR (updated_at = ? AND session_id < ?)) "
+                        + "ORDER BY updated_at DESC, session_id DESC LIMIT ?",
+                JdbcSessionViews::row, userId.value(), at, at, after.sessionId().value(), limit);
+    }
+
+    private static SessionView row(ResultSet rs, int i) throws SQLException {
+        return new SessionView(new SessionId(rs.getString("session_id")), new UserId(rs.getString("user_id")),
+                rs.getString("title"), Timestamps.instant(rs.getObject("created_at", LocalDateTime.class)),
+                Timestamps.instant(rs.getObject("updated_at", LocalDateTime.class)), rs.getInt("message_count"),
+                rs.getBoolean("deleted"));
+    }
+}

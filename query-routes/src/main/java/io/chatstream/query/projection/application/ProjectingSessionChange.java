@@ -1,0 +1,35 @@
+package io.chatstream.query.projection.application;
+
+import io.chatstream.query.history.application.MessageViews;
+import io.chatstream.query.history.application.SessionViews;
+import io.chatstream.query.projection.domain.SessionChange;
+import io.chatstream.query.streaming.application.RequestOwnerships;
+
+/**
+ * Use case: a rename sets the session's title; a delete leaves only a tombstone (no title, no
+ * messages, no request ownerships), so the session vanishes from every query and late events of it
+ * are ignored. Idempotent, and a rename after a delete changes nothing.
+ */
+public class ProjectingSessionChange {
+
+    private final SessionViews sessions;
+    private final SessionContents contents;
+
+    public ProjectingSessionChange(SessionViews sessions, MessageViews messages, RequestOwnerships ownerships) {
+        this.sessions = sessions;
+        this.contents = new SessionContents(messages, ownerships);
+    }
+
+    public void project(SessionChange change) {
+        if (change instanceof SessionChange.Renamed renamed) {
+            if (!sessions.isDeleted(renamed.sessionId())) {
+                sessions.rename(renamed.sessionId(), renamed.userId(), renamed.title(), renamed.occurredAt());
+            }
+            return;
+        }
+        // The tombstone comes first: it locks the session row, which every prompt/answer projection of
+        // this session also writes, so they either finish before this purge or see the tombstone after.
+        sessions.markDeleted(change.sessionId(), change.userId(), change.occurredAt());
+        contents.forget(change.sessionId());
+    }
+}

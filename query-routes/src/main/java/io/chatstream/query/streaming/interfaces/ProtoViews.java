@@ -1,0 +1,36 @@
+package io.chatstream.query.streaming.interfaces;
+
+import com.google.protobuf.Timestamp;
+import io.chatstream.proto.v1.SessionView;
+import io.chatstream.proto.v1.Usage;
+import io.chatstream.query.history.domain.MessageCursor;
+import io.chatstream.query.history.domain.MessageView;
+import java.time.Instant;
+
+/** Read-model values to their ChatQueryService messages. */
+final class ProtoViews {
+
+    private ProtoViews() {
+    }
+
+    static io.chatstream.proto.v1.MessageView message(MessageView m) {
+        var b = io.chatstream.proto.v1.MessageView.newBuilder()
+                .setRequestId(m.requestId()).setRole(m.role().wire()).setContent(m.content()).setStatus(m.status())
+                .setCreatedAt(timestamp(m.createdAt())).setTurn(m.turn()).setFinishReason(m.finishReason())
+                .setErrorCode(m.errorCode()).setErrorMessage(m.errorMessage());
+        if (m.role() == MessageCursor.Role.ASSISTANT) {
+            b.setUsage(Usage.newBuilder().setInputTokens(m.inputTokens()).setOutputTokens(m.outputTokens()));
+        }
+        return b.build();
+    }
+
+    static SessionView session(io.chatstream.query.history.domain.SessionView s) {
+        return SessionView.newBuilder().setSessionId(s.sessionId().value()).setTitle(s.title())
+                .setCreatedAt(timestamp(s.createdAt())).setUpdatedAt(timestamp(s.updatedAt()))
+                .setMessageCount(s.messageCount()).build();
+    }
+
+    static Timestamp timestamp(Instant at) {
+        return Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
+    }
+}
