@@ -112,20 +112,29 @@ class ComposeConsistencyTest {
     }
 
     @Test
-    @DisplayName("each service image copies the jar its module builds and probes readiness on server.port")
+    @DisplayName("each service image is built from the one service Dockerfile, with its module's jar and ports")
     void dockerfilesMatchTheModules() {
+        String dockerfile = read(root.resolve("docker/service.Dockerfile"));
+        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre", "USER chat", "COPY ${MODULE}/target/${MODULE}.jar",
+                "-Djarmode=tools", "--layers", "EXPOSE ${PORTS}", "http://127.0.0.1:${HEALTH_PORT}/actuator/health/readiness",
+                "org.springframework.boot.loader.launch.JarLauncher");
         SERVICES.forEach((name, module) -> {
             String pom = read(root.resolve(module).resolve("pom.xml"));
-            String dockerfile = read(root.resolve(module).resolve("Dockerfile"));
             assertThat(pom).as(module + " jar name").contains("<finalName>${project.artifactId}</finalName>");
-            assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre", "USER ",
-                    "COPY --chown=chat:chat target/" + module + ".jar ",
-                    "http://127.0.0.1:" + httpPort(name) + "/actuator/health/readiness");
-            assertThat(dockerfile).containsPattern("(?m)^EXPOSE .*\\b" + httpPort(name) + "\\b");
+            assertThat(root.resolve(module).resolve("Dockerfile")).as(module + ": no Dockerfile of its own").doesNotExist();
+            Map<String, Object> build = map(service(name).get("build"));
+            assertThat(build.get("context")).as(name).isEqualTo(".");
+            assertThat(build.get("dockerfile")).as(name).isEqualTo("docker/service.Dockerfile");
+            Map<String, Object> args = map(build.get("args"));
+            assertThat(args.get("MODULE")).as(name).isEqualTo(module);
+            assertThat(String.valueOf(args.get("HEALTH_PORT"))).as(name).isEqualTo(String.valueOf(httpPort(name)));
+            List<String> ports = List.of(String.valueOf(args.get("PORTS")).split(" "));
+            assertThat(ports).as(name + " PORTS").first().isEqualTo(String.valueOf(httpPort(name)));
             if (name.equals("command") || name.equals("query")) {
-                assertThat(dockerfile).containsPattern("(?m)^EXPOSE .*\\b" + grpcPort(name) + "\\b");
+                assertThat(ports).as(name + " PORTS").contains(String.valueOf(grpcPort(name)));
             }
         });
+        assertThat(read(root.resolve(".dockerignore"))).contains("!*/target/*.jar");
         String simulator = read(root.resolve("bailian-simulator/Dockerfile"));
         assertThat(simulator).contains("io.chatstream.simulator.BailianSimulator", "--host=0.0.0.0", "--port=18080");
     }
