@@ -19,33 +19,39 @@ class SharedRouteSettingsTest {
     private static final List<String> SERVICES = List.of("command", "worker", "query", "gateway");
 
     @Test
-    @DisplayName("the camel.main route settings are identical in the four services and point at routes/<service>")
+    @DisplayName("the camel.main route settings come from service-support's chat-routes.yml, imported by the four services")
     void sameCamelMainRouteSettings() throws Exception {
-        Map<String, String> expected = null;
+        JsonNode shared = new YAMLMapper().readTree(Path.of("../service-support/src/main/resources/chat-routes.yml").toFile());
+        Map<String, String> routes = routeSettings(shared);
+        assertThat(routes).containsEntry("routes-reload-remove-all-routes", "false")
+                .containsEntry("routes-reload-enabled", "${chat.routes.reload}")
+                .containsEntry("routes-reload-directory", "${chat.routes.dir}")
+                .containsEntry("routes-reload-pattern", "*.camel.yaml")
+                .containsEntry("routes-include-pattern", "classpath:camel/*.camel.yaml,file:${chat.routes.dir}/*.camel.yaml");
+        assertThat(shared.path("chat.routes").path("dir").asText()).isEqualTo("routes/${spring.application.name}");
+        assertThat(shared.path("chat.routes").path("reload").asBoolean()).isTrue();
+
         for (String service : SERVICES) {
             JsonNode yml = new YAMLMapper().readTree(
                     Path.of("../" + service + "-routes/src/main/resources/application.yml").toFile());
-            Map<String, String> routes = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> main = yml.path("camel").path("main").fields();
-            while (main.hasNext()) {
-                Map.Entry<String, JsonNode> e = main.next();
-                if (e.getKey().startsWith("routes-")) {
-                    routes.put(e.getKey(), e.getValue().asText());
-                }
-            }
-            assertThat(routes).as(service).containsEntry("routes-reload-remove-all-routes", "false")
-                    .containsEntry("routes-reload-enabled", "${chat.routes.reload}")
-                    .containsEntry("routes-reload-directory", "${chat.routes.dir}")
-                    .containsEntry("routes-reload-pattern", "*.camel.yaml")
-                    .containsEntry("routes-include-pattern",
-                            "classpath:camel/*.camel.yaml,file:${chat.routes.dir}/*.camel.yaml");
-            if (expected == null) {
-                expected = routes;
-            }
-            assertThat(routes).as(service).isEqualTo(expected);
-            assertThat(yml.path("chat.routes").path("dir").asText()).as(service).isEqualTo("routes/" + service);
-            assertThat(yml.path("chat.routes").path("reload").asBoolean()).as(service).isTrue();
+            assertThat(yml.path("spring").path("config").path("import").asText()).as(service)
+                    .contains("classpath:chat-routes.yml");
+            assertThat(yml.path("spring").path("application").path("name").asText()).as(service).isEqualTo(service);
+            assertThat(routeSettings(yml)).as(service + ": no copy of the shared route settings").isEmpty();
+            assertThat(yml.has("chat.routes") || yml.path("chat").has("routes")).as(service).isFalse();
         }
+    }
+
+    private static Map<String, String> routeSettings(JsonNode yml) {
+        Map<String, String> routes = new TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> main = yml.path("camel").path("main").fields();
+        while (main.hasNext()) {
+            Map.Entry<String, JsonNode> e = main.next();
+            if (e.getKey().startsWith("routes-")) {
+                routes.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return routes;
     }
 
     @Test
