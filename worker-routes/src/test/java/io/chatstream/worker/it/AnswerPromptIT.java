@@ -12,7 +12,7 @@ import io.chatstream.proto.v1.PromptCancelled;
 import io.chatstream.proto.v1.PromptSubmitted;
 import io.chatstream.domain.RequestId;
 import io.chatstream.worker.WorkerApplication;
-import io.chatstream.worker.application.RecentlyCancelled;
+import io.chatstream.worker.answering.application.RecentlyCancelled;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;

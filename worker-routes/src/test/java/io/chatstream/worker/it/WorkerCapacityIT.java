@@ -7,7 +7,7 @@ import io.chatstream.contracts.EventJson;
 import io.chatstream.proto.v1.AnswerCompleted;
 import io.chatstream.proto.v1.PromptSubmitted;
 import io.chatstream.worker.WorkerApplication;
-import io.chatstream.worker.application.InflightAnswers;
+import io.chatstream.worker.answering.application.InflightAnswers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

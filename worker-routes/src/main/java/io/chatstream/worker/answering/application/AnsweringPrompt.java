@@ -1,0 +1,292 @@
+package io.chatstream.worker.answering.application;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.worker.answering.domain.AnswerEvent;
+import io.chatstream.worker.answering.domain.InferenceTask;
+import io.chatstream.worker.answering.domain.ProviderError;
+import io.chatstream.worker.answering.domain.TaskDecision;
+import io.chatstream.worker.answering.domain.TaskState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Use case: answer one submitted prompt. Streams the model's tokens to the answer stream,
+ * retries what may succeed next time, and returns only after the outcome was published, so
+ * the caller may then acknowledge the prompt (at-least-once).
+ */
+public final class AnsweringPrompt {
+
+    private final ModelProvider provider;
+    private final AnswerStreams streams;
+    private final InferenceTasks tasks;
+    private final AnswerOutcomes outcomes;
+    private final DeadLetterTopic deadLetterTopic;
+    private final AnswerMetrics metrics;
+    private final InflightAnswers inflight;
+    private final RecentlyCancelled cancelled;
+    private final AnsweringPolicy policy;
+    private final Clock clock;
+    private final DoubleSupplier random;
+
+    public AnsweringPrompt(ModelProvider provider, AnswerStreams streams, InferenceTasks tasks,
+            AnswerOutcomes outcomes, DeadLetterTopic deadLetterTopic, AnswerMetrics metrics, InflightAnswers inflight,
+            RecentlyCancelled cancelled, AnsweringPolicy policy, Clock clock, DoubleSupplier random) {
+        this.provider = provider;
+        this.streams = streams;
+        this.tasks = tasks;
+        this.outcomes = outcomes;
+        this.deadLetterTopic = deadLetterTopic;
+        this.metrics = metrics;
+        this.inflight = inflight;
+        this.cancelled = cancelled;
+        this.policy = policy;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public AnswerResult answer(PromptToAnswer prompt) {
+        return answer(prompt, AnswerSettings.DEFAULTS);
+    }
+
+    /** The policy and model in effect at start-up, with this prompt's overrides on top. */
+    public AnswerResult answer(PromptToAnswer prompt, AnswerSettings settings) {
+        RequestId requestId = prompt.requestId();
+        Optional<InferenceTasks.Snapshot> known = tasks.find(requestId);
+        if (known.isPresent() && known.get().state().isTerminal()) {
+            return new AnswerResult.AlreadyAnswered(known.get().state());
+        }
+        Optional<BlockingQueue<MailboxMessage>> opened = inflight.open(requestId);
+        if (opened.isEmpty()) {
+            return new AnswerResult.AlreadyInProgress();
+        }
+        BlockingQueue<MailboxMessage> mailbox = opened.get();
+        try {
+            Instant pickedUp = clock.instant();
+            InferenceTask task = InferenceTask.queued(requestId, prompt.sessionId(), prompt.userId(), prompt.turn());
+            task.resumeAfter(streams.lastSeq(requestId), known.map(InferenceTasks.Snapshot::attempt).orElse(0));
+            // Checked after the mailbox is open: a cancel arriving from now on reaches the mailbox instead.
+            if (cancelled.contains(requestId)) {
+                return new AnswerResult.Published(finish(prompt, task, stoppedBeforeStart(task), pickedUp, null,
+                        settings.model()));
+            }
+            AnswerRun run = new AnswerRun(prompt, task, mailbox, pickedUp, settings);
+            TaskDecision.Ended ended = run.toTheEnd();
+            return new AnswerResult.Published(finish(prompt, task, ended, pickedUp, run.firstTokenAt(),
+                    settings.model()));
+        } catch (AbandonedRun e) {
+            return new AnswerResult.Abandoned();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while answering " + requestId);
+        } finally {
+            inflight.close(requestId);
+        }
+    }
+
+    private AnswerOutcome finish(PromptToAnswer prompt, InferenceTask task, TaskDecision.Ended ended, Instant pickedUp,
+            Instant firstTokenAt, String model) {
+        RequestId requestId = prompt.requestId();
+        Instant now = clock.instant();
+        streams.append(requestId, ended.terminalEntry(), now);
+        streams.expireAfterEnd(requestId);
+        AnswerOutcome outcome = new AnswerOutcome(prompt, ended.event(), new AnswerOutcome.Timings(
+                prompt.submittedAt() == null ? 0 : Math.max(0, millis(prompt.submittedAt(), pickedUp)),
+                firstTokenAt == null ? 0 : millis(pickedUp, firstTokenAt),
+                millis(pickedUp, now)), model);
+        outcomes.publish(outcome);
+        if (ended.event() instanceof AnswerEvent.AnswerFailed failed) {
+            deadLetterTopic.publish(prompt, failed);
+        }
+        // Marked terminal only after publishing: a crash before this line makes the redelivery answer again.
+        tasks.save(requestId, new InferenceTasks.Snapshot(task.state(), task.attempt(), pickedUp));
+        metrics.answered(ended.event(), Duration.between(pickedUp, now));
+        return outcome;
+    }
+
+    /**
+     * This instance no longer owns the prompt (its Kafka partition was revoked): the running
+     * answer ends without a terminal entry or outcome, so the new owner's answer is the only one.
+     */
+    public boolean abandon(RequestId requestId) {
+        return inflight.mailbox(requestId).map(mailbox -> mailbox.offer(new MailboxMessage.Abandoned())).orElse(false);
+    }
+
+    /** Unwinds an answer run that was abandoned. */
+    private static final class AbandonedRun extends RuntimeException {
+
+        AbandonedRun() {
+            super("abandoned", null, false, false);
+        }
+    }
+
+    /** No provider call; a reset first when an earlier worker left text in the stream. */
+    private TaskDecision.Ended stoppedBeforeStart(InferenceTask task) {
+        task.beginAttempt().ifPresent(reset -> streams.append(task.requestId(), reset, clock.instant()));
+        return (TaskDecision.Ended) task.stop(clock.instant());
+    }
+
+    private static long millis(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis();
+    }
+
+    /** The attempts of one answer, driven by the messages in its mailbox. */
+    private final class AnswerRun {
+
+        private final PromptToAnswer prompt;
+        private final InferenceTask task;
+        private final BlockingQueue<MailboxMessage> mailbox;
+        private final Instant pickedUp;
+        // This prompt's policy (shadows the start-up one) and model (null = the configured one).
+        private final AnsweringPolicy policy;
+        private final String model;
+        private final ChunkBuffer buffer;
+        private Instant firstTokenAt;
+
+        AnswerRun(PromptToAnswer prompt, InferenceTask task, BlockingQueue<MailboxMessage> mailbox, Instant pickedUp,
+                AnswerSettings settings) {
+            this.policy = settings.applyTo(AnsweringPrompt.this.policy);
+            this.model = settings.model();
+            this.buffer = new ChunkBuffer(policy.coalescing());
+            this.prompt = prompt;
+            this.task = task;
+            this.mailbox = mailbox;
+            this.pickedUp = pickedUp;
+        }
+
+        Instant firstTokenAt() {
+            return firstTokenAt;
+        }
+
+        TaskDecision.Ended toTheEnd() throws InterruptedException {
+            while (true) {
+                firstTokenAt = null;
+                task.beginAttempt().ifPresent(reset -> streams.append(task.requestId(), reset, clock.instant()));
+                tasks.save(task.requestId(), new InferenceTasks.Snapshot(TaskState.STREAMING, task.attempt(), pickedUp));
+                TaskDecision decision = attempt();
+                if (decision instanceof TaskDecision.Ended ended) {
+                    return ended;
+                }
+                if (decision instanceof TaskDecision.Rejected rejected) {
+                    throw new IllegalStateException("inference task refused a move: " + rejected.reason());
+                }
+                TaskDecision.RetryNext retry = (TaskDecision.RetryNext) decision;
+                metrics.retried(retry.error().code());
+                Optional<TaskDecision.Ended> stopped = pauseUnlessStopped(
+                        policy.backoff().before(retry.failedAttempt() + 1, random.getAsDouble()));
+                if (stopped.isPresent()) {
+                    return stopped.get();
+                }
+            }
+        }
+
+        private TaskDecision attempt() throws InterruptedException {
+            int attempt = task.attempt();
+            buffer.restart();
+            ModelProvider.Stream stream;
+            try {
+                stream = provider.stream(model, prompt.conversation(), new MailboxListener(mailbox, attempt));
+            } catch (RuntimeException e) {
+                return task.failAttempt(
+                        new ProviderError("PROVIDER_CALL_REJECTED", e.getMessage(), 0),
+                        clock.instant(), policy.maxAttempts());
+            }
+            long deadline = clock.millis() + policy.totalTimeout().toMillis();
+            long lastTokenAt = clock.millis();
+            while (true) {
+                Duration watchdog = firstTokenAt == null ? policy.firstTokenTimeout() : policy.idleTimeout();
+                long giveUpAt = Math.min(lastTokenAt + watchdog.toMillis(), deadline);
+                long now = clock.millis();
+                long flushIn = buffer.millisUntilDue(now);
+                long wait = flushIn >= 0 ? Math.min(flushIn, giveUpAt - now) : giveUpAt - now;
+                MailboxMessage message = wait <= 0 ? null : mailbox.poll(wait, TimeUnit.MILLISECONDS);
+                if (message == null) {
+                    now = clock.millis();
+                    Optional<String> due = buffer.due(now);
+                    if (due.isPresent()) {
+                        write(due.get());
+                        continue;
+                    }
+                    if (now < giveUpAt) {
+                        continue;
+                    }
+                    flush();
+                    stream.cancel();
+                    return task.failAttempt(timeout(deadline), clock.instant(), policy.maxAttempts());
+                }
+                if (message instanceof MailboxMessage.Token token && token.attempt() == attempt) {
+                    lastTokenAt = clock.millis();
+                }
+                Optional<TaskDecision> decision = handle(message, attempt, stream);
+                if (decision.isPresent()) {
+                    return decision.get();
+                }
+            }
+        }
+
+        /** Held text always goes out before a terminal or reset entry, so no text is lost or reordered. */
+        private Optional<TaskDecision> handle(MailboxMessage message, int attempt, ModelProvider.Stream stream) {
+            if (message instanceof MailboxMessage.Abandoned) {
+                stream.cancel();
+                throw new AbandonedRun();
+            }
+            if (message instanceof MailboxMessage.StopRequested) {
+                flush();
+                stream.cancel();
+                return Optional.of(task.stop(clock.instant()));
+            }
+            if (message instanceof MailboxMessage.Token token && token.attempt() == attempt) {
+                Instant now = clock.instant();
+                if (firstTokenAt == null && !token.text().isEmpty()) {
+                    firstTokenAt = now;
+                    metrics.firstToken(Duration.between(pickedUp, now));
+                }
+                buffer.add(token.text(), now.toEpochMilli()).ifPresent(this::write);
+            } else if (message instanceof MailboxMessage.Completed done && done.attempt() == attempt) {
+                flush();
+                return Optional.of(task.complete(done.response(), clock.instant()));
+            } else if (message instanceof MailboxMessage.Failed failed && failed.attempt() == attempt) {
+                flush();
+                return Optional.of(task.failAttempt(failed.error(), clock.instant(), policy.maxAttempts()));
+            }
+            return Optional.empty();
+        }
+
+        private void flush() {
+            buffer.flush().ifPresent(this::write);
+        }
+
+        private void write(String text) {
+            task.append(text).ifPresent(chunk -> streams.append(task.requestId(), chunk, clock.instant()));
+        }
+
+        private ProviderError timeout(long deadline) {
+            String what = clock.millis() >= deadline ? "the answer took longer than " + policy.totalTimeout()
+                    : firstTokenAt == null ? "no first token within " + policy.firstTokenTimeout()
+                    : "no token within " + policy.idleTimeout();
+            return ProviderError.timeout(what);
+        }
+
+        private Optional<TaskDecision.Ended> pauseUnlessStopped(Duration pause) throws InterruptedException {
+            long until = clock.millis() + pause.toMillis();
+            for (long left = pause.toMillis(); left > 0; left = until - clock.millis()) {
+                MailboxMessage message = mailbox.poll(left, TimeUnit.MILLISECONDS);
+                if (message instanceof MailboxMessage.Abandoned) {
+                    throw new AbandonedRun();
+                }
+                if (message instanceof MailboxMessage.StopRequested) {
+                    TaskDecision decision = task.stop(clock.instant());
+                    if (decision instanceof TaskDecision.Ended ended) {
+                        return Optional.of(ended);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

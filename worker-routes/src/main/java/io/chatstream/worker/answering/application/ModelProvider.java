@@ -1,0 +1,33 @@
+package io.chatstream.worker.answering.application;
+
+import io.chatstream.worker.answering.domain.ProviderError;
+import io.chatstream.worker.answering.domain.ProviderResponse;
+import io.chatstream.worker.answering.domain.Turn;
+import java.util.List;
+
+/** Port: a streaming chat model. Calls return at once; the listener is called from other threads. */
+public interface ModelProvider {
+
+    Stream stream(List<Turn> conversation, Listener listener);
+
+    /** The same with this model name; null or blank = the configured model. */
+    default Stream stream(String model, List<Turn> conversation, Listener listener) {
+        return stream(conversation, listener);
+    }
+
+    /** Callbacks of one stream; after the first terminal call (complete or error) the rest are ignored. */
+    interface Listener {
+
+        void onToken(String text);
+
+        void onComplete(ProviderResponse response);
+
+        void onError(ProviderError error);
+    }
+
+    /** A running stream that can be abandoned. */
+    interface Stream {
+
+        void cancel();
+    }
+}

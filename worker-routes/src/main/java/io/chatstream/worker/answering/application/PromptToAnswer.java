@@ -1,0 +1,29 @@
+package io.chatstream.worker.answering.application;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.UserId;
+import io.chatstream.worker.answering.domain.Turn;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A submitted prompt as the use case needs it. {@code originalPayload} is kept opaque so a
+ * prompt that fails for good can become a dead letter unchanged, for replay.
+ */
+public record PromptToAnswer(RequestId requestId, SessionId sessionId, UserId userId, String traceId, int turn,
+        String prompt, List<Turn> context, Instant submittedAt, String originalPayload) {
+
+    public PromptToAnswer {
+        context = List.copyOf(context);
+        traceId = traceId == null ? "" : traceId;
+    }
+
+    /** Earlier turns, oldest first, then the prompt itself. */
+    public List<Turn> conversation() {
+        List<Turn> turns = new ArrayList<>(context);
+        turns.add(Turn.user(prompt));
+        return turns;
+    }
+}

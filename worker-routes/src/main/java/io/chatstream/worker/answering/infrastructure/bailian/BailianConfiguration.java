@@ -1,0 +1,38 @@
+package io.chatstream.worker.answering.infrastructure.bailian;
+
+import io.chatstream.worker.answering.application.ModelProvider;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the answering use case's model provider: Bailian through LangChain4j, behind the circuit breaker. */
+@Configuration(proxyBeanMethods = false)
+public class BailianConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BailianConfiguration.class);
+
+    @Bean
+    ApiKeySource apiKeySource(@Value("${chat.bailian.api-key:}") String key) {
+        return new ApiKeySource(key);
+    }
+
+    @Bean
+    ModelProvider bailianClient(BailianProperties props, ApiKeySource apiKey, BreakerProperties breakerProps,
+            MeterRegistry registry) {
+        DashScopeConnectionLimits.apply(props.maxConcurrentStreams());
+        // One client per model name: the answer route may pick another model per prompt.
+        ModelProvider client = new BailianModels(props, apiKey);
+        if (!breakerProps.enabled()) {
+            return client;
+        }
+        CircuitBreaker breaker = CircuitBreakingModelProvider.breaker(breakerProps);
+        breaker.getEventPublisher().onStateTransition(e -> LOG.warn("Bailian circuit breaker: {}",
+                e.getStateTransition()));
+        CircuitBreakingModelProvider.exposeState(breaker, registry);
+        return new CircuitBreakingModelProvider(client, breaker);
+    }
+}

@@ -1,0 +1,23 @@
+package io.chatstream.worker.answering.infrastructure.bailian;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code chat.bailian.*}: the model, its optional sampling settings, retries and watchdogs. */
+@ConfigurationProperties("chat.bailian")
+public record BailianProperties(
+        String baseUrl,
+        @DefaultValue("qwen-plus") String model,
+        Float temperature,
+        Double topP,
+        Integer maxTokens,
+        String systemPrompt,
+        @DefaultValue("512") int maxConcurrentStreams,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("500ms") Duration backoffInitial,
+        @DefaultValue("5s") Duration backoffMax,
+        @DefaultValue("30s") Duration firstTokenTimeout,
+        @DefaultValue("30s") Duration idleTimeout,
+        @DefaultValue("5m") Duration totalTimeout) {
+}

@@ -1,6 +1,0 @@
-package io.chatstream.worker.domain;
-
-/** Who said a turn of the conversation sent to the model. */
-public enum Role {
-    SYSTEM, USER, ASSISTANT
-}

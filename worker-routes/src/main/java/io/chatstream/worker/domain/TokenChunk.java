@@ -1,5 +1,0 @@
-package io.chatstream.worker.domain;
-
-/** A piece of the answer text, numbered in the stream and tagged with its attempt. */
-public record TokenChunk(long seq, int attempt, String text) implements StreamEntry {
-}

@@ -1,7 +1,0 @@
-package io.chatstream.worker.domain;
-
-/** Tokens the provider billed for one answer. */
-public record Usage(int inputTokens, int outputTokens) {
-
-    public static final Usage NONE = new Usage(0, 0);
-}

@@ -1,2 +1,0 @@
-/** Infrastructure: traces (W3C context over gRPC and Kafka), health of Kafka, Redis and the database, log redaction. */
-package io.chatstream.worker.infrastructure.observability;

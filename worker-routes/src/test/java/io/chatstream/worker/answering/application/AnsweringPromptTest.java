@@ -1,0 +1,283 @@
+package io.chatstream.worker.answering.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.domain.UserId;
+import io.chatstream.worker.answering.domain.AnswerEvent;
+import io.chatstream.worker.answering.domain.Backoff;
+import io.chatstream.worker.answering.domain.ProviderError;
+import io.chatstream.worker.answering.domain.ProviderResponse;
+import io.chatstream.worker.answering.domain.StreamEntry;
+import io.chatstream.worker.answering.domain.TaskState;
+import io.chatstream.worker.answering.domain.TokenChunk;
+import io.chatstream.worker.answering.domain.Turn;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AnsweringPromptTest {
+
+    private static final RequestId REQUEST = new RequestId("request-0001");
+    private static final ProviderError THROTTLED = new ProviderError("Throttling.RateQuota", "slow", 429);
+
+    private final Fakes.ScriptedProvider provider = new Fakes.ScriptedProvider();
+    private final Fakes.MemoryStreams streams = new Fakes.MemoryStreams();
+    private final Fakes.MemoryTasks tasks = new Fakes.MemoryTasks();
+    private final Fakes.MemoryOutcomes outcomes = new Fakes.MemoryOutcomes();
+    private final InflightAnswers inflight = new InflightAnswers();
+    private final RecentlyCancelled cancelled = new RecentlyCancelled(100, Duration.ofMinutes(10), Clock.systemUTC());
+    private final AnsweringPrompt answering = new AnsweringPrompt(provider, streams, tasks, outcomes, outcomes,
+            AnswerMetrics.NONE, inflight, cancelled,
+            new AnsweringPolicy(3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+                    Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(5)),
+            Clock.systemUTC(), () -> 0.5);
+
+    private static PromptToAnswer prompt() {
+        return new PromptToAnswer(REQUEST, new SessionId("session-0001"), new UserId("alice"), "", 2, "And now?",
+                List.of(Turn.user("Hi"), Turn.assistant("Hello")), Instant.now().minusMillis(20), "{}");
+    }
+
+    private static void answer(ModelProvider.Listener l, String... pieces) {
+        StringBuilder all = new StringBuilder();
+        for (String piece : pieces) {
+            l.onToken(piece);
+            all.append(piece);
+        }
+        l.onComplete(new ProviderResponse(all.toString(), "stop", 5, pieces.length));
+    }
+
+    private List<StreamEntry> entries() {
+        return streams.entries.get(REQUEST);
+    }
+
+    @Test
+    @DisplayName("tokens are relayed in order, then done, then the outcome is published and the task marked completed")
+    void happyPath() {
+        provider.then((turns, l) -> answer(l, "Hel", "lo"));
+
+        AnswerResult result = answering.answer(prompt());
+
+        assertThat(entries()).containsExactly(new TokenChunk(1, 1, "Hel"), new TokenChunk(2, 1, "lo"),
+                new StreamEntry.Done(3, 1, TaskState.COMPLETED, "stop", new io.chatstream.worker.answering.domain.Usage(5, 2)));
+        assertThat(outcomes.published).singleElement().satisfies(o -> {
+            assertThat(o.event().text()).isEqualTo("Hello");
+            assertThat(o.timings().queueWaitMs()).isGreaterThanOrEqualTo(20);
+        });
+        assertThat(result).isInstanceOf(AnswerResult.Published.class);
+        assertThat(tasks.snapshots.get(REQUEST).state()).isEqualTo(TaskState.COMPLETED);
+        assertThat(streams.expired).containsExactly(REQUEST);
+        assertThat(provider.calls.peek()).containsExactly(Turn.user("Hi"), Turn.assistant("Hello"),
+                Turn.user("And now?"));
+        assertThat(inflight.count()).isZero();
+    }
+
+    @Test
+    @DisplayName("a retryable failure after chunks is retried behind a reset entry and the text is not duplicated")
+    void retryWithReset() {
+        provider.then((turns, l) -> {
+            l.onToken("par");
+            l.onError(THROTTLED);
+        }).then((turns, l) -> answer(l, "full"));
+
+        answering.answer(prompt());
+
+        assertThat(entries()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("TokenChunk", "Reset", "TokenChunk", "Done");
+        assertThat(entries()).extracting(StreamEntry::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(outcomes.published.get(0).event().text()).isEqualTo("full");
+        assertThat(outcomes.published.get(0).event().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("an in-stream error followed by a completion counts as the error only")
+    void firstTerminalSignalWins() {
+        provider.then((turns, l) -> {
+            l.onToken("a");
+            l.onError(new ProviderError("InvalidParameter", "no", 400));
+            l.onComplete(new ProviderResponse("a", "", 0, 0));
+        });
+
+        answering.answer(prompt());
+
+        assertThat(outcomes.published).singleElement()
+                .satisfies(o -> assertThat(o.event()).isInstanceOf(AnswerEvent.AnswerFailed.class));
+        assertThat(entries().get(entries().size() - 1)).isInstanceOf(StreamEntry.Error.class);
+        assertThat(outcomes.parked).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a provider that never answers times out, is retried, and fails with TIMEOUT after the last attempt")
+    void firstTokenTimeout() {
+        provider.then((turns, l) -> { });
+
+        answering.answer(prompt());
+
+        assertThat(provider.calls).hasSize(3);
+        assertThat(provider.cancels).isEqualTo(3);
+        assertThat(outcomes.parked).singleElement().satisfies(f -> {
+            assertThat(f.errorCode()).isEqualTo(ProviderError.TIMEOUT);
+            assertThat(f.attempts()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    @DisplayName("a stop request ends the answer as stopped with the partial text")
+    void stop() throws Exception {
+        provider.then((turns, l) -> l.onToken("partial"));
+        StoppingAnswer stopping = new StoppingAnswer(inflight, cancelled);
+
+        CompletableFuture<AnswerResult> running = CompletableFuture.supplyAsync(() -> answering.answer(prompt()));
+        while (entries() == null) {
+            Thread.sleep(5);
+        }
+        assertThat(stopping.stop(new StopRequest(REQUEST, Instant.now()))).isTrue();
+
+        AnswerResult result = running.get();
+        assertThat(result).isInstanceOfSatisfying(AnswerResult.Published.class, p -> {
+            assertThat(p.outcome().event()).isInstanceOf(AnswerEvent.AnswerStopped.class);
+            assertThat(p.outcome().event().text()).isEqualTo("partial");
+        });
+        assertThat(stopping.stop(new StopRequest(REQUEST, Instant.now()))).isFalse();
+    }
+
+    @Test
+    @DisplayName("with coalescing, a burst of tokens becomes few entries whose joined text is the answer")
+    void coalescesABurst() {
+        AnsweringPrompt coalescing = new AnsweringPrompt(provider, streams, tasks, outcomes, outcomes,
+                AnswerMetrics.NONE, inflight, cancelled,
+                new AnsweringPolicy(3, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+                        Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(5),
+                        new Coalescing(Duration.ofMillis(200), 1000)),
+                Clock.systemUTC(), () -> 0.5);
+        String[] pieces = new String[100];
+        java.util.Arrays.setAll(pieces, i -> "t" + i + " ");
+        provider.then((turns, l) -> answer(l, pieces));
+
+        coalescing.answer(prompt());
+
+        String text = String.join("", pieces);
+        assertThat(entries()).hasSizeLessThan(10);
+        assertThat(entries()).extracting(StreamEntry::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, entries().size()).boxed().toList());
+        assertThat(entries()).filteredOn(TokenChunk.class::isInstance).extracting(e -> ((TokenChunk) e).text())
+                .first().isEqualTo("t0 ");
+        assertThat(entries().stream().filter(TokenChunk.class::isInstance).map(e -> ((TokenChunk) e).text())
+                .reduce("", String::concat)).isEqualTo(text);
+        assertThat(entries().get(entries().size() - 1)).isInstanceOf(StreamEntry.Done.class);
+        assertThat(outcomes.published.get(0).event().text()).isEqualTo(text);
+    }
+
+    @Test
+    @DisplayName("with coalescing, held text is written when the window passes even if the model then goes quiet")
+    void flushesAfterTheWindow() throws Exception {
+        AnsweringPrompt coalescing = new AnsweringPrompt(provider, streams, tasks, outcomes, outcomes,
+                AnswerMetrics.NONE, inflight, cancelled,
+                new AnsweringPolicy(1, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+                        Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                        new Coalescing(Duration.ofMillis(30), 1000)),
+                Clock.systemUTC(), () -> 0.5);
+        provider.then((turns, l) -> {
+            l.onToken("a");
+            l.onToken("b");
+            l.onToken("c");
+        });
+        StoppingAnswer stopping = new StoppingAnswer(inflight, cancelled);
+
+        CompletableFuture<AnswerResult> running = CompletableFuture.supplyAsync(() -> coalescing.answer(prompt()));
+        Thread.sleep(300);
+        assertThat(entries()).extracting(StreamEntry::seq).containsExactly(1L, 2L);
+        assertThat(entries()).extracting(e -> ((TokenChunk) e).text()).containsExactly("a", "bc");
+        stopping.stop(new StopRequest(REQUEST, Instant.now()));
+
+        assertThat(running.get().toString()).contains("AnswerStopped");
+        assertThat(outcomes.published.get(0).event().text()).isEqualTo("abc");
+    }
+
+    @Test
+    @DisplayName("a prompt whose cancel arrived before it started ends at once as stopped, without calling the model")
+    void cancelledBeforeStart() {
+        provider.then((turns, l) -> answer(l, "never"));
+        assertThat(new StoppingAnswer(inflight, cancelled).stop(new StopRequest(REQUEST, Instant.now()))).isFalse();
+
+        AnswerResult result = answering.answer(prompt());
+
+        assertThat(provider.calls).isEmpty();
+        assertThat(entries()).singleElement().isInstanceOfSatisfying(StreamEntry.Done.class, done -> {
+            assertThat(done.seq()).isEqualTo(1);
+            assertThat(done.status()).isEqualTo(TaskState.STOPPED);
+        });
+        assertThat(result).isInstanceOfSatisfying(AnswerResult.Published.class, p -> {
+            assertThat(p.outcome().event()).isInstanceOf(AnswerEvent.AnswerStopped.class);
+            assertThat(p.outcome().event().text()).isEmpty();
+        });
+        assertThat(tasks.snapshots.get(REQUEST).state()).isEqualTo(TaskState.STOPPED);
+        assertThat(inflight.count()).isZero();
+    }
+
+    @Test
+    @DisplayName("a cancel for a prompt an earlier worker left half-written ends it behind a reset entry")
+    void cancelledBeforeResumedStart() {
+        streams.append(REQUEST, new TokenChunk(1, 1, "half"), Instant.now());
+        tasks.save(REQUEST, new InferenceTasks.Snapshot(TaskState.STREAMING, 1, Instant.now()));
+        new StoppingAnswer(inflight, cancelled).stop(new StopRequest(REQUEST, Instant.now()));
+
+        answering.answer(prompt());
+
+        assertThat(provider.calls).isEmpty();
+        assertThat(entries()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("TokenChunk", "Reset", "Done");
+        assertThat(entries()).extracting(StreamEntry::seq).containsExactly(1L, 2L, 3L);
+        assertThat(outcomes.published.get(0).event().text()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an open circuit breaker is retried within the attempt budget and then fails with CIRCUIT_OPEN")
+    void circuitOpen() {
+        provider.then((turns, l) -> l.onError(ProviderError.circuitOpen("open")));
+
+        answering.answer(prompt());
+
+        assertThat(provider.calls).hasSize(3);
+        assertThat(outcomes.parked).singleElement().satisfies(f -> {
+            assertThat(f.errorCode()).isEqualTo(ProviderError.CIRCUIT_OPEN);
+            assertThat(f.attempts()).isEqualTo(3);
+        });
+        assertThat(entries()).singleElement().isInstanceOf(StreamEntry.Error.class);
+    }
+
+    @Test
+    @DisplayName("an abandoned answer ends without a terminal entry or outcome and leaves the task streaming")
+    void abandoned() throws Exception {
+        provider.then((turns, l) -> l.onToken("partial"));
+
+        CompletableFuture<AnswerResult> running = CompletableFuture.supplyAsync(() -> answering.answer(prompt()));
+        while (entries() == null) {
+            Thread.sleep(5);
+        }
+        assertThat(answering.abandon(REQUEST)).isTrue();
+
+        assertThat(running.get()).isInstanceOf(AnswerResult.Abandoned.class);
+        assertThat(outcomes.published).isEmpty();
+        assertThat(entries()).allMatch(TokenChunk.class::isInstance);
+        assertThat(tasks.snapshots.get(REQUEST).state()).isEqualTo(TaskState.STREAMING);
+        assertThat(inflight.count()).isZero();
+    }
+
+    @Test
+    @DisplayName("a redelivered prompt that already ended is not answered again")
+    void alreadyAnswered() {
+        tasks.save(REQUEST, new InferenceTasks.Snapshot(TaskState.COMPLETED, 1, Instant.now()));
+
+        AnswerResult result = answering.answer(prompt());
+
+        assertThat(result).isEqualTo(new AnswerResult.AlreadyAnswered(TaskState.COMPLETED));
+        assertThat(provider.calls).isEmpty();
+        assertThat(outcomes.published).isEmpty();
+    }
+}
