@@ -22,8 +22,10 @@ class ConcurrentStreamsTest {
     @Test
     @DisplayName("500 streams are open at the same time and every one of them completes")
     void fiveHundredConcurrentStreams() throws Exception {
+        // Every stream waits 12 s for its first token, so all 500 are open at once even on a busy 2-core machine
+        // (with 4 s, opening them took longer than that while other builds ran, and the peak fell short).
         try (BailianSimulator simulator = BailianSimulator.start(SimulatorSettings.defaults().withPort(0)
-                .withFirstTokenDelay(Duration.ofMillis(4000)).withInterChunkDelay(Duration.ofMillis(5))
+                .withFirstTokenDelay(Duration.ofMillis(12_000)).withInterChunkDelay(Duration.ofMillis(5))
                 .withAnswerChunks(5))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
@@ -37,7 +39,7 @@ class ConcurrentStreamsTest {
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
             }
 
-            CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
             for (int i = 0; i < STREAMS; i++) {
                 HttpResponse<String> response = responses.get(i).join();
