@@ -8,7 +8,9 @@
 # service instance (SIGTERM, one at a time); the report adds the user-visible stall per kind.
 #
 # Usage: scripts/fault-suite.sh [--conversations=N] [--components=all|worker,redis,...] [--storm=N]
-#                               [--scale=gateway=2,command=2,query=2,worker=3] [--no-build] [--dry-run] [--help]
+#                               [--scale=gateway=2,command=2,query=2,worker=3] [--chunk-ms=N]
+#                               [--no-build] [--dry-run] [--help]
+#   --chunk-ms  pause between two chunks of a load answer (default 80 ms, scaled 400 ms: see FaultToleranceIT)
 #   --no-build  start from the jars as they are (by default they are rebuilt when a source changed)
 #   --dry-run   build what the suite needs (its own Maven command, with the tests skipped) and stop
 set -euo pipefail
@@ -25,10 +27,11 @@ for arg in "$@"; do
     --components=*) components="${arg#*=}"; components_given=yes ;;
     --storm=*) storm="${arg#*=}" ;;
     --scale=*) scale="${arg#*=}" ;;
+    --chunk-ms=*) chunk_ms="${arg#*=}" ;;
     --no-build) JARS_BUILD=never ;;
     --dry-run) dry_run=yes ;;
-    --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown option $arg"; sed -n '10,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $arg"; sed -n '10,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 if [[ -n $scale && -z ${components_given:-} ]]; then
@@ -40,7 +43,7 @@ build_jars "command-routes,worker-routes,query-routes,gateway-routes,local-stack
 # -am: local-infra, the simulator and the contracts come from this checkout, never from ~/.m2.
 suite=(./mvnw -B -q -pl local-stack -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false
   -Dit.test=FaultToleranceIT -Dfailsafe.failIfNoSpecifiedTests=false -Dfault.conversations="$conversations"
-  -Dfault.components="$components" -Dfault.storm="$storm" -Dfault.scale="$scale")
+  -Dfault.components="$components" -Dfault.storm="$storm" -Dfault.scale="$scale" ${chunk_ms:+-Dfault.chunk-ms="$chunk_ms"})
 if [[ $dry_run == yes ]]; then
   "${suite[@]}" -DskipITs
   echo "dry run: the suite builds; it was not run"

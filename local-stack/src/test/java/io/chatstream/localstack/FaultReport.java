@@ -78,10 +78,10 @@ final class FaultReport {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    synchronized void load(int conversations, ChatLoad.Verdict v) {
+    synchronized void load(int conversations, int chunkMs, ChatLoad.Verdict v) {
         lines.add("## Kill tests");
         lines.add("");
-        lines.add(conversations + " concurrent conversations.");
+        lines.add(conversations + " concurrent conversations, answers of 20 chunks " + chunkMs + " ms apart.");
         lines.add("");
         lines.add("| component | pid | killed → restarted (ms) | killed → a new chat done (ms) | prompts accepted in the phase |");
         lines.add("|---|---|---|---|---|");

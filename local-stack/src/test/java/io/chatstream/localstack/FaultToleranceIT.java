@@ -54,6 +54,13 @@ class FaultToleranceIT {
     private final String scale = System.getProperty("fault.scale", "");
 
     private final int conversations = Integer.getInteger("fault.conversations", 6);
+    /**
+     * -Dfault.chunk-ms: the pause between two chunks of a load answer (20 chunks each). One instance of each: 80 ms.
+     * Scaled: 400 ms, so that 200 conversations (500 chunks/s) leave a 2-core machine room for a killed instance's cold
+     * start; at 80 ms they ask for 2,500 chunks/s, more than the whole machine delivers (docs/benchmarks.md), and a
+     * restarted worker took over 4 minutes to become ready among eight busy JVMs.
+     */
+    private final int chunkMs = Integer.getInteger("fault.chunk-ms", scale.isEmpty() ? 80 : 400);
     private final int storm = Integer.getInteger("fault.storm", 1);
     private final List<String> components = components(System.getProperty("fault.components",
             scale.isEmpty() ? SHORT_COMPONENTS : SCALED_COMPONENTS), !scale.isEmpty());
@@ -297,7 +304,7 @@ class FaultToleranceIT {
     @Order(3)
     @DisplayName("kill -9 of each component during concurrent conversations: restarted, nothing lost or duplicated, streams resume without gaps")
     void killTests() throws Exception {
-        try (ChatLoad load = new ChatLoad(client, conversations, 20, 300, 80, runId)) {
+        try (ChatLoad load = new ChatLoad(client, conversations, 20, 300, chunkMs, runId)) {
             load.start();
             await("the conversations under way").atMost(Duration.ofMinutes(3))
                     .until(() -> load.acceptedSoFar() >= conversations);
@@ -320,7 +327,7 @@ class FaultToleranceIT {
             killedAt.forEach((kind, times) -> report.stalls(kind, times.size(),
                     times.stream().flatMap(t -> load.stallsAt(t).stream()).toList()));
             ChatLoad.Verdict verdict = load.verify(Duration.ofMinutes(2));
-            report.load(conversations, verdict);
+            report.load(conversations, chunkMs, verdict);
             if (!scale.isEmpty() && components.stream().noneMatch(List.of("kafka", "redis", "mariadb")::contains)) {
                 // With a second instance of everything killed, no reader may see an answer fail.
                 assertThat(load.transportErrors()).as("error events readers saw").isZero();

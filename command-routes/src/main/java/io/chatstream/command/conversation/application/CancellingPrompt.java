@@ -7,7 +7,6 @@ import io.chatstream.domain.RequestId;
 import io.chatstream.domain.TraceId;
 import io.chatstream.domain.UserId;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Use case: ask the worker to stop an answer still in flight (PromptCancelled via the outbox). */
@@ -43,7 +42,7 @@ public class CancellingPrompt {
             if (prompt.isEmpty()) {
                 return new CancelOutcome.Rejected(CommandError.REQUEST_NOT_FOUND);
             }
-            CancelResult result = prompt.get().cancel(trace, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            CancelResult result = prompt.get().cancel(trace, clock.instant());
             if (result instanceof CancelResult.Cancelling cancelling) {
                 outbox.add(cancelling.event());
                 return new CancelOutcome.Cancelling(requestId.get());

@@ -6,7 +6,6 @@ import io.chatstream.domain.SessionId;
 import io.chatstream.domain.TraceId;
 import io.chatstream.domain.UserId;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,7 @@ public class DeletingSession {
         TraceId trace = TraceId.parseOrGenerate(command.traceId());
         DeleteOutcome deleted = new DeleteOutcome.Deleted(sessionId.get());
         return changes.change(sessionId.get(), session -> {
-            DeleteResult result = session.delete(user.get(), trace, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            DeleteResult result = session.delete(user.get(), trace, clock.instant());
             if (result instanceof DeleteResult.Deleted now) {
                 return new SessionChanges.Decision<DeleteOutcome>(deleted, Optional.of(now.event()));
             }

@@ -1,12 +1,10 @@
 package io.chatstream.command.conversation.application;
 
-import io.chatstream.command.conversation.domain.ConcurrentSessionChange;
 import io.chatstream.command.conversation.domain.ConversationSession;
 import io.chatstream.command.conversation.domain.Prompts;
 import io.chatstream.command.conversation.domain.Sessions;
 import io.chatstream.command.conversation.domain.UserPrompt;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -14,8 +12,6 @@ import java.util.Optional;
  * for its next prompt. Idempotent: a redelivered answer changes nothing.
  */
 public class RecordingAnswer {
-
-    private static final int ATTEMPTS = 3;
 
     public enum Result { RECORDED, ALREADY_RECORDED, UNKNOWN_REQUEST }
 
@@ -32,15 +28,7 @@ public class RecordingAnswer {
     }
 
     public Result record(RecordAnswer answer) {
-        ConcurrentSessionChange last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                return transactions.inTransaction(() -> recordOnce(answer));
-            } catch (ConcurrentSessionChange conflict) {
-                last = conflict;
-            }
-        }
-        throw last;
+        return transactions.retryingConflicts(() -> recordOnce(answer));
     }
 
     private Result recordOnce(RecordAnswer answer) {
@@ -49,8 +37,7 @@ public class RecordingAnswer {
             return Result.UNKNOWN_REQUEST;
         }
         UserPrompt prompt = found.get();
-        boolean recorded = prompt.recordAnswer(answer.state(), answer.text(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        boolean recorded = prompt.recordAnswer(answer.state(), answer.text(), clock.instant());
         if (recorded) {
             prompts.update(prompt);
         }

@@ -6,7 +6,6 @@ import io.chatstream.domain.SessionId;
 import io.chatstream.domain.TraceId;
 import io.chatstream.domain.UserId;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Use case: the owner renames a session; the new title and its SessionChanged row commit together. */
@@ -33,7 +32,7 @@ public class RenamingSession {
         TraceId trace = TraceId.parseOrGenerate(command.traceId());
         return changes.change(sessionId.get(), session -> {
             RenameResult result = session.rename(user.get(), command.title(), trace,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    clock.instant());
             if (result instanceof RenameResult.Renamed renamed) {
                 return new SessionChanges.Decision<RenameOutcome>(
                         new RenameOutcome.Renamed(sessionId.get(), renamed.event().title()),

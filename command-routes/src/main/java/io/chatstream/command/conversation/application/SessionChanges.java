@@ -1,6 +1,5 @@
 package io.chatstream.command.conversation.application;
 
-import io.chatstream.command.conversation.domain.ConcurrentSessionChange;
 import io.chatstream.command.conversation.domain.ConversationSession;
 import io.chatstream.command.conversation.domain.SessionEvent;
 import io.chatstream.command.conversation.domain.Sessions;
@@ -13,9 +12,6 @@ import java.util.function.Function;
  * transaction, store it with the outbox row of its event; retried on an optimistic-lock conflict.
  */
 final class SessionChanges {
-
-    /** Conflicts (e.g. a submit storing the same session) retried before giving up. */
-    private static final int ATTEMPTS = 3;
 
     private final Sessions sessions;
     private final Outbox outbox;
@@ -35,27 +31,19 @@ final class SessionChanges {
 
     /** Empty when the session does not exist; else the decision's outcome. */
     <T> Optional<T> change(SessionId id, Function<ConversationSession, Decision<T>> decide) {
-        ConcurrentSessionChange last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                Optional<Decision<T>> decision = transactions.inTransaction(() -> {
-                    Optional<ConversationSession> session = sessions.find(id);
-                    if (session.isEmpty()) {
-                        return Optional.<Decision<T>>empty();
-                    }
-                    Decision<T> made = decide.apply(session.get());
-                    if (made.event().isPresent()) {
-                        sessions.save(session.get());
-                        outbox.add(made.event().get());
-                    }
-                    return Optional.of(made);
-                });
-                decision.filter(d -> d.event().isPresent()).ifPresent(d -> relay.relayNow());
-                return decision.map(Decision::outcome);
-            } catch (ConcurrentSessionChange conflict) {
-                last = conflict;
+        Optional<Decision<T>> decision = transactions.retryingConflicts(() -> {
+            Optional<ConversationSession> session = sessions.find(id);
+            if (session.isEmpty()) {
+                return Optional.<Decision<T>>empty();
             }
-        }
-        throw last;
+            Decision<T> made = decide.apply(session.get());
+            if (made.event().isPresent()) {
+                sessions.save(session.get());
+                outbox.add(made.event().get());
+            }
+            return Optional.of(made);
+        });
+        decision.filter(d -> d.event().isPresent()).ifPresent(d -> relay.relayNow());
+        return decision.map(Decision::outcome);
     }
 }

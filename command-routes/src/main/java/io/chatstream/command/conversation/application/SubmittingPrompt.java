@@ -16,7 +16,6 @@ import io.chatstream.domain.TraceId;
 import io.chatstream.domain.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +24,6 @@ import java.util.Optional;
  * the session, the prompt and the PromptSubmitted outbox row are written in one transaction.
  */
 public class SubmittingPrompt {
-
-    /** Optimistic-lock conflicts retried before giving up as "busy". */
-    private static final int ATTEMPTS = 3;
 
     private final Sessions sessions;
     private final Prompts prompts;
@@ -89,25 +85,22 @@ public class SubmittingPrompt {
 
     private SubmitOutcome submitValid(UserId user, RequestId requestId, Optional<SessionId> sessionId,
             PromptText text, TraceId traceId) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            SubmitOutcome outcome;
-            try {
-                outcome = transactions.inTransaction(() -> decide(user, requestId, sessionId, text, traceId));
-            } catch (RequestAlreadyRecorded raced) {
-                return earlierSubmission(requestId, user)
-                        .orElseThrow(() -> new IllegalStateException("request id taken but not readable", raced));
-            } catch (ConcurrentSessionChange conflict) {
-                // Decide again on fresh state; decide() also spots a conflicting duplicate of this request.
-                continue;
-            }
-            if (outcome instanceof SubmitOutcome.Accepted accepted) {
-                cache.remember(new AcceptedSubmission(accepted.requestId(), user, accepted.sessionId(),
-                        accepted.acceptedAt(), accepted.turn()));
-                relay.relayNow();
-            }
-            return outcome;
+        SubmitOutcome outcome;
+        try {
+            // A lost race is decided again on fresh state; decide() also spots a conflicting duplicate of this request.
+            outcome = transactions.retryingConflicts(() -> decide(user, requestId, sessionId, text, traceId));
+        } catch (RequestAlreadyRecorded raced) {
+            return earlierSubmission(requestId, user)
+                    .orElseThrow(() -> new IllegalStateException("request id taken but not readable", raced));
+        } catch (ConcurrentSessionChange conflict) {
+            return new SubmitOutcome.Rejected(CommandError.SESSION_BUSY);
         }
-        return new SubmitOutcome.Rejected(CommandError.SESSION_BUSY);
+        if (outcome instanceof SubmitOutcome.Accepted accepted) {
+            cache.remember(new AcceptedSubmission(accepted.requestId(), user, accepted.sessionId(),
+                    accepted.acceptedAt(), accepted.turn()));
+            relay.relayNow();
+        }
+        return outcome;
     }
 
     private SubmitOutcome decide(UserId user, RequestId requestId, Optional<SessionId> sessionId,
@@ -135,7 +128,7 @@ public class SubmittingPrompt {
             earlier = List.of();
         }
         List<ContextTurn> context = ContextWindow.of(earlier, settings.contextBudget());
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         SubmitResult result = session.submit(user, requestId, text, traceId, context, now, settings.inFlightTimeout());
         if (result instanceof SubmitResult.Accepted accepted) {
             sessions.save(session);

@@ -26,7 +26,7 @@ class SubmittingPromptTest {
     private final InMemoryPrompts prompts = new InMemoryPrompts();
     private final Fakes.RecordingOutbox outbox = new Fakes.RecordingOutbox();
     private final Fakes.CountingTrigger trigger = new Fakes.CountingTrigger();
-    private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T10:00:00.123456789Z"), ZoneOffset.UTC);
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T10:00:00.123456Z"), ZoneOffset.UTC);
     private final SubmitSettings settings = new SubmitSettings(10, Duration.ofMinutes(5), new ContextBudget(20, 24_000));
     private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, outbox, trigger,
             new Fakes.MapCache(), new Fakes.DirectTransactions(), settings, clock);
