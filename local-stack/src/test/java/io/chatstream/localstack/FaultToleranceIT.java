@@ -56,9 +56,9 @@ class FaultToleranceIT {
     private final int conversations = Integer.getInteger("fault.conversations", 6);
     /**
      * -Dfault.chunk-ms: the pause between two chunks of a load answer (20 chunks each). One instance of each: 80 ms.
-     * Scaled: 400 ms, so that 200 conversations (500 chunks/s) leave a 2-core machine room for a killed instance's cold
-     * start; at 80 ms they ask for 2,500 chunks/s, more than the whole machine delivers (docs/benchmarks.md), and a
-     * restarted worker took over 4 minutes to become ready among eight busy JVMs.
+     * Scaled: 400 ms, to leave room for a killed instance's cold start among eight busy JVMs; at 80 ms, 200
+     * conversations ask for 2,500 chunks/s, more than a 2-core machine delivers (docs/benchmarks.md). On 2 cores
+     * the scaled suite runs with fewer conversations (docs/reliability.md has the figures and why).
      */
     private final int chunkMs = Integer.getInteger("fault.chunk-ms", scale.isEmpty() ? 80 : 400);
     private final int storm = Integer.getInteger("fault.storm", 1);
