@@ -29,21 +29,11 @@ public final class Benchmark {
         this.o = o;
     }
 
-    public static void main(String[] args) throws Exception {
-        if (java.util.Arrays.asList(args).contains("--help")) {
-            System.out.println(BenchmarkOptions.USAGE);
-            return;
-        }
-        BenchmarkOptions options;
-        try {
-            options = BenchmarkOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        new Benchmark(options).run(String.join(" ", args));
-        System.exit(0);
+    public static void main(String[] args) {
+        System.exit(BenchmarkCommand.execute(args, options -> {
+            new Benchmark(options).run(String.join(" ", args));
+            return 0;
+        }));
     }
 
     private void run(String args) throws Exception {

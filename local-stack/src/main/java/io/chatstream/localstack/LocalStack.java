@@ -56,30 +56,27 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) {
-        StackOptions options;
-        try {
-            options = StackOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+        int exitCode = StackCommand.execute(args, LocalStack::run);
+        if (exitCode != 0) {
+            System.exit(exitCode);
         }
-        if (options.help()) {
-            System.out.println(StackOptions.USAGE);
-            return;
-        }
+    }
+
+    /** Starts the stack and waits until it is stopped; 2 or 1 when it cannot start. */
+    private static int run(StackOptions options) {
         LocalStack stack = new LocalStack(options);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.start();
         } catch (PortInUseException | UnusableStateException | StateDirInUseException e) {
             log.error("{}", e.getMessage());
-            System.exit(2);
+            return 2;
         } catch (RuntimeException e) {
             log.error("the local stack could not start: {}", e.getMessage());
-            System.exit(1);
+            return 1;
         }
         stack.awaitStop();
+        return 0;
     }
 
     void start() {
