@@ -64,7 +64,7 @@ final class ShippedRoutes {
         }
         shippedConsumers.put(routeId,
                 ShippedConsumer.parse(context.resolvePropertyPlaceholders(route.getInput().getEndpointUri())));
-        AdviceWith.adviceWith(context, routeId, advice);
+        AdviceWith.adviceWith(context, routeId, false, advice);
     }
 
     /** A route added later that consumes Kafka or serves gRPC must be advised here, not left to connect. */
