@@ -1,0 +1,69 @@
+package io.chatstream.query.routes;
+
+import static io.chatstream.query.routes.ShippedRoutes.GRPC_FLOWS;
+import static io.chatstream.query.routes.ShippedRoutes.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.mockito.Mockito.mock;
+
+import io.chatstream.proto.v1.GetSessionMessagesRequest;
+import io.chatstream.proto.v1.ListSessionsRequest;
+import io.chatstream.proto.v1.StreamAnswerRequest;
+import io.grpc.stub.StreamObserver;
+import java.util.stream.Stream;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Guards query-grpc.camel.yaml: one ChatQueryService server on the configured address, with the options fixed on
+ * purpose (the route controls the call's observer, calls run synchronously), dispatching each method by its name
+ * to its one flow and to no other.
+ */
+class QueryGrpcRouteTest extends QueryRouteTest {
+
+    @Test
+    @DisplayName("serves ChatQueryService on chat.grpc.host:chat.grpc.port, handing the call's observer to the flows")
+    void servesChatQueryService() {
+        ShippedConsumer server = routes.shippedConsumer("query-grpc");
+
+        assertThat(server.address()).isEqualTo("grpc://" + property("chat.grpc.host") + ":" + property("chat.grpc.port")
+                + "/io.chatstream.proto.v1.ChatQueryService");
+        assertThat(server.options())
+                .containsEntry("routeControlledStreamObserver", "true")
+                .containsEntry("synchronous", "true");
+    }
+
+    static Stream<Arguments> methods() {
+        return Stream.of(
+                arguments("streamAnswer", "direct:stream-answer",
+                        StreamAnswerRequest.newBuilder().setRequestId("r-1").build()),
+                arguments("getSessionMessages", "direct:session-messages",
+                        GetSessionMessagesRequest.newBuilder().setSessionId("s-1").build()),
+                arguments("listSessions", "direct:list-sessions",
+                        ListSessionsRequest.newBuilder().setUserId("alice").build()));
+    }
+
+    @ParameterizedTest(name = "{0} goes to {1}")
+    @MethodSource("methods")
+    @DisplayName("dispatches each method by name to its own flow only")
+    void dispatchesByMethodName(String method, String flow, Object request) throws Exception {
+        MockEndpoint target = hop(flow);
+        target.expectedBodiesReceived(request);
+
+        Exchange done = template.send(entry("query-grpc"), grpcCall(method, request, mock(StreamObserver.class)));
+
+        assertThat(done.getException()).isNull();
+        target.assertIsSatisfied(5_000);
+        GRPC_FLOWS.stream().filter(other -> !other.equals(flow))
+                .forEach(other -> assertThat(hop(other).getReceivedCounter()).as(other).isZero());
+    }
+
+    private MockEndpoint hop(String flow) {
+        return context.getEndpoint("mock:" + flow, MockEndpoint.class);
+    }
+}
