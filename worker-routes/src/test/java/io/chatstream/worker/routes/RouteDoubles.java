@@ -15,14 +15,14 @@ import io.chatstream.worker.deadletters.interfaces.DeadLetterOpsApi;
 import io.chatstream.worker.deadletters.interfaces.OpsErrors;
 import io.chatstream.worker.deadletters.interfaces.OpsGuard;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The beans the route files call, under the names they call them. Use cases and adapters that reach
  * infrastructure are Mockito mocks; the payload translators and the ops guard and error replies have no
- * infrastructure, so they are the real ones, spied, and a route test sees their real verdicts.
+ * infrastructure, so they are the real ones, spied, and a route test sees their real verdicts. Imported by
+ * {@link RouteTestApplication}, never scanned (no {@code @Configuration}), so it cannot leak into a test that
+ * starts the worker itself.
  */
-@Configuration(proxyBeanMethods = false)
 class RouteDoubles {
 
     /** The ops API's credentials in these tests (HTTP Basic). */
