@@ -1,0 +1,36 @@
+package io.chatstream.command.routes;
+
+import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
+import io.chatstream.proto.v1.RenameSessionRequest;
+import io.chatstream.proto.v1.RenameSessionResponse;
+import org.junit.jupiter.api.DisplayName;
+
+/** Guards {@code rename-session.camel.yaml}: RenameSession goes to {@code chatCommandGrpc.renameSession}, rejections pass through. */
+@DisplayName("Route command-rename-session")
+class RenameSessionRouteTest extends GrpcFlowContract<RenameSessionRequest, RenameSessionResponse> {
+
+    @Override
+    String routeId() {
+        return "command-rename-session";
+    }
+
+    @Override
+    String input() {
+        return "direct:rename-session";
+    }
+
+    @Override
+    RenameSessionRequest request() {
+        return RenameSessionRequest.newBuilder().setUserId("user-1").setSessionId("session-1").setTitle(" Trip ").build();
+    }
+
+    @Override
+    RenameSessionResponse response() {
+        return RenameSessionResponse.newBuilder().setSessionId("session-1").setTitle("Trip").build();
+    }
+
+    @Override
+    RenameSessionResponse call(ChatCommandGrpc grpc, RenameSessionRequest request) {
+        return grpc.renameSession(request);
+    }
+}

@@ -1,0 +1,38 @@
+package io.chatstream.command.routes;
+
+import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
+import io.chatstream.proto.v1.SubmitPromptRequest;
+import io.chatstream.proto.v1.SubmitPromptResponse;
+import org.junit.jupiter.api.DisplayName;
+
+/** Guards {@code submit-prompt.camel.yaml}: SubmitPrompt goes to {@code chatCommandGrpc.submitPrompt}, rejections pass through. */
+@DisplayName("Route command-submit-prompt")
+class SubmitPromptRouteTest extends GrpcFlowContract<SubmitPromptRequest, SubmitPromptResponse> {
+
+    @Override
+    String routeId() {
+        return "command-submit-prompt";
+    }
+
+    @Override
+    String input() {
+        return "direct:submit-prompt";
+    }
+
+    @Override
+    SubmitPromptRequest request() {
+        return SubmitPromptRequest.newBuilder().setUserId("user-1").setSessionId("session-1").setPrompt("Hello?")
+                .setRequestId("req-00001").build();
+    }
+
+    @Override
+    SubmitPromptResponse response() {
+        return SubmitPromptResponse.newBuilder().setRequestId("req-00001").setSessionId("session-1")
+                .setStatus("accepted").setTurn(1).build();
+    }
+
+    @Override
+    SubmitPromptResponse call(ChatCommandGrpc grpc, SubmitPromptRequest request) {
+        return grpc.submitPrompt(request);
+    }
+}
