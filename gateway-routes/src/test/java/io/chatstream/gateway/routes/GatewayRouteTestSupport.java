@@ -37,7 +37,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @CamelSpringBootTest
 @UseAdviceWith
-@SpringBootTest(classes = RouteTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(classes = RouteTestConfiguration.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "camel.main.routes-include-pattern=classpath:camel/*.camel.yaml",
         "camel.main.routes-reload-enabled=false",
         // Blank: no ops folder, so ExternalRouteOverrides leaves the include pattern above as it is.

@@ -16,7 +16,6 @@ import io.chatstream.gateway.ratelimit.application.SendRateLimits;
 import java.time.Duration;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -27,10 +26,11 @@ import org.springframework.context.annotation.Import;
  * {@code errorReplies}) with the real use cases behind them, and Mockito doubles for the ports that
  * would reach the command and query services, Redis or the JWT key.
  */
-@SpringBootConfiguration
+// Deliberately not a @Configuration (nor @TestConfiguration, which would pull in GatewayApplication): the
+// full-application tests' component scan must not find these beans, and @SpringBootTest takes it as the whole setup.
 @ImportAutoConfiguration(CamelAutoConfiguration.class)
 @Import({ChatApi.class, AuthApi.class, ErrorReplies.class, ChatConfiguration.class, HistoryConfiguration.class})
-class RouteTestApplication {
+class RouteTestConfiguration {
 
     @Bean
     ChatCommands chatCommands() {
