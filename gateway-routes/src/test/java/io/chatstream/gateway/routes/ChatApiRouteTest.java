@@ -1,0 +1,272 @@
+package io.chatstream.gateway.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.chatstream.domain.RequestId;
+import io.chatstream.domain.SessionId;
+import io.chatstream.gateway.api.application.Outcome;
+import io.chatstream.gateway.backend.application.MessageEntry;
+import io.chatstream.gateway.backend.application.Page;
+import io.chatstream.gateway.backend.application.PageRequest;
+import io.chatstream.gateway.backend.application.PromptAccepted;
+import io.chatstream.gateway.backend.application.SessionRenamed;
+import io.chatstream.gateway.backend.application.SessionSummary;
+import io.chatstream.gateway.backend.application.StopRequested;
+import io.chatstream.gateway.backend.application.TokenUsage;
+import io.chatstream.gateway.identity.application.Caller;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentMatcher;
+
+/**
+ * Guards {@code camel/chat-api.camel.yaml}: the paths and verbs of {@code /api/chat} (the contract with the page and
+ * every client), each handed to its own flow route {@code gateway-<flow>} that makes one {@code chatApi} call; what
+ * then reaches the command and query services, and which status and error code each outcome becomes.
+ */
+@DisplayName("chat-api.camel.yaml: the chat JSON API")
+class ChatApiRouteTest extends GatewayRouteTestSupport {
+
+    private static final Instant AT = Instant.parse("2026-01-02T03:04:05Z");
+    private static final SessionId SESSION = new SessionId("sess-existing-1");
+    private static final RequestId REQUEST = new RequestId("req-client-0001");
+
+    @Test
+    @DisplayName("each path and verb is served by its own route gateway-<flow>, under the shared HTTP error handling")
+    void pathsAndVerbs() {
+        Map<String, String> api = Map.of(
+                "gateway-send-prompt", "POST /api/chat/send",
+                "gateway-stop-prompt", "POST /api/chat/stop",
+                "gateway-list-sessions", "GET /api/chat/sessions",
+                "gateway-session-messages", "GET /api/chat/sessions/{id}/messages",
+                "gateway-rename-session", "PATCH /api/chat/sessions/{id}",
+                "gateway-delete-session", "DELETE /api/chat/sessions/{id}");
+
+        assertThat(served()).containsAllEntriesOf(api);
+        api.keySet().forEach(id ->
+                assertThat(model().getRouteDefinition(id).getRouteConfigurationId()).as(id).isEqualTo(ERROR_HANDLING));
+    }
+
+    @Test
+    @DisplayName("POST /api/chat/send submits the caller's prompt: 202 with the accepted prompt, no request header echoed")
+    void send() {
+        signedInAs("alice");
+        when(commands.submit(any(), any(), any(), any()))
+                .thenReturn(Outcome.done(new PromptAccepted(REQUEST.value(), SESSION.value(), AT, "accepted", 3)));
+
+        ApiReply reply = call(ApiRequest.post("/api/chat/send",
+                "{\"prompt\":\"Hello\",\"session_id\":\"sess-existing-1\",\"request_id\":\"req-client-0001\"}"));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertJson(reply.json(), "{\"request_id\":\"req-client-0001\",\"session_id\":\"sess-existing-1\","
+                + "\"accepted_at\":\"2026-01-02T03:04:05Z\",\"status\":\"accepted\",\"turn\":3}");
+        assertThat(reply.header("Content-Type")).isEqualTo("application/json;charset=UTF-8");
+        assertThat(reply.headers()).doesNotContainKey("Authorization");
+        verify(commands).submit(argThat(caller("alice")), eq(Optional.of(SESSION)), eq("Hello"), eq(Optional.of(REQUEST)));
+    }
+
+    @Test
+    @DisplayName("POST /api/chat/send without a signed-in caller is 401 UNAUTHENTICATED and submits nothing")
+    void sendUnauthenticated() {
+        ApiReply reply = call(ApiRequest.post("/api/chat/send", "{\"prompt\":\"Hello\"}"));
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.errorCode()).isEqualTo("UNAUTHENTICATED");
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    @DisplayName("POST /api/chat/send with a body that is not JSON is 400 MALFORMED_JSON and submits nothing")
+    void sendMalformed() {
+        signedInAs("alice");
+
+        ApiReply reply = call(ApiRequest.post("/api/chat/send", "{\"prompt\":"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("MALFORMED_JSON");
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    @DisplayName("POST /api/chat/send over the caller's allowance is 429 RATE_LIMITED with Retry-After in whole seconds")
+    void sendRateLimited() {
+        signedInAs("alice");
+        when(limits.tryAcquire(any())).thenReturn(Optional.of(Duration.ofMillis(1500)));
+
+        ApiReply reply = call(ApiRequest.post("/api/chat/send", "{\"prompt\":\"Hello\"}"));
+
+        assertThat(reply.status()).isEqualTo(429);
+        assertThat(reply.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(reply.header("Retry-After")).hasToString("2");
+        verifyNoInteractions(commands);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"SESSION_NOT_FOUND, 404", "SESSION_BUSY, 409", "SESSION_ARCHIVED, 409", "PROMPT_TOO_LARGE, 413",
+            "DEPENDENCY_UNAVAILABLE, 503"})
+    @DisplayName("POST /api/chat/send refused by the command service answers the refusal's status and code")
+    void sendRefused(String code, int status) {
+        signedInAs("alice");
+        when(commands.submit(any(), any(), any(), any())).thenReturn(Outcome.rejected(code, "refused"));
+
+        ApiReply reply = call(ApiRequest.post("/api/chat/send", "{\"prompt\":\"Hello\",\"session_id\":\"sess-existing-1\"}"));
+
+        assertThat(reply.status()).isEqualTo(status);
+        assertJson(reply.json(), "{\"error\":{\"code\":\"" + code + "\",\"message\":\"refused\"}}");
+    }
+
+    @Test
+    @DisplayName("POST /api/chat/stop asks the command service to cancel the caller's request: 202 with its status")
+    void stop() {
+        signedInAs("alice");
+        when(commands.cancel(any(), any())).thenReturn(Outcome.done(new StopRequested(REQUEST.value(), "cancelling")));
+
+        ApiReply reply = call(ApiRequest.post("/api/chat/stop", "{\"request_id\":\"req-client-0001\"}"));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertJson(reply.json(), "{\"request_id\":\"req-client-0001\",\"status\":\"cancelling\"}");
+        verify(commands).cancel(argThat(caller("alice")), eq(REQUEST));
+    }
+
+    @Test
+    @DisplayName("POST /api/chat/stop for an unknown request is 404 REQUEST_NOT_FOUND; a malformed id is 400 before any call")
+    void stopRefused() {
+        signedInAs("alice");
+        when(commands.cancel(any(), any())).thenReturn(Outcome.rejected("REQUEST_NOT_FOUND", "unknown"));
+
+        assertThat(call(ApiRequest.post("/api/chat/stop", "{\"request_id\":\"req-client-0001\"}")))
+                .satisfies(r -> assertThat(r.status()).isEqualTo(404))
+                .satisfies(r -> assertThat(r.errorCode()).isEqualTo("REQUEST_NOT_FOUND"));
+        assertThat(call(ApiRequest.post("/api/chat/stop", "{\"request_id\":\"bad\"}")))
+                .satisfies(r -> assertThat(r.status()).isEqualTo(400))
+                .satisfies(r -> assertThat(r.errorCode()).isEqualTo("INVALID_REQUEST_ID"));
+        verify(commands).cancel(any(), any());
+    }
+
+    @Test
+    @DisplayName("GET /api/chat/sessions reads one page of the caller's sessions with the cursor and page_size query parameters")
+    void sessions() {
+        signedInAs("alice");
+        when(queries.sessions(any(), any())).thenReturn(Outcome.done(
+                new Page<>(List.of(new SessionSummary(SESSION.value(), "Rome", AT, AT, 2)), "cursor-2")));
+
+        ApiReply reply = call(ApiRequest.get("/api/chat/sessions?cursor=cursor-1&page_size=20"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertJson(reply.json(), "{\"sessions\":[{\"session_id\":\"sess-existing-1\",\"title\":\"Rome\","
+                + "\"updated_at\":\"2026-01-02T03:04:05Z\",\"created_at\":\"2026-01-02T03:04:05Z\",\"message_count\":2}],"
+                + "\"next_cursor\":\"cursor-2\"}");
+        verify(queries).sessions(argThat(caller("alice")), eq(new PageRequest("cursor-1", 20)));
+    }
+
+    @ParameterizedTest(name = "page_size={0}")
+    @CsvSource({"x", "0", "101"})
+    @DisplayName("GET /api/chat/sessions with a page_size that is not 1..100 is 400 INVALID_PAGE_SIZE before any call")
+    void sessionsBadPageSize(String pageSize) {
+        signedInAs("alice");
+
+        ApiReply reply = call(ApiRequest.get("/api/chat/sessions?page_size=" + pageSize));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("INVALID_PAGE_SIZE");
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    @DisplayName("GET /api/chat/sessions while the query service is unreachable is 503 DEPENDENCY_UNAVAILABLE")
+    void sessionsUnavailable() {
+        signedInAs("alice");
+        when(queries.sessions(any(), any())).thenReturn(Outcome.rejected("DEPENDENCY_UNAVAILABLE", "try again"));
+
+        ApiReply reply = call(ApiRequest.get("/api/chat/sessions"));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.errorCode()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+    }
+
+    @Test
+    @DisplayName("GET /api/chat/sessions/{id}/messages reads that session's messages for the caller")
+    void messages() {
+        signedInAs("alice");
+        when(queries.messages(any(), any(), any())).thenReturn(Outcome.done(new Page<>(List.of(new MessageEntry(
+                REQUEST.value(), "assistant", "Ciao", "completed", AT, 1, "stop", "", "", new TokenUsage(3, 5))), "")));
+
+        ApiReply reply = call(ApiRequest.get("/api/chat/sessions/sess-existing-1/messages"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertJson(reply.json().path("messages").get(0), "{\"request_id\":\"req-client-0001\",\"role\":\"assistant\","
+                + "\"content\":\"Ciao\",\"status\":\"completed\",\"created_at\":\"2026-01-02T03:04:05Z\",\"turn\":1,"
+                + "\"finish_reason\":\"stop\",\"error_code\":null,\"error_message\":null,"
+                + "\"usage\":{\"input_tokens\":3,\"output_tokens\":5}}");
+        verify(queries).messages(argThat(caller("alice")), eq(SESSION), eq(new PageRequest("", 0)));
+    }
+
+    @Test
+    @DisplayName("GET /api/chat/sessions/{id}/messages of another user's session is 404 SESSION_NOT_FOUND; a malformed id is 400")
+    void messagesRefused() {
+        signedInAs("alice");
+        when(queries.messages(any(), any(), any())).thenReturn(Outcome.rejected("SESSION_NOT_FOUND", "no such session"));
+
+        assertThat(call(ApiRequest.get("/api/chat/sessions/sess-existing-1/messages")))
+                .satisfies(r -> assertThat(r.status()).isEqualTo(404))
+                .satisfies(r -> assertThat(r.errorCode()).isEqualTo("SESSION_NOT_FOUND"));
+        assertThat(call(ApiRequest.get("/api/chat/sessions/sess!0001/messages")))
+                .satisfies(r -> assertThat(r.status()).isEqualTo(400))
+                .satisfies(r -> assertThat(r.errorCode()).isEqualTo("INVALID_SESSION_ID"));
+    }
+
+    @Test
+    @DisplayName("PATCH /api/chat/sessions/{id} renames that session: 200 with the stored title")
+    void rename() {
+        signedInAs("alice");
+        when(commands.rename(any(), any(), any())).thenReturn(Outcome.done(new SessionRenamed(SESSION.value(), "Rome")));
+
+        ApiReply reply = call(ApiRequest.patch("/api/chat/sessions/sess-existing-1", "{\"title\":\" Rome \"}"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertJson(reply.json(), "{\"session_id\":\"sess-existing-1\",\"title\":\"Rome\"}");
+        verify(commands).rename(argThat(caller("alice")), eq(SESSION), eq(" Rome "));
+    }
+
+    @Test
+    @DisplayName("DELETE /api/chat/sessions/{id} deletes that session: 204 with no body and no content type")
+    void delete() {
+        signedInAs("alice");
+        when(commands.delete(any(), any())).thenReturn(Outcome.done(SESSION));
+
+        ApiReply reply = call(ApiRequest.delete("/api/chat/sessions/sess-existing-1"));
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(reply.json()).isNull();
+        assertThat(reply.headers()).doesNotContainKeys("Content-Type", "Authorization");
+        verify(commands).delete(argThat(caller("alice")), eq(SESSION));
+    }
+
+    @Test
+    @DisplayName("DELETE /api/chat/sessions/{id} of an unknown session is 404 SESSION_NOT_FOUND")
+    void deleteRefused() {
+        signedInAs("alice");
+        when(commands.delete(any(), any())).thenReturn(Outcome.rejected("SESSION_NOT_FOUND", "no such session"));
+
+        ApiReply reply = call(ApiRequest.delete("/api/chat/sessions/sess-existing-1"));
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.errorCode()).isEqualTo("SESSION_NOT_FOUND");
+    }
+
+    private static ArgumentMatcher<Caller> caller(String user) {
+        return c -> c != null && c.user().value().equals(user);
+    }
+}
