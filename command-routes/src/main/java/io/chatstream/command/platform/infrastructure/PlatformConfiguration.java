@@ -16,10 +16,6 @@ public class PlatformConfiguration {
      */
     @Bean
     Clock clock() {
-        return microsecondClock();
-    }
-
-    static Clock microsecondClock() {
         return Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
     }
 }
