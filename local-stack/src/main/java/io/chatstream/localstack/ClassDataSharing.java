@@ -39,7 +39,7 @@ final class ClassDataSharing {
         }
     }
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(60);
 
     private ClassDataSharing() {

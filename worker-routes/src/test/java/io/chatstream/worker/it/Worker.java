@@ -36,8 +36,10 @@ record Worker(int port, Process process, Path log) {
                 "--chat.kafka.brokers=" + infra.kafka.bootstrapServers(),
                 "--spring.data.redis.host=" + infra.redis.host(),
                 "--spring.data.redis.port=" + infra.redis.port(),
-                "--chat.bailian.base-url=" + infra.simulator.baseUrl(),
-                "--chat.worker.shutdown-grace=1s"));
+                "--chat.bailian.base-url=" + infra.simulator.baseUrl()));
+        if (settings.stream().noneMatch(s -> s.startsWith("--chat.worker.shutdown-grace="))) {
+            command.add("--chat.worker.shutdown-grace=1s");
+        }
         command.addAll(settings);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -99,14 +99,80 @@ public final class AnsweringPrompt {
                 prompt.submittedAt() == null ? 0 : Math.max(0, millis(prompt.submittedAt(), pickedUp)),
                 firstTokenAt == null ? 0 : millis(pickedUp, firstTokenAt),
                 millis(pickedUp, now)), model);
-        outcomes.publish(outcome);
-        if (ended.event() instanceof AnswerEvent.AnswerFailed failed) {
-            deadLetterTopic.publish(prompt, failed);
+        Ending ending = new Ending(prompt, outcome, new InferenceTasks.Snapshot(task.state(), task.attempt(), pickedUp),
+                Duration.between(pickedUp, now));
+        try {
+            ending.complete();
+        } catch (RuntimeException e) {
+            throw new OutcomeNotPublished(ending, e);
         }
-        // Marked terminal only after publishing: a crash before this line makes the redelivery answer again.
-        tasks.save(requestId, new InferenceTasks.Snapshot(task.state(), task.attempt(), pickedUp));
-        metrics.answered(ended.event(), Duration.between(pickedUp, now));
         return outcome;
+    }
+
+    /** Sends again what an answer whose stream has ended did not get out; throws while it still fails. */
+    public void publish(OutcomeNotPublished unpublished) {
+        unpublished.ending.complete();
+    }
+
+    /**
+     * The steps after the terminal entry, each done once: readers have seen the answer end, so a
+     * failure here is retried by publishing this outcome again, never by answering again.
+     */
+    private final class Ending {
+
+        private final PromptToAnswer prompt;
+        private final AnswerOutcome outcome;
+        private final InferenceTasks.Snapshot terminal;
+        private final Duration took;
+        private boolean published;
+        private boolean deadLettered;
+
+        Ending(PromptToAnswer prompt, AnswerOutcome outcome, InferenceTasks.Snapshot terminal, Duration took) {
+            this.prompt = prompt;
+            this.outcome = outcome;
+            this.terminal = terminal;
+            this.took = took;
+        }
+
+        void complete() {
+            if (!published) {
+                outcomes.publish(outcome);
+                published = true;
+            }
+            if (!deadLettered && outcome.event() instanceof AnswerEvent.AnswerFailed failed) {
+                deadLetterTopic.publish(prompt, failed);
+            }
+            deadLettered = true;
+            // Marked terminal only after publishing: a crash before this line makes the redelivery answer again.
+            tasks.save(prompt.requestId(), terminal);
+            metrics.answered(outcome.event(), took);
+        }
+    }
+
+    /** The answer stream has its terminal entry, but the outcome is not (all) out yet. */
+    public static final class OutcomeNotPublished extends RuntimeException {
+
+        private final transient Ending ending;
+
+        OutcomeNotPublished(Ending ending, RuntimeException cause) {
+            super("outcome of " + ending.prompt.requestId() + " not published", cause);
+            this.ending = ending;
+        }
+
+        public PromptToAnswer prompt() {
+            return ending.prompt;
+        }
+    }
+
+    /** Every answer running here gives up without a terminal entry (the instance is stopping); returns how many. */
+    public int abandonAll() {
+        int told = 0;
+        for (RequestId requestId : inflight.requestIds()) {
+            if (abandon(requestId)) {
+                told++;
+            }
+        }
+        return told;
     }
 
     /**

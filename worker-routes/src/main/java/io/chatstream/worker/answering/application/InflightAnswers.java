@@ -25,6 +25,10 @@ public final class InflightAnswers {
         return Optional.ofNullable(mailboxes.get(requestId));
     }
 
+    java.util.Set<RequestId> requestIds() {
+        return java.util.Set.copyOf(mailboxes.keySet());
+    }
+
     public int count() {
         return mailboxes.size();
     }

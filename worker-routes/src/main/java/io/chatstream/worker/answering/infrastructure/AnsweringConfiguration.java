@@ -114,7 +114,7 @@ public class AnsweringConfiguration {
             @Value("${chat.worker.max-concurrent-answers:256}") int maxConcurrent,
             @Value("${chat.worker.redeliveries:3}") int retries,
             @Value("${chat.worker.redelivery-delay-ms:1000}") long retryDelayMs,
-            @Value("${chat.worker.shutdown-grace:20s}") Duration shutdownGrace) {
+            @Value("${chat.worker.shutdown-grace:15s}") Duration shutdownGrace) {
         return new AnswerDispatcher(answering, offsets, maxConcurrent, retries, Duration.ofMillis(retryDelayMs),
                 shutdownGrace, metrics);
     }

@@ -280,4 +280,72 @@ class AnsweringPromptTest {
         assertThat(provider.calls).isEmpty();
         assertThat(outcomes.published).isEmpty();
     }
+
+    @Test
+    @DisplayName("an outcome that fails to publish after the terminal entry is sent again as it was, never answered again")
+    void outcomeNotPublished() {
+        provider.then((turns, l) -> answer(l, "Hello"));
+        outcomes.failingPublishes = 2;
+
+        AnsweringPrompt.OutcomeNotPublished unpublished = org.junit.jupiter.api.Assertions.assertThrows(
+                AnsweringPrompt.OutcomeNotPublished.class, () -> answering.answer(prompt()));
+        assertThat(tasks.snapshots.get(REQUEST).state()).isEqualTo(TaskState.STREAMING);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> answering.publish(unpublished));
+        answering.publish(unpublished);
+
+        assertThat(outcomes.published).singleElement()
+                .satisfies(o -> assertThat(o.event().text()).isEqualTo("Hello"));
+        assertThat(provider.calls).hasSize(1);
+        assertThat(entries()).extracting(e -> e.getClass().getSimpleName()).containsExactly("TokenChunk", "Done");
+        assertThat(tasks.snapshots.get(REQUEST).state()).isEqualTo(TaskState.COMPLETED);
+    }
+
+    @Test
+    @DisplayName("a failed answer whose dead letter fails to publish sends the dead letter again, not the outcome")
+    void deadLetterSentOnceAfterRetry() {
+        provider.then((turns, l) -> l.onError(new ProviderError("InvalidParameter", "no", 400)));
+        Fakes.MemoryOutcomes failingDeadLetters = new Fakes.MemoryOutcomes();
+        DeadLetterTopic flaky = new DeadLetterTopic() {
+            private boolean failed;
+
+            @Override
+            public void publish(PromptToAnswer prompt, AnswerEvent.AnswerFailed failure) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("broker away");
+                }
+                failingDeadLetters.publish(prompt, failure);
+            }
+        };
+        AnsweringPrompt withFlakyDeadLetters = new AnsweringPrompt(provider, streams, tasks, outcomes, flaky,
+                AnswerMetrics.NONE, inflight, cancelled,
+                new AnsweringPolicy(1, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+                        Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(5)),
+                Clock.systemUTC(), () -> 0.5);
+
+        AnsweringPrompt.OutcomeNotPublished unpublished = org.junit.jupiter.api.Assertions.assertThrows(
+                AnsweringPrompt.OutcomeNotPublished.class, () -> withFlakyDeadLetters.answer(prompt()));
+        withFlakyDeadLetters.publish(unpublished);
+
+        assertThat(outcomes.published).hasSize(1);
+        assertThat(failingDeadLetters.parked).hasSize(1);
+        assertThat(tasks.snapshots.get(REQUEST).state()).isEqualTo(TaskState.FAILED);
+    }
+
+    @Test
+    @DisplayName("abandonAll tells every running answer to give up without a terminal entry")
+    void abandonAll() throws Exception {
+        provider.then((turns, l) -> l.onToken("partial"));
+
+        CompletableFuture<AnswerResult> running = CompletableFuture.supplyAsync(() -> answering.answer(prompt()));
+        while (entries() == null) {
+            Thread.sleep(5);
+        }
+
+        assertThat(answering.abandonAll()).isEqualTo(1);
+        assertThat(running.get()).isInstanceOf(AnswerResult.Abandoned.class);
+        assertThat(entries()).allMatch(TokenChunk.class::isInstance);
+        assertThat(answering.abandonAll()).isZero();
+    }
 }

@@ -91,9 +91,15 @@ final class Fakes {
 
         final List<AnswerOutcome> published = new ArrayList<>();
         final List<AnswerEvent.AnswerFailed> parked = new ArrayList<>();
+        /** Publishes of an outcome that fail before one goes through (a broker that is away). */
+        int failingPublishes;
 
         @Override
         public void publish(AnswerOutcome outcome) {
+            if (failingPublishes > 0) {
+                failingPublishes--;
+                throw new IllegalStateException("broker away");
+            }
             published.add(outcome);
         }
 
