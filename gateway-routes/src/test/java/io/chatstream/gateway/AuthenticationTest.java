@@ -81,8 +81,9 @@ class AuthenticationTest extends GatewayTestSupport {
         HttpResponse<String> page = http.send(request("/", null).header("Cookie", "chat_token=garbage").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
+        // As the page sends it: a write that carries the cookie must declare JSON (CrossSiteRequestFilter).
         HttpResponse<String> signIn = http.send(request("/api/auth/dev-token", null).header("Cookie", "chat_token=garbage")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"user_id\":\"erin\"}")).build(),
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"user_id\":\"erin\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(200);
     }

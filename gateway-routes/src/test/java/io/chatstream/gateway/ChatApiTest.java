@@ -139,12 +139,15 @@ class ChatApiTest extends GatewayTestSupport {
     }
 
     @Test
-    @DisplayName("the services' rejections become 413, 409, 404 with their code and message")
+    @DisplayName("the services' rejections become 413, 409, 429, 404 with their code and message")
     void mapsServiceRejections() throws Exception {
         String token = devToken("alice");
         assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"huge\"}", token), 413)).isEqualTo("PROMPT_TOO_LARGE");
         assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"busy\"}", token), 409)).isEqualTo("SESSION_BUSY");
         assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"archived\"}", token), 409)).isEqualTo("SESSION_ARCHIVED");
+        HttpResponse<String> overBudget = post("/api/chat/send", "{\"prompt\":\"over budget\"}", token);
+        assertThat(errorCode(overBudget, 429)).isEqualTo("QUOTA_EXCEEDED");
+        assertThat(json(overBudget).at("/error/message").asText()).contains("00:00 UTC");
         assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"not yours\"}", token), 404)).isEqualTo("SESSION_NOT_FOUND");
         assertThat(errorCode(post("/api/chat/stop", "{\"request_id\":\"req-unknown-0001\"}", token), 404))
                 .isEqualTo("REQUEST_NOT_FOUND");

@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.chatstream.domain.UserId;
 import io.chatstream.gateway.ratelimit.infrastructure.RedisSendRateLimits;
+import io.chatstream.gateway.ratelimit.infrastructure.SendAllowance;
+import io.chatstream.gateway.ratelimit.infrastructure.LocalSendRateLimits;
+import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.chatstream.localinfra.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -17,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The per-user send limit against a real Redis: 429 with Retry-After, shared by instances, fail open. */
+/** The per-user send limit against a real Redis: 429 with Retry-After, shared by instances, local while Redis is down. */
 class RateLimitTest extends GatewayTestSupport {
 
     private static final RedisServer REDIS = RedisServer.start(0, Path.of("target/it-redis-ratelimit-" + System.nanoTime()));
@@ -84,7 +89,7 @@ class RateLimitTest extends GatewayTestSupport {
     }
 
     @Test
-    @DisplayName("when Redis cannot be reached the limiter fails open, quickly, and recovers when Redis is back")
+    @DisplayName("when Redis cannot be reached the instance limits sends by itself, quickly, and uses Redis again once it is back")
     void failsOpen() {
         RedisServer other = RedisServer.start(0, Path.of("target/it-redis-failopen-" + System.nanoTime()));
         int port = other.port();
@@ -94,7 +99,8 @@ class RateLimitTest extends GatewayTestSupport {
                 return "PONG".equals(redis.sync().ping());
             }
         });
-        try (RedisSendRateLimits limits = limiter(port)) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (RedisSendRateLimits limits = limiter(port, meters)) {
             UserId gina = UserId.parse("gina-redis-down").orElseThrow();
             assertThat(limits.tryAcquire(gina)).isEmpty();
             assertThat(limits.tryAcquire(gina)).isEmpty();
@@ -102,22 +108,36 @@ class RateLimitTest extends GatewayTestSupport {
             other.stop();
 
             long began = System.nanoTime();
-            for (int i = 0; i < 5; i++) {
-                assertThat(limits.tryAcquire(gina)).as("allowed while Redis is down").isEmpty();
+            assertThat(limits.tryAcquire(gina)).as("Redis down: a full local bucket allows").isEmpty();
+            assertThat(limits.tryAcquire(gina)).isEmpty();
+            for (int i = 0; i < 3; i++) {
+                assertThat(limits.tryAcquire(gina)).as("Redis down: the local bucket limits, never fails open")
+                        .isPresent();
             }
             assertThat(Duration.ofNanos(System.nanoTime() - began)).as("bounded by the timeout, not hanging")
                     .isLessThan(Duration.ofSeconds(20));
+            assertThat(meters.get("chat.gateway.rate.limit.store.up").gauge().value()).isZero();
+            assertThat(meters.get("chat.gateway.rate.limit").tags("outcome", "limited", "store", "local").counter()
+                    .count()).isEqualTo(3);
 
             other.restart();
-            await("limits apply again once Redis is back").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(200)).until(() -> limits.tryAcquire(gina).isPresent());
+            UserId hugo = UserId.parse("hugo-after-outage").orElseThrow();
+            await("Redis is used again once it is back").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> limits.tryAcquire(hugo).isEmpty()
+                            && meters.get("chat.gateway.rate.limit.store.up").gauge().value() == 1);
         } finally {
             other.close();
         }
     }
 
     private static RedisSendRateLimits limiter(int port) {
-        return new RedisSendRateLimits(REDIS.host(), port, Duration.ofMillis(300), 2, 2, Duration.ofHours(1), null);
+        return limiter(port, null);
+    }
+
+    private static RedisSendRateLimits limiter(int port, MeterRegistry meters) {
+        SendAllowance allowance = new SendAllowance(2, 2, Duration.ofHours(1));
+        return new RedisSendRateLimits(RedisURI.builder().withHost(REDIS.host()).withPort(port)
+                .withTimeout(Duration.ofMillis(300)).build(), allowance, new LocalSendRateLimits(allowance, 100), meters);
     }
 
     private static RedisClient redisClient() {

@@ -178,6 +178,14 @@ final class ApiCases {
                 "Cookie", "chat_token=" + tampered(c)));
         add("A15", c -> c.api().post("/api/auth/dev-token", null, "{\"user_id\":\"a b\"}"));
         add("A16", c -> c.api().post("/api/auth/dev-token", null, "{\"user_id\":\"" + "u".repeat(65) + "\"}"));
+        byte[] forged = "{\"prompt\":\"forged\"}".getBytes(StandardCharsets.UTF_8);
+        add("A17", c -> c.api().withCookie("POST", "/api/chat/send", c.token(), forged,
+                "Content-Type", "application/json", "Origin", "https://evil.example"));
+        add("A18", c -> c.api().withCookie("POST", "/api/chat/send", c.token(), forged,
+                "Content-Type", "application/json", "Sec-Fetch-Site", "same-site"));
+        add("A19", c -> c.api().withCookie("POST", "/api/chat/send", c.token(), forged));
+        add("A20", c -> c.api().withCookie("DELETE", "/api/chat/sessions/" + c.session(), c.token(), null,
+                "Origin", "https://evil.example"));
         // ----- isolation: another user's session or request (OWASP API1) -----
         add("I01", c -> c.api().get("/api/chat/sessions/" + c.otherSession() + "/messages", c.token()));
         add("I02", c -> c.api().call("PATCH", "/api/chat/sessions/" + c.otherSession(), c.token(),

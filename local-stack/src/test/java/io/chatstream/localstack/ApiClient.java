@@ -73,6 +73,19 @@ final class ApiClient {
         return RawHttp.send(uri.getHost(), uri.getPort(), method, target, body, headers);
     }
 
+    /**
+     * Signed in by the {@code chat_token} cookie only, as a browser sends it, with exactly the given
+     * headers (no Content-Type unless one of them): the cross-site request cases.
+     */
+    HttpResponse<String> withCookie(String method, String path, String token, byte[] body, String... headers)
+            throws Exception {
+        URI uri = URI.create(base);
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Cookie";
+        all[headers.length + 1] = "chat_token=" + token;
+        return RawHttp.send(uri.getHost(), uri.getPort(), method, path, body, all);
+    }
+
     HttpResponse<String> post(String path, String token, String json) throws Exception {
         return call("POST", path, token, json.getBytes(StandardCharsets.UTF_8));
     }

@@ -51,7 +51,7 @@ class ClassDataSharingTest {
         Files.writeString(archive, "recorded by the first run's exit");
         ClassDataSharing.Launch second = ClassDataSharing.prepare("gateway", jar, state, true);
         assertThat(second.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
-        assertThat(second.stopGrace()).isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(second.stopGrace()).isEqualTo(java.time.Duration.ofSeconds(30));
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
         ClassDataSharing.Launch rebuilt = ClassDataSharing.prepare("gateway", jar, state, true);

@@ -61,8 +61,38 @@ class ComposeConsistencyTest {
         return map(services.get(name));
     }
 
+    /**
+     * The service's application.yml with the shared files it imports from service-support
+     * ({@code spring.config.import: classpath:chat-….yml}) merged in: the configuration the service runs with.
+     */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> applicationYml(String composeService) {
-        return yaml(root.resolve(SERVICES.get(composeService)).resolve("src/main/resources/application.yml"));
+        Map<String, Object> own = yaml(root.resolve(SERVICES.get(composeService)).resolve("src/main/resources/application.yml"));
+        Object imports = flatten(own).get("spring.config.import");
+        Map<String, Object> merged = new java.util.LinkedHashMap<>();
+        if (imports != null) {
+            for (String entry : imports.toString().split(",")) {
+                java.nio.file.Path shared = root.resolve("service-support/src/main/resources")
+                        .resolve(entry.trim().replaceFirst("^classpath:", ""));
+                if (java.nio.file.Files.isRegularFile(shared)) {
+                    merge(merged, yaml(shared));
+                }
+            }
+        }
+        merge(merged, own);
+        return merged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<String, Object> into, Map<String, Object> from) {
+        from.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested && into.get(key) instanceof Map<?, ?> existing) {
+                merge((Map<String, Object>) existing, (Map<String, Object>) nested);
+            } else {
+                into.put(key, value instanceof Map<?, ?> nested
+                        ? new java.util.LinkedHashMap<>((Map<String, Object>) nested) : value);
+            }
+        });
     }
 
     /** server.port as the container sees it: SERVER_PORT when compose sets it, else application.yml. */

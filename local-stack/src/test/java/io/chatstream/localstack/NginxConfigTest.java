@@ -54,7 +54,7 @@ class NginxConfigTest {
     }
 
     @Test
-    @DisplayName("a running nginx redirects HTTP, hides the actuator, sends security headers and limits sending")
+    @DisplayName("a running nginx redirects HTTP, hides the actuator and the dev sign-in, sends security headers and limits sending")
     void edgeRules() throws Exception {
         int http = EdgeNginx.freePort();
         int https = EdgeNginx.freePort();
@@ -99,6 +99,12 @@ class NginxConfigTest {
                 assertThat(client.send(get(base + "/api/chat/send"), HttpResponse.BodyHandlers.discarding()).statusCode())
                         .as("only POST is limited").isEqualTo(502);
             }
+
+            HttpResponse<Void> devToken = client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/dev-token"))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"alice\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(devToken.statusCode()).as("the development sign-in never reaches a deployed gateway").isEqualTo(404);
 
             HttpResponse<Void> tooLarge = client.send(HttpRequest.newBuilder(URI.create(base + "/api/chat/stop"))
                     .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(10))

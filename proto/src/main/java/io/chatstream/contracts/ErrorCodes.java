@@ -27,6 +27,8 @@ public final class ErrorCodes {
     public static final String REQUEST_NOT_FOUND = "REQUEST_NOT_FOUND";
     public static final String SESSION_BUSY = "SESSION_BUSY";
     public static final String SESSION_ARCHIVED = "SESSION_ARCHIVED";
+    /** The user's daily token budget is used up (command, RESOURCE_EXHAUSTED; the gateway answers 429). */
+    public static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
     public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
     /**
      * Not a call error: the code of an answer stream's final {@code error} entry when the answer

@@ -93,6 +93,8 @@ abstract class CommandItSupport {
         registry.add("chat.grpc.port", () -> grpcPort);
         registry.add("chat.grpc.host", () -> "127.0.0.1");
         registry.add("chat.metrics.kafka-offsets-interval", () -> "1s");
+        // Small enough for CommandServiceIT.dailyTokenBudget to use up; no other test's answers carry usage.
+        registry.add("chat.quota.daily-tokens", () -> "1000");
     }
 
     @BeforeEach

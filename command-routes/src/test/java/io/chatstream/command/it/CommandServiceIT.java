@@ -170,6 +170,27 @@ class CommandServiceIT extends CommandItSupport {
     }
 
     @Test
+    @DisplayName("once a user's answers today used the daily token budget, their next prompt is RESOURCE_EXHAUSTED QUOTA_EXCEEDED; others still send")
+    void dailyTokenBudget() {
+        SubmitPromptResponse first = stub.submitPrompt(request("it-user-quota", "", "Tell me a lot", "it-req-quota-1")
+                .build());
+        submitted.await(r -> r.value().contains("it-req-quota-1"));
+        AnswerWriter.send(kafka.bootstrapServers(), first.getSessionId(), EventJson.write(AnswerCompleted.newBuilder()
+                .setEventId("evt-quota-1").setRequestId("it-req-quota-1").setSessionId(first.getSessionId())
+                .setUserId("it-user-quota").setTurn(1).setStatus("completed").setText("A lot.")
+                .setUsage(io.chatstream.proto.v1.Usage.newBuilder().setInputTokens(400).setOutputTokens(700)).build()));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertError(() -> stub.submitPrompt(request("it-user-quota", "", "More", "it-req-quota-2").build()),
+                        Status.Code.RESOURCE_EXHAUSTED, ErrorCodes.QUOTA_EXCEEDED));
+        assertThat(stub.submitPrompt(request("it-user-quota-other", "", "hi", "it-req-quota-3").build()).getStatus())
+                .isEqualTo("accepted");
+        submitted.await(r -> r.value().contains("it-req-quota-3"));
+        assertThat(submitted.count(r -> r.value().contains("it-req-quota-2"))).as("a refused prompt is never published")
+                .isZero();
+    }
+
+    @Test
     @DisplayName("publishes a cancel for an answer in flight and refuses unknown requests")
     void cancel() {
         SubmitPromptResponse submittedPrompt = stub.submitPrompt(request("it-user-5", "", "long story", "it-req-0051").build());

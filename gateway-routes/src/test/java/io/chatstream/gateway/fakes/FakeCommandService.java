@@ -45,6 +45,8 @@ public final class FakeCommandService extends ChatCommandServiceGrpc.ChatCommand
                     "the session is still answering"));
             case "huge" -> out.onError(ErrorCodes.grpcError(Status.Code.INVALID_ARGUMENT, ErrorCodes.PROMPT_TOO_LARGE,
                     "prompt is too large"));
+            case "over budget" -> out.onError(ErrorCodes.grpcError(Status.Code.RESOURCE_EXHAUSTED,
+                    ErrorCodes.QUOTA_EXCEEDED, "today's token budget is used up; it renews at 00:00 UTC"));
             case "archived" -> out.onError(ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION, ErrorCodes.SESSION_ARCHIVED,
                     "the session is archived"));
             case "not yours" -> out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND,

@@ -29,10 +29,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 /**
  * Guards error-handling.camel.yaml and how the projection flows meet it. The route configuration
  * {@code query-error-handling} retries a technical failure (database down) {@code chat.query.redeliveries} times,
- * with a pause that starts at {@code chat.query.redelivery-delay-ms} and grows, then fails the exchange. In the
- * projection flows the projection runs inside {@code doTry}, where Camel applies no error handler: there a
- * technical failure fails the exchange at once. Either way the position is not advanced, so the consumer reads the
- * record again and no event is lost.
+ * with a pause that starts at {@code chat.query.redelivery-delay-ms} and grows, then fails the exchange, in every
+ * projection flow (no {@code doTry} hides the step from it). The position is not advanced, so the consumer reads
+ * the record again and no event is lost.
  */
 class ErrorHandlingRouteTest extends QueryRouteTest {
 
@@ -69,7 +68,7 @@ class ErrorHandlingRouteTest extends QueryRouteTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"query-project-prompt", "query-project-answer", "query-project-session-change"})
-    @DisplayName("a technical failure inside the projection's doTry fails the exchange at once and the position stays")
+    @DisplayName("a technical failure of a projection is retried chat.query.redeliveries times, then fails the record; the position stays")
     void technicalFailureFailsTheRecord(String routeId) {
         databaseDown();
         KafkaManualCommit position = mock(KafkaManualCommit.class);
@@ -80,7 +79,8 @@ class ErrorHandlingRouteTest extends QueryRouteTest {
 
         assertThat(failed.matches(5, TimeUnit.SECONDS)).isTrue();
         assertThat(done.getException()).isInstanceOf(DataAccessResourceFailureException.class);
-        assertThat(mockingDetails(projections).getInvocations()).hasSize(1);
+        assertThat(mockingDetails(projections).getInvocations())
+                .hasSize(1 + Integer.parseInt(property("chat.query.redeliveries")));
         verifyNoInteractions(position);
     }
 

@@ -96,6 +96,7 @@ class LiveRouteEditIT {
         assertThat(outcome.getStatus()).isEqualTo("completed");
         assertThat(outcome.getModel()).isEqualTo("qwen-at-start");
         assertThat(proxy.models).last().isEqualTo("qwen-at-start");
+        assertThat(proxy.maxTokens).as("every answer is bounded by chat.bailian.max-tokens").last().isEqualTo("4096");
         assertThat(camel.getRoute("worker-answer-policy").getSourceResource().getLocation()).startsWith("file:");
     }
 

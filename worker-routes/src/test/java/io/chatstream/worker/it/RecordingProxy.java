@@ -15,12 +15,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An HTTP pass-through in front of the simulator that records the model name of every request. */
+/** An HTTP pass-through in front of the simulator that records the model name and max_tokens of every request. */
 final class RecordingProxy implements AutoCloseable {
 
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"");
 
+    private static final Pattern MAX_TOKENS = Pattern.compile("\"max_tokens\"\\s*:\\s*(\\d+)");
+
     final List<String> models = new CopyOnWriteArrayList<>();
+    /** parameters.max_tokens of every request, "" when absent. */
+    final List<String> maxTokens = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -32,6 +36,8 @@ final class RecordingProxy implements AutoCloseable {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 Matcher m = MODEL.matcher(new String(body, StandardCharsets.UTF_8));
                 models.add(m.find() ? m.group(1) : "");
+                Matcher limit = MAX_TOKENS.matcher(new String(body, StandardCharsets.UTF_8));
+                maxTokens.add(limit.find() ? limit.group(1) : "");
                 HttpRequest.Builder forward = HttpRequest.newBuilder(base.resolve(exchange.getRequestURI().getPath()))
                         .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
                 exchange.getRequestHeaders().forEach((name, values) -> {

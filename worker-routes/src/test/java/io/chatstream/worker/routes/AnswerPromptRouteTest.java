@@ -46,9 +46,7 @@ class AnswerPromptRouteTest extends WorkerRouteHarness {
                 .containsEntry("breakOnFirstError", "true")
                 .containsEntry("kafkaClientFactory", "#guardedKafkaClientFactory")
                 .containsEntry("kafkaManualCommitFactory",
-                        "#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory")
-                .containsEntry("headerDeserializer",
-                        "#class:org.apache.camel.component.kafka.serde.ToStringKafkaHeaderDeserializer");
+                        "#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory");
         assertThat(route.configurationId()).isEqualTo("worker-error-handling");
     }
 

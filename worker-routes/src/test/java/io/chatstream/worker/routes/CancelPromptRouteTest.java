@@ -57,7 +57,7 @@ class CancelPromptRouteTest extends WorkerRouteHarness {
     @DisplayName("an unreadable cancel is logged at WARN and skipped; no exception reaches the consumer")
     void unreadableIsLoggedAndSkipped() {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger routeLog = (Logger) LoggerFactory.getLogger(ROUTE);
+        Logger routeLog = (Logger) LoggerFactory.getLogger("io.chatstream.worker.answering");
         log.start();
         routeLog.addAppender(log);
         try {

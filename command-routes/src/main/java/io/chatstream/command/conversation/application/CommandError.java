@@ -12,5 +12,7 @@ public enum CommandError {
     SESSION_NOT_FOUND,
     REQUEST_NOT_FOUND,
     SESSION_BUSY,
-    SESSION_ARCHIVED
+    SESSION_ARCHIVED,
+    /** The user's answers today used the daily token budget up (chat.quota.daily-tokens). */
+    QUOTA_EXCEEDED
 }

@@ -1,5 +1,9 @@
 package io.chatstream.command.conversation.application;
 
+import io.chatstream.command.conversation.domain.DailyTokens;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import io.chatstream.command.conversation.domain.ConversationSession;
 import io.chatstream.command.conversation.domain.Prompts;
 import io.chatstream.command.conversation.domain.Sessions;
@@ -8,8 +12,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Use case: record how an answer ended (its text becomes context for later turns) and free the session
- * for its next prompt. Idempotent: a redelivered answer changes nothing.
+ * Use case: record how an answer ended (its text becomes context for later turns), add its tokens to its
+ * user's day (the daily token budget), and free the session for its next prompt. Idempotent: a
+ * redelivered answer changes nothing, its tokens are counted once.
  */
 public class RecordingAnswer {
 
@@ -17,12 +22,15 @@ public class RecordingAnswer {
 
     private final Sessions sessions;
     private final Prompts prompts;
+    private final DailyTokens dailyTokens;
     private final Transactions transactions;
     private final Clock clock;
 
-    public RecordingAnswer(Sessions sessions, Prompts prompts, Transactions transactions, Clock clock) {
+    public RecordingAnswer(Sessions sessions, Prompts prompts, DailyTokens dailyTokens, Transactions transactions,
+            Clock clock) {
         this.sessions = sessions;
         this.prompts = prompts;
+        this.dailyTokens = dailyTokens;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -37,9 +45,13 @@ public class RecordingAnswer {
             return Result.UNKNOWN_REQUEST;
         }
         UserPrompt prompt = found.get();
-        boolean recorded = prompt.recordAnswer(answer.state(), answer.text(), clock.instant());
+        Instant now = clock.instant();
+        boolean recorded = prompt.recordAnswer(answer.state(), answer.text(), now);
         if (recorded) {
             prompts.update(prompt);
+            if (answer.tokens() > 0) {
+                dailyTokens.add(prompt.userId(), LocalDate.ofInstant(now, ZoneOffset.UTC), answer.tokens());
+            }
         }
         Optional<ConversationSession> session = sessions.find(prompt.sessionId());
         if (session.isPresent() && session.get().release(prompt.requestId())) {

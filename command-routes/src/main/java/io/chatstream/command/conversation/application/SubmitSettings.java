@@ -7,5 +7,12 @@ import java.time.Duration;
  * Tunables of submitting: the longest prompt, how long an unanswered turn blocks its session,
  * and how much history travels with a prompt.
  */
-public record SubmitSettings(int maxPromptChars, Duration inFlightTimeout, ContextBudget contextBudget) {
+public record SubmitSettings(int maxPromptChars, Duration inFlightTimeout, ContextBudget contextBudget,
+        long dailyTokenBudget) {
+
+    public SubmitSettings {
+        if (dailyTokenBudget < 0) {
+            throw new IllegalArgumentException("chat.quota.daily-tokens must be 0 (no budget) or more");
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package io.chatstream.command.conversation.application;
 
+import io.chatstream.command.conversation.domain.DailyTokens;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import io.chatstream.command.conversation.domain.ConcurrentSessionChange;
 import io.chatstream.command.conversation.domain.ContextTurn;
 import io.chatstream.command.conversation.domain.ContextWindow;
@@ -27,6 +30,7 @@ public class SubmittingPrompt {
 
     private final Sessions sessions;
     private final Prompts prompts;
+    private final DailyTokens dailyTokens;
     private final Outbox outbox;
     private final OutboxRelayTrigger relay;
     private final IdempotencyCache cache;
@@ -34,10 +38,12 @@ public class SubmittingPrompt {
     private final SubmitSettings settings;
     private final Clock clock;
 
-    public SubmittingPrompt(Sessions sessions, Prompts prompts, Outbox outbox, OutboxRelayTrigger relay,
-            IdempotencyCache cache, Transactions transactions, SubmitSettings settings, Clock clock) {
+    public SubmittingPrompt(Sessions sessions, Prompts prompts, DailyTokens dailyTokens, Outbox outbox,
+            OutboxRelayTrigger relay, IdempotencyCache cache, Transactions transactions, SubmitSettings settings,
+            Clock clock) {
         this.sessions = sessions;
         this.prompts = prompts;
+        this.dailyTokens = dailyTokens;
         this.outbox = outbox;
         this.relay = relay;
         this.cache = cache;
@@ -112,6 +118,10 @@ public class SubmittingPrompt {
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
+        if (overBudget(user)) {
+            // Checked before the model is ever called: the prompt is not accepted, nothing is queued.
+            return new SubmitOutcome.Rejected(CommandError.QUOTA_EXCEEDED);
+        }
         ConversationSession session;
         List<UserPrompt> earlier;
         if (sessionId.isPresent()) {
@@ -144,6 +154,11 @@ public class SubmittingPrompt {
             case DELETED -> CommandError.SESSION_NOT_FOUND;
             case BUSY -> CommandError.SESSION_BUSY;
         });
+    }
+
+    private boolean overBudget(UserId user) {
+        long budget = settings.dailyTokenBudget();
+        return budget > 0 && dailyTokens.spentOn(user, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)) >= budget;
     }
 
     /** The first answer to a repeated request id; another user's id is rejected without saying why. */

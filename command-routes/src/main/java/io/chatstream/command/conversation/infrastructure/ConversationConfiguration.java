@@ -1,5 +1,6 @@
 package io.chatstream.command.conversation.infrastructure;
 
+import io.chatstream.command.conversation.domain.DailyTokens;
 import io.chatstream.command.conversation.application.CancellingPrompt;
 import io.chatstream.command.conversation.application.CheckingPromptStatus;
 import io.chatstream.command.conversation.application.DeletingSession;
@@ -42,6 +43,11 @@ public class ConversationConfiguration {
     }
 
     @Bean
+    DailyTokens dailyTokens(JdbcTemplate jdbc) {
+        return new JdbcDailyTokens(jdbc);
+    }
+
+    @Bean
     IdempotencyCache idempotencyCache(StringRedisTemplate redis, @Value("${chat.idempotency.ttl}") Duration ttl) {
         return new RedisIdempotencyCache(redis, ttl);
     }
@@ -55,14 +61,18 @@ public class ConversationConfiguration {
     SubmitSettings submitSettings(@Value("${chat.prompt.max-chars}") int maxPromptChars,
             @Value("${chat.session.in-flight-timeout}") Duration inFlightTimeout,
             @Value("${chat.context.max-turns}") int maxTurns,
-            @Value("${chat.context.max-chars}") int maxChars) {
-        return new SubmitSettings(maxPromptChars, inFlightTimeout, new ContextBudget(maxTurns, maxChars));
+            @Value("${chat.context.max-chars}") int maxChars,
+            @Value("${chat.quota.daily-tokens}") long dailyTokenBudget) {
+        return new SubmitSettings(maxPromptChars, inFlightTimeout, new ContextBudget(maxTurns, maxChars),
+                dailyTokenBudget);
     }
 
     @Bean
-    SubmittingPrompt submittingPrompt(Sessions sessions, Prompts prompts, Outbox outbox, OutboxRelayTrigger relay,
-            IdempotencyCache cache, Transactions transactions, SubmitSettings settings, Clock clock) {
-        return new SubmittingPrompt(sessions, prompts, outbox, relay, cache, transactions, settings, clock);
+    SubmittingPrompt submittingPrompt(Sessions sessions, Prompts prompts, DailyTokens dailyTokens, Outbox outbox,
+            OutboxRelayTrigger relay, IdempotencyCache cache, Transactions transactions, SubmitSettings settings,
+            Clock clock) {
+        return new SubmittingPrompt(sessions, prompts, dailyTokens, outbox, relay, cache, transactions, settings,
+                clock);
     }
 
     @Bean
@@ -89,7 +99,8 @@ public class ConversationConfiguration {
     }
 
     @Bean
-    RecordingAnswer recordingAnswer(Sessions sessions, Prompts prompts, Transactions transactions, Clock clock) {
-        return new RecordingAnswer(sessions, prompts, transactions, clock);
+    RecordingAnswer recordingAnswer(Sessions sessions, Prompts prompts, DailyTokens dailyTokens,
+            Transactions transactions, Clock clock) {
+        return new RecordingAnswer(sessions, prompts, dailyTokens, transactions, clock);
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads one {@code chat.answer.completed} payload and records it. A payload that breaks the
- * contract is logged and skipped: retrying it can never succeed and must not stall the partition.
+ * contract throws {@link UnreadableEventException}; the route configuration
+ * {@code command-consumer-errors} logs and skips it (retrying can never succeed and must not stall
+ * the partition), as every Kafka flow of the product does.
  */
 @Component("answerCompletedListener")
 public class AnswerCompletedListener {
@@ -27,18 +29,10 @@ public class AnswerCompletedListener {
         this.recording = recording;
     }
 
-    /** @return what happened, for the route's log and tests */
-    public String onAnswer(String payload) {
-        RecordAnswer answer;
-        try {
-            answer = read(payload);
-        } catch (UnreadableEventException e) {
-            LOG.warn("skipping unreadable chat.answer.completed payload: {}", e.getMessage());
-            return "UNREADABLE";
-        }
+    public void onAnswer(String payload) {
+        RecordAnswer answer = read(payload);
         RecordingAnswer.Result result = recording.record(answer);
         LOG.info("answer of {} recorded: {}", answer.requestId(), result);
-        return result.name();
     }
 
     static RecordAnswer read(String payload) {
@@ -51,6 +45,7 @@ public class AnswerCompletedListener {
             case AnswerStatus.STOPPED -> AnswerState.STOPPED;
             default -> throw new UnreadableEventException("unknown answer status '" + event.getStatus() + "'");
         };
-        return new RecordAnswer(requestId, state, event.getText());
+        long tokens = Math.max(0, event.getUsage().getInputTokens()) + Math.max(0, event.getUsage().getOutputTokens());
+        return new RecordAnswer(requestId, state, event.getText(), tokens);
     }
 }

@@ -29,6 +29,8 @@ final class GrpcErrors {
                     "the previous answer of this session is still in progress");
             case SESSION_ARCHIVED -> ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION,
                     ErrorCodes.SESSION_ARCHIVED, "the session is archived");
+            case QUOTA_EXCEEDED -> ErrorCodes.grpcError(Status.Code.RESOURCE_EXHAUSTED, ErrorCodes.QUOTA_EXCEEDED,
+                    "today's token budget is used up; it renews at 00:00 UTC");
         };
     }
 

@@ -18,9 +18,9 @@ class CancellingPromptTest {
     private final Fakes.RecordingOutbox outbox = new Fakes.RecordingOutbox();
     private final Fakes.CountingTrigger trigger = new Fakes.CountingTrigger();
     private final Clock clock = Clock.systemUTC();
-    private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, outbox, trigger,
+    private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, new Fakes.MemoryDailyTokens(), outbox, trigger,
             new Fakes.MapCache(), new Fakes.DirectTransactions(),
-            new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000)), clock);
+            new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 0), clock);
     private final CancellingPrompt cancelling = new CancellingPrompt(prompts, outbox, trigger,
             new Fakes.DirectTransactions(), clock);
 
@@ -43,8 +43,8 @@ class CancellingPromptTest {
     void finished() {
         SubmitOutcome.Accepted accepted = (SubmitOutcome.Accepted) submitting.submit(
                 new SubmitPrompt("alice", "", "hi", "", ""));
-        new RecordingAnswer(sessions, prompts, new Fakes.DirectTransactions(), clock)
-                .record(new RecordAnswer(accepted.requestId(), AnswerState.COMPLETED, "done"));
+        new RecordingAnswer(sessions, prompts, new Fakes.MemoryDailyTokens(), new Fakes.DirectTransactions(), clock)
+                .record(new RecordAnswer(accepted.requestId(), AnswerState.COMPLETED, "done", 0));
 
         CancelOutcome outcome = cancelling.cancel(new CancelPrompt("alice", accepted.requestId().value(), ""));
 

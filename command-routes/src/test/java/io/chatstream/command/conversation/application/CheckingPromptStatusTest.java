@@ -18,9 +18,9 @@ class CheckingPromptStatusTest {
     private final Fakes.RecordingOutbox outbox = new Fakes.RecordingOutbox();
     private final Fakes.CountingTrigger trigger = new Fakes.CountingTrigger();
     private final Clock clock = Clock.systemUTC();
-    private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, outbox, trigger,
+    private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, new Fakes.MemoryDailyTokens(), outbox, trigger,
             new Fakes.MapCache(), new Fakes.DirectTransactions(),
-            new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000)), clock);
+            new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 0), clock);
     private final CheckingPromptStatus checking = new CheckingPromptStatus(prompts, sessions);
 
     private SubmitOutcome.Accepted submitted(String user, String requestId) {
@@ -40,8 +40,8 @@ class CheckingPromptStatusTest {
     @DisplayName("stays accepted after the answer ended: the prompt was accepted, whatever became of it")
     void answered() {
         SubmitOutcome.Accepted accepted = submitted("alice", "req-status-0002");
-        new RecordingAnswer(sessions, prompts, new Fakes.DirectTransactions(), clock)
-                .record(new RecordAnswer(accepted.requestId(), AnswerState.FAILED, ""));
+        new RecordingAnswer(sessions, prompts, new Fakes.MemoryDailyTokens(), new Fakes.DirectTransactions(), clock)
+                .record(new RecordAnswer(accepted.requestId(), AnswerState.FAILED, "", 0));
 
         assertThat(checking.check(new GetPromptStatus("alice", "req-status-0002", "")))
                 .isInstanceOf(PromptStatus.Accepted.class);

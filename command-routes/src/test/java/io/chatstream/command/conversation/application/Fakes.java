@@ -54,4 +54,20 @@ final class Fakes {
             return work.get();
         }
     }
+
+    /** Tokens per user and day in a map. */
+    static final class MemoryDailyTokens implements io.chatstream.command.conversation.domain.DailyTokens {
+
+        final java.util.Map<String, Long> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public long spentOn(io.chatstream.domain.UserId user, java.time.LocalDate day) {
+            return tokens.getOrDefault(user.value() + "@" + day, 0L);
+        }
+
+        @Override
+        public void add(io.chatstream.domain.UserId user, java.time.LocalDate day, long added) {
+            tokens.merge(user.value() + "@" + day, added, Long::sum);
+        }
+    }
 }

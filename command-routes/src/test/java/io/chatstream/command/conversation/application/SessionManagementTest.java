@@ -20,9 +20,9 @@ class SessionManagementTest {
     private final Fakes.RecordingOutbox outbox = new Fakes.RecordingOutbox();
     private final Fakes.CountingTrigger trigger = new Fakes.CountingTrigger();
     private final Clock clock = Clock.systemUTC();
-    private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, outbox, trigger,
+    private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, new Fakes.MemoryDailyTokens(), outbox, trigger,
             new Fakes.MapCache(), new Fakes.DirectTransactions(),
-            new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000)), clock);
+            new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 0), clock);
     private final RenamingSession renaming = new RenamingSession(sessions, outbox, trigger,
             new Fakes.DirectTransactions(), clock);
     private final DeletingSession deleting = new DeletingSession(sessions, outbox, trigger,

@@ -27,10 +27,10 @@ class SubmittingPromptTest {
     private final Fakes.RecordingOutbox outbox = new Fakes.RecordingOutbox();
     private final Fakes.CountingTrigger trigger = new Fakes.CountingTrigger();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T10:00:00.123456Z"), ZoneOffset.UTC);
-    private final SubmitSettings settings = new SubmitSettings(10, Duration.ofMinutes(5), new ContextBudget(20, 24_000));
-    private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, outbox, trigger,
+    private final SubmitSettings settings = new SubmitSettings(10, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 0);
+    private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, new Fakes.MemoryDailyTokens(), outbox, trigger,
             new Fakes.MapCache(), new Fakes.DirectTransactions(), settings, clock);
-    private final RecordingAnswer recording = new RecordingAnswer(sessions, prompts, new Fakes.DirectTransactions(), clock);
+    private final RecordingAnswer recording = new RecordingAnswer(sessions, prompts, new Fakes.MemoryDailyTokens(), new Fakes.DirectTransactions(), clock);
 
     @Test
     @DisplayName("without a session starts one, accepts turn 1, queues the event and wakes the relay")
@@ -106,7 +106,7 @@ class SubmittingPromptTest {
     @DisplayName("after the answer came back is accepted as the next turn, with the earlier turn as context")
     void nextTurnWithContext() {
         SubmitOutcome.Accepted first = accept(new SubmitPrompt("alice", "", "hi", "", ""));
-        recording.record(new RecordAnswer(first.requestId(), AnswerState.COMPLETED, "hello!"));
+        recording.record(new RecordAnswer(first.requestId(), AnswerState.COMPLETED, "hello!", 0));
 
         SubmitOutcome.Accepted second = accept(new SubmitPrompt("alice", first.sessionId().value(), "more", "", ""));
 
@@ -119,11 +119,11 @@ class SubmittingPromptTest {
     @DisplayName("records a repeated answer only once")
     void answerIdempotent() {
         SubmitOutcome.Accepted first = accept(new SubmitPrompt("alice", "", "hi", "", ""));
-        RecordAnswer answer = new RecordAnswer(first.requestId(), AnswerState.COMPLETED, "hello!");
+        RecordAnswer answer = new RecordAnswer(first.requestId(), AnswerState.COMPLETED, "hello!", 0);
 
         assertThat(recording.record(answer)).isEqualTo(RecordingAnswer.Result.RECORDED);
         assertThat(recording.record(answer)).isEqualTo(RecordingAnswer.Result.ALREADY_RECORDED);
-        assertThat(recording.record(new RecordAnswer(RequestId.generate(), AnswerState.FAILED, "")))
+        assertThat(recording.record(new RecordAnswer(RequestId.generate(), AnswerState.FAILED, "", 0)))
                 .isEqualTo(RecordingAnswer.Result.UNKNOWN_REQUEST);
     }
 
@@ -131,7 +131,7 @@ class SubmittingPromptTest {
     @DisplayName("decides again when another writer changed the session in between")
     void retriesAfterConcurrentChange() {
         SubmitOutcome.Accepted first = accept(new SubmitPrompt("alice", "", "hi", "", ""));
-        recording.record(new RecordAnswer(first.requestId(), AnswerState.COMPLETED, "hello!"));
+        recording.record(new RecordAnswer(first.requestId(), AnswerState.COMPLETED, "hello!", 0));
         Sessions flaky = new Sessions() {
             private boolean conflicted;
 
@@ -149,7 +149,7 @@ class SubmittingPromptTest {
                 sessions.save(session);
             }
         };
-        SubmittingPrompt racing = new SubmittingPrompt(flaky, prompts, outbox, trigger, new Fakes.MapCache(),
+        SubmittingPrompt racing = new SubmittingPrompt(flaky, prompts, new Fakes.MemoryDailyTokens(), outbox, trigger, new Fakes.MapCache(),
                 new Fakes.DirectTransactions(), settings, clock);
 
         SubmitOutcome second = racing.submit(new SubmitPrompt("alice", first.sessionId().value(), "more", "", ""));
@@ -163,5 +163,36 @@ class SubmittingPromptTest {
 
     private CommandError reject(SubmitPrompt command) {
         return ((SubmitOutcome.Rejected) submitting.submit(command)).error();
+    }
+
+    @Test
+    @DisplayName("once the user's answers today used the daily token budget: QUOTA_EXCEEDED, nothing queued; repeats, others and tomorrow unaffected")
+    void dailyTokenBudget() {
+        Fakes.MemoryDailyTokens tokens = new Fakes.MemoryDailyTokens();
+        SubmitSettings budgeted = new SubmitSettings(10, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 100);
+        SubmittingPrompt limited = new SubmittingPrompt(sessions, prompts, tokens, outbox, trigger, new Fakes.MapCache(),
+                new Fakes.DirectTransactions(), budgeted, clock);
+        RecordingAnswer recorder = new RecordingAnswer(sessions, prompts, tokens, new Fakes.DirectTransactions(), clock);
+        SubmitOutcome.Accepted first = (SubmitOutcome.Accepted) limited.submit(
+                new SubmitPrompt("alice", "", "hi", "req-00001", ""));
+        recorder.record(new RecordAnswer(first.requestId(), AnswerState.COMPLETED, "hello", 60));
+        recorder.record(new RecordAnswer(first.requestId(), AnswerState.COMPLETED, "hello", 60));
+        assertThat(tokens.spentOn(new io.chatstream.domain.UserId("alice"), java.time.LocalDate.of(2026, 1, 1)))
+                .as("a redelivered answer is counted once").isEqualTo(60);
+        SubmitOutcome.Accepted second = (SubmitOutcome.Accepted) limited.submit(
+                new SubmitPrompt("alice", first.sessionId().value(), "again", "req-00002", ""));
+        recorder.record(new RecordAnswer(second.requestId(), AnswerState.COMPLETED, "x", 50));
+        int queued = outbox.events.size();
+
+        assertThat(limited.submit(new SubmitPrompt("alice", "", "third", "req-00003", "")))
+                .isEqualTo(new SubmitOutcome.Rejected(CommandError.QUOTA_EXCEEDED));
+        assertThat(outbox.events).as("nothing reaches the model").hasSize(queued);
+        assertThat(limited.submit(new SubmitPrompt("alice", "", "hi", "req-00001", ""))).isEqualTo(first);
+        assertThat(limited.submit(new SubmitPrompt("bob", "", "hi", "req-00004", "")))
+                .isInstanceOf(SubmitOutcome.Accepted.class);
+        SubmittingPrompt tomorrow = new SubmittingPrompt(sessions, prompts, tokens, outbox, trigger,
+                new Fakes.MapCache(), new Fakes.DirectTransactions(), budgeted, Clock.offset(clock, Duration.ofDays(1)));
+        assertThat(tomorrow.submit(new SubmitPrompt("alice", "", "new day", "req-00005", "")))
+                .isInstanceOf(SubmitOutcome.Accepted.class);
     }
 }

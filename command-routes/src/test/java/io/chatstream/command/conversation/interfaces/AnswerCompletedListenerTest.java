@@ -38,8 +38,9 @@ class AnswerCompletedListenerTest {
     }
 
     @Test
-    @DisplayName("is skipped, not retried, when unreadable")
-    void skipped() {
-        assertThat(new AnswerCompletedListener(null).onAnswer("not json")).isEqualTo("UNREADABLE");
+    @DisplayName("refuses an unreadable payload as such, for the route's error handling to skip; records nothing")
+    void unreadablePayloadRefused() {
+        assertThatThrownBy(() -> new AnswerCompletedListener(null).onAnswer("not json"))
+                .isInstanceOf(UnreadableEventException.class);
     }
 }

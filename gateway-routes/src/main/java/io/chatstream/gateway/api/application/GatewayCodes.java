@@ -20,6 +20,8 @@ public final class GatewayCodes {
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     public static final String FORBIDDEN = "FORBIDDEN";
+    /** A write signed in by cookie that came from another origin (403; see CrossSiteRequestFilter). */
+    public static final String CROSS_SITE_REQUEST = "CROSS_SITE_REQUEST";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";

@@ -2,11 +2,13 @@ package io.chatstream.gateway.api.infrastructure;
 
 import io.chatstream.gateway.api.interfaces.http.ApiRoutesHealth;
 import io.chatstream.gateway.api.interfaces.http.ApiStartupFilter;
+import io.chatstream.gateway.api.interfaces.http.CrossSiteRequestFilter;
 import io.chatstream.gateway.api.interfaces.http.HeaderSizeFilter;
 import io.chatstream.gateway.api.interfaces.http.QueryStringFilter;
 import io.chatstream.gateway.api.interfaces.http.RequestBodyFilter;
 import io.chatstream.gateway.api.interfaces.sse.SseWriters;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +55,21 @@ public class ApiConfiguration {
         FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(new RequestBodyFilter(maxBytes));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * Cookie-authenticated writes from another origin are 403 CROSS_SITE_REQUEST, and without a
+     * Content-Type 415; before Spring Security and the body filter, so nothing of such a request is read.
+     */
+    @Bean
+    FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(
+            @Value("${chat.auth.cookie-name}") String cookieName,
+            @Value("${chat.http.csrf.allowed-origins}") Set<String> allowedOrigins) {
+        FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(
+                new CrossSiteRequestFilter(cookieName, allowedOrigins));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
         return registration;
     }
 

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -75,7 +76,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecretKey jwtKey(AuthProperties props) {
+    SecretKey jwtKey(AuthProperties props, Environment environment) {
+        DevelopmentSignIn.refuseOutsideLocal(environment, props);
         String secret = props.jwtSecret();
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalStateException("chat.auth.jwt-secret must be set to at least 32 bytes");

@@ -1,27 +1,48 @@
 package io.chatstream.gateway.ratelimit.infrastructure;
 
 import io.chatstream.gateway.ratelimit.application.SendRateLimits;
+import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The send rate limit: Redis token buckets when {@code chat.rate-limit.enabled}, else none. */
+/**
+ * The send rate limit: Redis token buckets (with this instance's own buckets while Redis is
+ * unreachable) when {@code chat.rate-limit.enabled}, else none. Redis is addressed by Spring Boot's
+ * {@code spring.data.redis.*}: host, port, username, password and {@code ssl.enabled} (TLS).
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RedisProperties.class)
 public class RateLimitConfiguration {
 
     /** Closed on shutdown (inferred {@code close()} of the Redis-backed instance). */
     @Bean
-    SendRateLimits sendRateLimits(@Value("${chat.rate-limit.enabled}") boolean enabled,
-            @Value("${spring.data.redis.host}") String host, @Value("${spring.data.redis.port}") int port,
+    SendRateLimits sendRateLimits(@Value("${chat.rate-limit.enabled}") boolean enabled, RedisProperties redis,
             @Value("${chat.rate-limit.redis-timeout}") Duration timeout, @Value("${chat.rate-limit.capacity}") long capacity,
             @Value("${chat.rate-limit.refill-tokens}") long refillTokens,
-            @Value("${chat.rate-limit.refill-period}") Duration refillPeriod, ObjectProvider<MeterRegistry> meters) {
+            @Value("${chat.rate-limit.refill-period}") Duration refillPeriod,
+            @Value("${chat.rate-limit.local-max-users}") int localMaxUsers, ObjectProvider<MeterRegistry> meters) {
         if (!enabled) {
             return SendRateLimits.unlimited();
         }
-        return new RedisSendRateLimits(host, port, timeout, capacity, refillTokens, refillPeriod, meters.getIfAvailable());
+        SendAllowance allowance = new SendAllowance(capacity, refillTokens, refillPeriod);
+        return new RedisSendRateLimits(redisUri(redis, timeout), allowance,
+                new LocalSendRateLimits(allowance, localMaxUsers), meters.getIfAvailable());
+    }
+
+    static RedisURI redisUri(RedisProperties redis, Duration timeout) {
+        RedisURI.Builder uri = RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort())
+                .withDatabase(redis.getDatabase()).withTimeout(timeout).withSsl(redis.getSsl().isEnabled());
+        if (redis.getPassword() != null && !redis.getPassword().isEmpty()) {
+            uri = redis.getUsername() == null || redis.getUsername().isEmpty()
+                    ? uri.withPassword(redis.getPassword().toCharArray())
+                    : uri.withAuthentication(redis.getUsername(), redis.getPassword().toCharArray());
+        }
+        return uri.build();
     }
 }

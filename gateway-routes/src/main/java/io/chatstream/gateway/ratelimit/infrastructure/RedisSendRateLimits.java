@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One token bucket per user in Redis key {@code chat:ratelimit:send:{user_id}} (compare-and-swap, so
- * every gateway instance draws from the same allowance). <b>Fails open</b>: when Redis cannot be
- * reached within {@code timeout} the send is allowed (and counted as {@code outcome=unavailable}).
- * Chat must keep working when only the limiter's store is down; the command service still refuses a
- * second prompt in a busy session and nginx's {@code limit_req} bounds each client address.
+ * every gateway instance draws from the same allowance). When Redis cannot be reached within
+ * {@code timeout}, the send is judged by the {@code fallback} (this instance's own buckets): chat keeps
+ * working while only the limiter's store is down, and sends stay limited. Every decision is counted
+ * in {@code chat.gateway.rate.limit{outcome, store}}; {@code chat.gateway.rate.limit.store.up} is 0
+ * while Redis is unreachable (alert {@code ChatRateLimitStoreDown}).
  */
 public final class RedisSendRateLimits implements SendRateLimits, AutoCloseable {
 
@@ -40,55 +41,63 @@ public final class RedisSendRateLimits implements SendRateLimits, AutoCloseable 
 
     private final RedisClient client;
     private final Supplier<BucketConfiguration> configuration;
+    private final SendRateLimits fallback;
     private final MeterRegistry meters;
+    private volatile boolean storeUp = true;
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> buckets;
     private volatile long nextConnectNanos;
 
-    public RedisSendRateLimits(String host, int port, Duration timeout, long capacity, long refillTokens,
-            Duration refillPeriod, MeterRegistry meters) {
-        if (capacity < 1 || refillTokens < 1 || refillPeriod.isZero() || refillPeriod.isNegative()) {
-            throw new IllegalArgumentException("chat.rate-limit: capacity, refill-tokens and refill-period must be positive");
-        }
-        this.client = RedisClient.create(RedisURI.builder().withHost(host).withPort(port).withTimeout(timeout).build());
+    /** {@code redis}: where the buckets are (host, port, credentials, TLS); its timeout bounds every call. */
+    public RedisSendRateLimits(RedisURI redis, SendAllowance allowance, SendRateLimits fallback, MeterRegistry meters) {
+        this.client = RedisClient.create(redis);
+        Duration timeout = redis.getTimeout();
         // Fail fast while disconnected instead of queueing commands until Redis is back.
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
-        BucketConfiguration config = BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(refillTokens, refillPeriod))
-                .build();
+        BucketConfiguration config = allowance.bucket();
         this.configuration = () -> config;
+        this.fallback = fallback;
         this.meters = meters;
+        if (meters != null) {
+            meters.gauge("chat.gateway.rate.limit.store.up", this, limits -> limits.storeUp ? 1 : 0);
+        }
     }
 
     @Override
     public Optional<Duration> tryAcquire(UserId user) {
         ProxyManager<String> manager = buckets();
         if (manager == null) {
-            return allowedBecauseUnavailable(null);
+            return judgedLocally(user, null);
         }
         try {
             ConsumptionProbe probe = manager.builder().build(KEY_PREFIX + user.value(), configuration)
                     .tryConsumeAndReturnRemaining(1);
-            if (probe.isConsumed()) {
-                count("allowed");
-                return Optional.empty();
-            }
-            count("limited");
-            return Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            storeUp = true;
+            Optional<Duration> wait = probe.isConsumed() ? Optional.empty()
+                    : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            return counted(wait, "redis");
         } catch (RuntimeException e) {
-            return allowedBecauseUnavailable(e);
+            return judgedLocally(user, e);
         }
     }
 
-    private Optional<Duration> allowedBecauseUnavailable(RuntimeException cause) {
-        count("unavailable");
+    private Optional<Duration> judgedLocally(UserId user, RuntimeException cause) {
+        storeUp = false;
         if (cause != null) {
-            log.warn("rate limit store unreachable, allowing the send (fail open): {}", cause.toString());
+            log.warn("rate limit store unreachable, this instance limits sends by itself: {}", cause.toString());
         }
-        return Optional.empty();
+        return counted(fallback.tryAcquire(user), "local");
+    }
+
+    private Optional<Duration> counted(Optional<Duration> wait, String store) {
+        if (meters != null) {
+            meters.counter("chat.gateway.rate.limit", "outcome", wait.isEmpty() ? "allowed" : "limited",
+                    "store", store).increment();
+        }
+        return wait;
     }
 
     /** Connects on first use and again after a failed connect (not at start-up: Redis may start later). */
@@ -109,15 +118,10 @@ public final class RedisSendRateLimits implements SendRateLimits, AutoCloseable 
                         .build();
             } catch (RuntimeException e) {
                 nextConnectNanos = System.nanoTime() + RECONNECT_PAUSE.toNanos();
-                log.warn("rate limit store unreachable, sends are not limited until it is back: {}", e.toString());
+                log.warn("rate limit store unreachable, this instance limits sends by itself until it is back: {}",
+                        e.toString());
             }
             return buckets;
-        }
-    }
-
-    private void count(String outcome) {
-        if (meters != null) {
-            meters.counter("chat.gateway.rate.limit", "outcome", outcome).increment();
         }
     }
 

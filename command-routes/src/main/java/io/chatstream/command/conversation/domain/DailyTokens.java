@@ -1,0 +1,14 @@
+package io.chatstream.command.conversation.domain;
+
+import io.chatstream.domain.UserId;
+import java.time.LocalDate;
+
+/** The model tokens (input and output) each user's answers used per day (UTC): what the daily token budget counts. */
+public interface DailyTokens {
+
+    /** Tokens the user's answers recorded on that day used; 0 when none. */
+    long spentOn(UserId user, LocalDate day);
+
+    /** Adds an answer's tokens to the user's day. */
+    void add(UserId user, LocalDate day, long tokens);
+}
