@@ -145,6 +145,8 @@ class ChatApiTest extends GatewayTestSupport {
         assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"huge\"}", token), 413)).isEqualTo("PROMPT_TOO_LARGE");
         assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"busy\"}", token), 409)).isEqualTo("SESSION_BUSY");
         assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"archived\"}", token), 409)).isEqualTo("SESSION_ARCHIVED");
+        assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"too many sessions\"}", token), 409))
+                .isEqualTo("SESSION_LIMIT_REACHED");
         HttpResponse<String> overBudget = post("/api/chat/send", "{\"prompt\":\"over budget\"}", token);
         assertThat(errorCode(overBudget, 429)).isEqualTo("QUOTA_EXCEEDED");
         assertThat(json(overBudget).at("/error/message").asText()).contains("00:00 UTC");

@@ -29,6 +29,8 @@ public final class ErrorCodes {
     public static final String SESSION_ARCHIVED = "SESSION_ARCHIVED";
     /** The user's daily token budget is used up (command, RESOURCE_EXHAUSTED; the gateway answers 429). */
     public static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
+    /** A new session would exceed the sessions one user may keep (command, FAILED_PRECONDITION; the gateway answers 409). */
+    public static final String SESSION_LIMIT_REACHED = "SESSION_LIMIT_REACHED";
     public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
     /**
      * Not a call error: the code of an answer stream's final {@code error} entry when the answer

@@ -47,6 +47,8 @@ public final class FakeCommandService extends ChatCommandServiceGrpc.ChatCommand
                     "prompt is too large"));
             case "over budget" -> out.onError(ErrorCodes.grpcError(Status.Code.RESOURCE_EXHAUSTED,
                     ErrorCodes.QUOTA_EXCEEDED, "today's token budget is used up; it renews at 00:00 UTC"));
+            case "too many sessions" -> out.onError(ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION,
+                    ErrorCodes.SESSION_LIMIT_REACHED, "delete some conversations to start a new one"));
             case "archived" -> out.onError(ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION, ErrorCodes.SESSION_ARCHIVED,
                     "the session is archived"));
             case "not yours" -> out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND,

@@ -14,5 +14,7 @@ public enum CommandError {
     SESSION_BUSY,
     SESSION_ARCHIVED,
     /** The user's answers today used the daily token budget up (chat.quota.daily-tokens). */
-    QUOTA_EXCEEDED
+    QUOTA_EXCEEDED,
+    /** A new session would exceed the sessions one user may keep (chat.quota.max-sessions-per-user). */
+    SESSION_LIMIT_REACHED
 }

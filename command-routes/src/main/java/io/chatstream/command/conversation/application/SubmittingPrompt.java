@@ -134,6 +134,10 @@ public class SubmittingPrompt {
                     ? prompts.latestOf(session.id(), session.nextTurn(), settings.contextBudget().maxTurns())
                     : List.of();
         } else {
+            int cap = settings.maxSessionsPerUser();
+            if (cap > 0 && sessions.countKeptBy(user) >= cap) {
+                return new SubmitOutcome.Rejected(CommandError.SESSION_LIMIT_REACHED);
+            }
             session = ConversationSession.start(SessionId.generate(), user);
             earlier = List.of();
         }

@@ -62,9 +62,10 @@ public class ConversationConfiguration {
             @Value("${chat.session.in-flight-timeout}") Duration inFlightTimeout,
             @Value("${chat.context.max-turns}") int maxTurns,
             @Value("${chat.context.max-chars}") int maxChars,
-            @Value("${chat.quota.daily-tokens}") long dailyTokenBudget) {
+            @Value("${chat.quota.daily-tokens}") long dailyTokenBudget,
+            @Value("${chat.quota.max-sessions-per-user}") int maxSessionsPerUser) {
         return new SubmitSettings(maxPromptChars, inFlightTimeout, new ContextBudget(maxTurns, maxChars),
-                dailyTokenBudget);
+                dailyTokenBudget, maxSessionsPerUser);
     }
 
     @Bean

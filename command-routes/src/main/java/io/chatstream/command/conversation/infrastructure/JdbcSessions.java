@@ -27,6 +27,13 @@ class JdbcSessions implements Sessions {
     }
 
     @Override
+    public int countKeptBy(UserId owner) {
+        Integer kept = jdbc.queryForObject("SELECT COUNT(*) FROM sessions WHERE user_id = ? AND state <> 'DELETED'",
+                Integer.class, owner.value());
+        return kept == null ? 0 : kept;
+    }
+
+    @Override
     public Optional<ConversationSession> find(SessionId id) {
         return jdbc.query("""
                 SELECT id, user_id, state, next_turn, in_flight_request_id, in_flight_since, title, version

@@ -31,6 +31,9 @@ final class GrpcErrors {
                     ErrorCodes.SESSION_ARCHIVED, "the session is archived");
             case QUOTA_EXCEEDED -> ErrorCodes.grpcError(Status.Code.RESOURCE_EXHAUSTED, ErrorCodes.QUOTA_EXCEEDED,
                     "today's token budget is used up; it renews at 00:00 UTC");
+            case SESSION_LIMIT_REACHED -> ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION,
+                    ErrorCodes.SESSION_LIMIT_REACHED,
+                    "you keep as many conversations as one person may; delete some to start a new one");
         };
     }
 

@@ -20,7 +20,7 @@ class CancellingPromptTest {
     private final Clock clock = Clock.systemUTC();
     private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, new Fakes.MemoryDailyTokens(), outbox, trigger,
             new Fakes.MapCache(), new Fakes.DirectTransactions(),
-            new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 0), clock);
+            new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000)), clock);
     private final CancellingPrompt cancelling = new CancellingPrompt(prompts, outbox, trigger,
             new Fakes.DirectTransactions(), clock);
 

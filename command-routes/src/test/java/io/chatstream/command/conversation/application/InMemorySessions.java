@@ -28,6 +28,12 @@ class InMemorySessions implements Sessions {
         stored.put(session.id(), copy(session, currentVersion + 1));
     }
 
+    @Override
+    public int countKeptBy(io.chatstream.domain.UserId owner) {
+        return (int) stored.values().stream().filter(s -> s.owner().equals(owner)
+                && s.state() != io.chatstream.command.conversation.domain.SessionState.DELETED).count();
+    }
+
     int count() {
         return stored.size();
     }

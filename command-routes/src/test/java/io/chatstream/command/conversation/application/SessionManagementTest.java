@@ -22,7 +22,7 @@ class SessionManagementTest {
     private final Clock clock = Clock.systemUTC();
     private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, new Fakes.MemoryDailyTokens(), outbox, trigger,
             new Fakes.MapCache(), new Fakes.DirectTransactions(),
-            new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 0), clock);
+            new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000)), clock);
     private final RenamingSession renaming = new RenamingSession(sessions, outbox, trigger,
             new Fakes.DirectTransactions(), clock);
     private final DeletingSession deleting = new DeletingSession(sessions, outbox, trigger,

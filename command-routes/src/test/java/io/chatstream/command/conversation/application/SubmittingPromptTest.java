@@ -27,7 +27,7 @@ class SubmittingPromptTest {
     private final Fakes.RecordingOutbox outbox = new Fakes.RecordingOutbox();
     private final Fakes.CountingTrigger trigger = new Fakes.CountingTrigger();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T10:00:00.123456Z"), ZoneOffset.UTC);
-    private final SubmitSettings settings = new SubmitSettings(10, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 0);
+    private final SubmitSettings settings = new SubmitSettings(10, Duration.ofMinutes(5), new ContextBudget(20, 24_000));
     private final SubmittingPrompt submitting = new SubmittingPrompt(sessions, prompts, new Fakes.MemoryDailyTokens(), outbox, trigger,
             new Fakes.MapCache(), new Fakes.DirectTransactions(), settings, clock);
     private final RecordingAnswer recording = new RecordingAnswer(sessions, prompts, new Fakes.MemoryDailyTokens(), new Fakes.DirectTransactions(), clock);
@@ -141,6 +141,11 @@ class SubmittingPromptTest {
             }
 
             @Override
+            public int countKeptBy(io.chatstream.domain.UserId owner) {
+                return sessions.countKeptBy(owner);
+            }
+
+            @Override
             public void save(ConversationSession session) {
                 if (!conflicted) {
                     conflicted = true;
@@ -169,7 +174,7 @@ class SubmittingPromptTest {
     @DisplayName("once the user's answers today used the daily token budget: QUOTA_EXCEEDED, nothing queued; repeats, others and tomorrow unaffected")
     void dailyTokenBudget() {
         Fakes.MemoryDailyTokens tokens = new Fakes.MemoryDailyTokens();
-        SubmitSettings budgeted = new SubmitSettings(10, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 100);
+        SubmitSettings budgeted = new SubmitSettings(10, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 100, 0);
         SubmittingPrompt limited = new SubmittingPrompt(sessions, prompts, tokens, outbox, trigger, new Fakes.MapCache(),
                 new Fakes.DirectTransactions(), budgeted, clock);
         RecordingAnswer recorder = new RecordingAnswer(sessions, prompts, tokens, new Fakes.DirectTransactions(), clock);
@@ -194,5 +199,25 @@ class SubmittingPromptTest {
                 new Fakes.MapCache(), new Fakes.DirectTransactions(), budgeted, Clock.offset(clock, Duration.ofDays(1)));
         assertThat(tomorrow.submit(new SubmitPrompt("alice", "", "new day", "req-00005", "")))
                 .isInstanceOf(SubmitOutcome.Accepted.class);
+    }
+
+    @Test
+    @DisplayName("a send that would start one session more than the cap is SESSION_LIMIT_REACHED; kept sessions still take prompts")
+    void sessionCap() {
+        SubmitSettings capped = new SubmitSettings(10, Duration.ofMinutes(5), new ContextBudget(20, 24_000), 0, 2);
+        SubmittingPrompt limited = new SubmittingPrompt(sessions, prompts, new Fakes.MemoryDailyTokens(), outbox, trigger,
+                new Fakes.MapCache(), new Fakes.DirectTransactions(), capped, clock);
+        SubmitOutcome.Accepted first = (SubmitOutcome.Accepted) limited.submit(new SubmitPrompt("alice", "", "one", "", ""));
+        recording.record(new RecordAnswer(first.requestId(), AnswerState.COMPLETED, "ok", 0));
+        limited.submit(new SubmitPrompt("alice", "", "two", "", ""));
+        int queued = outbox.events.size();
+
+        assertThat(limited.submit(new SubmitPrompt("alice", "", "three", "", "")))
+                .isEqualTo(new SubmitOutcome.Rejected(CommandError.SESSION_LIMIT_REACHED));
+        assertThat(outbox.events).hasSize(queued);
+        assertThat(sessions.count()).isEqualTo(2);
+        assertThat(limited.submit(new SubmitPrompt("alice", first.sessionId().value(), "more", "", "")))
+                .as("an existing session still takes prompts").isInstanceOf(SubmitOutcome.Accepted.class);
+        assertThat(limited.submit(new SubmitPrompt("bob", "", "one", "", ""))).isInstanceOf(SubmitOutcome.Accepted.class);
     }
 }

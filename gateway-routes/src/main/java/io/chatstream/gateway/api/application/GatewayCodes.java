@@ -24,6 +24,8 @@ public final class GatewayCodes {
     public static final String CROSS_SITE_REQUEST = "CROSS_SITE_REQUEST";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String RATE_LIMITED = "RATE_LIMITED";
+    /** Too many answer streams open at once for this user or client address on this instance (429). */
+    public static final String TOO_MANY_STREAMS = "TOO_MANY_STREAMS";
     public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
     public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
     /** Every request thread busy and their queue full: try again shortly (503 with Retry-After). */

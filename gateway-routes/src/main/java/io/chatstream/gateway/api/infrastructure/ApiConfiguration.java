@@ -6,6 +6,7 @@ import io.chatstream.gateway.api.interfaces.http.CrossSiteRequestFilter;
 import io.chatstream.gateway.api.interfaces.http.HeaderSizeFilter;
 import io.chatstream.gateway.api.interfaces.http.QueryStringFilter;
 import io.chatstream.gateway.api.interfaces.http.RequestBodyFilter;
+import io.chatstream.gateway.api.interfaces.sse.StreamLimits;
 import io.chatstream.gateway.api.interfaces.sse.SseWriters;
 import java.time.Duration;
 import java.util.Set;
@@ -80,6 +81,13 @@ public class ApiConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
+    }
+
+    /** Open answer streams per user and per client address on this instance. */
+    @Bean
+    StreamLimits streamLimits(@Value("${chat.sse.max-streams-per-user}") int perUser,
+            @Value("${chat.sse.max-streams-per-address}") int perAddress) {
+        return new StreamLimits(perUser, perAddress);
     }
 
     /** Writes SSE events off the gRPC threads (see SseRelay: bounded queue per connection). */

@@ -120,7 +120,9 @@ public class OpenApiDocument {
                         stream ends after done/error, or when the client cannot keep up (reconnect with Last-Event-ID).""")
                         .content(new Content().addMediaType("text/event-stream", new MediaType().schema(new StringSchema()))));
         new java.util.TreeMap<>(Map.of("400", "INVALID_REQUEST_ID, INVALID_LAST_EVENT_ID", "401", "UNAUTHENTICATED",
-                "404", "REQUEST_NOT_FOUND (unknown or another user's request)", "503", "DEPENDENCY_UNAVAILABLE"))
+                "404", "REQUEST_NOT_FOUND (unknown or another user's request)",
+                "429", GatewayCodes.TOO_MANY_STREAMS + " (too many answer streams open for this user or address)",
+                "503", "DEPENDENCY_UNAVAILABLE"))
                 .forEach((code, text) -> responses.addApiResponse(code, new ApiResponse().description(text).content(errorContent())));
         return new Operation().operationId("gateway-chat-api-stream")
                 .summary("Follow an answer as it is generated (resumable)")

@@ -16,6 +16,9 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,10 +37,15 @@ public class AnswerStreamController {
     private final long timeoutMillis;
     private final SseWriters writers;
     private final int maxQueuedEvents;
+    private final StreamLimits limits;
+    private final MeterRegistry meters;
 
     public AnswerStreamController(StreamingAnswer streaming, @Value("${chat.sse.max-duration}") Duration maxDuration,
-            SseWriters writers, @Value("${chat.sse.max-queued-events}") int maxQueuedEvents) {
+            SseWriters writers, @Value("${chat.sse.max-queued-events}") int maxQueuedEvents, StreamLimits limits,
+            ObjectProvider<MeterRegistry> meters) {
         this.streaming = streaming;
+        this.limits = limits;
+        this.meters = meters.getIfAvailable();
         this.timeoutMillis = maxDuration.isNegative() ? 0 : maxDuration.toMillis();
         this.writers = writers;
         this.maxQueuedEvents = maxQueuedEvents;
@@ -49,18 +57,25 @@ public class AnswerStreamController {
             @RequestParam(name = "last_event_id", required = false) String lastEventIdParam,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestHeader(name = "traceparent", required = false) String traceparent,
-            HttpServletResponse response) throws IOException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Caller> caller = Callers.current(traceparent);
         if (caller.isEmpty()) {
             writeError(response, new Rejection(GatewayCodes.UNAUTHENTICATED, "sign in first: a valid token is required"));
             return null;
         }
+        // The client's address as the front door saw it (X-Forwarded-For through server.forward-headers-strategy).
+        StreamLimits.Attempt place = limits.tryOpen(caller.get().user().value(), request.getRemoteAddr());
+        if (!place.opened()) {
+            tooMany(response, place.refusal());
+            return null;
+        }
         // The browser's own reconnect sends the header; a page that reconnects by hand uses the parameter.
         String lastEventId = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventIdParam;
         SseEmitter emitter = new SseEmitter(timeoutMillis);
-        SseRelay relay = new SseRelay(emitter, writers, maxQueuedEvents);
+        SseRelay relay = new SseRelay(emitter, writers, maxQueuedEvents, place.close());
         Outcome<AnswerSubscription> started = streaming.follow(caller.get(), requestId, lastEventId, relay);
         if (started instanceof Outcome.Rejected<AnswerSubscription> rejected) {
+            place.close().run();
             writeError(response, rejected.rejection());
             return null;
         }
@@ -78,6 +93,16 @@ public class AnswerStreamController {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store")
                 .body(ApiJson.error(e.rejection()));
+    }
+
+    private void tooMany(HttpServletResponse response, StreamLimits.Refusal refusal) throws IOException {
+        if (meters != null) {
+            meters.counter("chat.gateway.sse.refused", "limit",
+                    refusal == StreamLimits.Refusal.PER_USER ? "user" : "address").increment();
+        }
+        writeError(response, new Rejection(GatewayCodes.TOO_MANY_STREAMS, refusal == StreamLimits.Refusal.PER_USER
+                ? "too many answers are open for you at once: close a tab or wait for one to end"
+                : "too many answers are open from your network at once: try again when one has ended"));
     }
 
     private static void writeError(HttpServletResponse response, Rejection rejection) throws IOException {

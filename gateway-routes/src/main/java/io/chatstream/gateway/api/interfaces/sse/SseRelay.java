@@ -56,8 +56,15 @@ final class SseRelay implements AnswerListener {
     private volatile boolean started;
     private volatile boolean overflowed;
     private volatile AnswerSubscription subscription;
+    private final Runnable onEnd;
 
     SseRelay(SseEmitter emitter, SseWriters writers, int maxQueuedEvents) {
+        this(emitter, writers, maxQueuedEvents, () -> { });
+    }
+
+    /** {@code onEnd} runs once the reader is gone, however the stream ended (it may run more than once: make it idempotent). */
+    SseRelay(SseEmitter emitter, SseWriters writers, int maxQueuedEvents, Runnable onEnd) {
+        this.onEnd = onEnd;
         this.emitter = emitter;
         this.writers = writers;
         this.window = maxQueuedEvents;
@@ -237,6 +244,7 @@ final class SseRelay implements AnswerListener {
     }
 
     private void readerGone() {
+        onEnd.run();
         closed.set(true);
         clear();
         AnswerSubscription s = subscription;
