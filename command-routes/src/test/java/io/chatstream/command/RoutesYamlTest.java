@@ -32,7 +32,7 @@ class RoutesYamlTest {
             assertThat(model.getRouteDefinitions()).extracting(RouteDefinition::getRouteId).containsExactlyInAnyOrder(
                     "command-grpc-entry", "command-submit-prompt", "command-cancel-prompt", "command-record-answer",
                     "command-rename-session", "command-delete-session", "command-get-prompt-status",
-                    "command-outbox-relay-poll", "command-outbox-relay");
+                    "command-outbox-relay-poll", "command-outbox-relay", "command-outbox-cleanup");
             assertThat(model.getRouteConfigurationDefinitions()).extracting(RouteConfigurationDefinition::getId)
                     .containsExactlyInAnyOrder("command-grpc-errors", "command-relay-errors", "command-consumer-errors");
             assertThat(model.getRouteDefinition("command-outbox-relay").getRouteConfigurationId())

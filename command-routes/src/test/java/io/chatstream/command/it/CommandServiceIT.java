@@ -355,6 +355,42 @@ class CommandServiceIT extends CommandItSupport {
     }
 
     @Test
+    @DisplayName("deleting a session erases its prompts' and answers' texts and its sent outbox rows; a late answer keeps no text")
+    void deleteErasesTexts() {
+        SubmitPromptResponse first = stub.submitPrompt(request("it-user-erase", "", "my secret plan", "it-req-erase-1").build());
+        String session = first.getSessionId();
+        submitted.await(r -> r.value().contains("it-req-erase-1"));
+        AnswerWriter.send(kafka.bootstrapServers(), session, EventJson.write(AnswerCompleted.newBuilder()
+                .setEventId("evt-erase-1").setRequestId("it-req-erase-1").setSessionId(session).setUserId("it-user-erase")
+                .setTurn(1).setStatus("completed").setText("the secret answer").build()));
+        SubmitPromptResponse second = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(StatusRuntimeException.class)
+                .until(() -> stub.submitPrompt(request("it-user-erase", session, "another secret", "it-req-erase-2")
+                        .build()), r -> r != null);
+        submitted.await(r -> r.value().contains("it-req-erase-2"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox WHERE msg_key = ? AND sent_at IS NOT NULL", Integer.class, session) == 2);
+
+        stub.deleteSession(DeleteSessionRequest.newBuilder().setUserId("it-user-erase").setSessionId(session).build());
+        AnswerWriter.send(kafka.bootstrapServers(), session, EventJson.write(AnswerCompleted.newBuilder()
+                .setEventId("evt-erase-2").setRequestId(second.getRequestId()).setSessionId(session)
+                .setUserId("it-user-erase").setTurn(2).setStatus("completed").setText("a late secret").build()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT status FROM prompts WHERE request_id = ?", String.class, "it-req-erase-2").equals("COMPLETED"));
+        assertThat(jdbc.queryForList("SELECT text, answer_text FROM prompts WHERE session_id = ?", session))
+                .hasSize(2).allSatisfy(row -> {
+                    assertThat(row.get("text")).isEqualTo("");
+                    assertThat(row.get("answer_text")).isEqualTo("");
+                });
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox WHERE msg_key = ? AND sent_at IS NULL", Integer.class, session) == 0);
+        assertThat(jdbc.queryForList("SELECT payload FROM outbox WHERE msg_key = ?", String.class, session))
+                .as("only the delete's own row, once sent, may remain until the cleanup")
+                .allSatisfy(payload -> assertThat(payload).doesNotContain("secret"));
+    }
+
+    @Test
     @DisplayName("relays an outbox row that no commit announced, by its fallback poll")
     void fallbackPoll() {
         jdbc.update("INSERT INTO outbox (topic, msg_key, payload, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))",

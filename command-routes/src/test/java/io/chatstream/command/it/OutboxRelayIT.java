@@ -49,7 +49,12 @@ class OutboxRelayIT extends CommandItSupport {
     @DynamicPropertySource
     static void quickTurns(DynamicPropertyRegistry registry) {
         registry.add("chat.session.in-flight-timeout", () -> "1ms");
+        // Small batches, so the cleanup test drops its rows in several of them.
+        registry.add("chat.outbox.cleanup-batch-size", () -> "50");
     }
+
+    @Autowired
+    io.chatstream.command.outbox.infrastructure.OutboxCleanup cleanup;
 
     @Test
     @Order(1)
@@ -194,5 +199,24 @@ class OutboxRelayIT extends CommandItSupport {
             list.add(i);
         }
         return list;
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("the cleanup drops rows sent more than chat.outbox.keep-sent ago, in batches, and never a pending one")
+    void cleanupDropsOldSentRows() {
+        jdbc.update("UPDATE outbox SET sent_at = UTC_TIMESTAMP(6) - INTERVAL 2 HOUR WHERE sent_at IS NOT NULL");
+        jdbc.update("INSERT INTO outbox (topic, msg_key, payload, created_at) VALUES ('chat.outbox.cleanup.test', 'k', '{}', UTC_TIMESTAMP(6))");
+        long sentBefore = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL", Long.class);
+        assertThat(sentBefore).isGreaterThan(100);
+
+        int dropped = cleanup.run();
+
+        assertThat(dropped).isEqualTo(sentBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL AND sent_at < UTC_TIMESTAMP(6) - INTERVAL 1 HOUR",
+                Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE msg_key = 'k'", Long.class))
+                .as("a pending row stays").isEqualTo(1);
+        jdbc.update("DELETE FROM outbox WHERE msg_key = 'k'");
     }
 }

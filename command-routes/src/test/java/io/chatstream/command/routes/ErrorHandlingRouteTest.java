@@ -45,16 +45,17 @@ class ErrorHandlingRouteTest extends CommandRouteTest {
         for (RouteDefinition route : camel.getRouteDefinitions()) {
             used.put(route.getRouteId(), String.valueOf(route.getRouteConfigurationId()));
         }
-        assertThat(used).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "command-grpc-entry", "command-grpc-errors",
-                "command-submit-prompt", "command-grpc-errors",
-                "command-cancel-prompt", "command-grpc-errors",
-                "command-rename-session", "command-grpc-errors",
-                "command-delete-session", "command-grpc-errors",
-                "command-get-prompt-status", "command-grpc-errors",
-                "command-record-answer", "command-consumer-errors",
-                "command-outbox-relay", "command-relay-errors",
-                "command-outbox-relay-poll", "null"));
+        assertThat(used).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("command-grpc-entry", "command-grpc-errors"),
+                Map.entry("command-submit-prompt", "command-grpc-errors"),
+                Map.entry("command-cancel-prompt", "command-grpc-errors"),
+                Map.entry("command-rename-session", "command-grpc-errors"),
+                Map.entry("command-delete-session", "command-grpc-errors"),
+                Map.entry("command-get-prompt-status", "command-grpc-errors"),
+                Map.entry("command-record-answer", "command-consumer-errors"),
+                Map.entry("command-outbox-relay", "command-relay-errors"),
+                Map.entry("command-outbox-relay-poll", "null"),
+                Map.entry("command-outbox-cleanup", "null")));
     }
 
     @Test

@@ -16,6 +16,7 @@ final class InfrastructureAdvice {
     static final String GRPC_CALL = "direct:grpc-call";
     static final String ANSWER_RECORD = "direct:answer-completed-record";
     static final String POLL_TICK = "direct:outbox-relay-poll-tick";
+    static final String CLEANUP_TICK = "direct:outbox-cleanup-tick";
 
     static final String TAKE_LEASE = "mock:take-lease";
     static final String SELECT_PENDING = "mock:select-pending";
@@ -40,6 +41,7 @@ final class InfrastructureAdvice {
         replaceInput(camel, "command-grpc-entry", GRPC_CALL);
         replaceInput(camel, "command-record-answer", ANSWER_RECORD);
         replaceInput(camel, "command-outbox-relay-poll", POLL_TICK);
+        replaceInput(camel, "command-outbox-cleanup", CLEANUP_TICK);
         AdviceWith.adviceWith(camel, "command-outbox-relay-poll",
                 a -> a.weaveByToString(WAKE_UP).replace().to(NEXT_RUN));
         // The relay keeps its shipped SEDA input: the tests wake it through chat.outbox.trigger-uri, as the use cases do.

@@ -47,6 +47,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class OutboxRelayRouteTest extends CommandRouteTest {
 
     @Autowired
+    io.chatstream.command.outbox.infrastructure.OutboxCleanup outboxCleanup;
+
+    @Autowired
     OutboxRelayLease lease;
 
     private final List<String> steps = Collections.synchronizedList(new ArrayList<>());
@@ -184,6 +187,19 @@ class OutboxRelayRouteTest extends CommandRouteTest {
         assertThat(InfrastructureAdvice.shippedInput("command-outbox-relay-poll"))
                 .startsWith("timer:command-outbox-relay?")
                 .contains("period=" + property("chat.outbox.poll-delay"), "delay=" + property("chat.outbox.poll-delay"));
+    }
+
+    @Test
+    @DisplayName("drops old sent rows every chat.outbox.cleanup-interval through outboxCleanup.run")
+    void cleanup() {
+        org.mockito.Mockito.reset(outboxCleanup);
+
+        producer.sendBody(InfrastructureAdvice.CLEANUP_TICK, null);
+
+        org.mockito.Mockito.verify(outboxCleanup).run();
+        assertThat(InfrastructureAdvice.shippedInput("command-outbox-cleanup"))
+                .startsWith("timer:command-outbox-cleanup?")
+                .contains("period=" + property("chat.outbox.cleanup-interval"));
     }
 
     /** Wakes the relay as the use cases do and waits until that run has ended. */

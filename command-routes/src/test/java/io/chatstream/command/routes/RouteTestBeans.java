@@ -42,6 +42,12 @@ class RouteTestBeans {
         return new OutboxRelayLease();
     }
 
+    /** Stands in for the table cleanup; the tests check that the route calls it. */
+    @Bean
+    io.chatstream.command.outbox.infrastructure.OutboxCleanup outboxCleanup() {
+        return mock(io.chatstream.command.outbox.infrastructure.OutboxCleanup.class);
+    }
+
     /** Stands in for the Kafka producer side of the relay; the tests script its result map. */
     @Bean
     OutboxBatchPublisher outboxBatchPublisher() {

@@ -1,5 +1,6 @@
 package io.chatstream.command.conversation.application;
 
+import io.chatstream.command.conversation.domain.Prompts;
 import io.chatstream.command.conversation.domain.DeleteResult;
 import io.chatstream.command.conversation.domain.Sessions;
 import io.chatstream.domain.SessionId;
@@ -9,17 +10,22 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Use case: the owner deletes a session for good; the state change and its SessionChanged row commit
- * together. Idempotent: deleting a deleted session answers "deleted" and publishes nothing.
+ * Use case: the owner deletes a session for good; the state change, its SessionChanged row and the
+ * erasure of what the session held here (its prompts' and answers' texts, its outbox rows already
+ * sent) commit together. Idempotent: deleting a deleted session answers "deleted" and publishes nothing.
  */
 public class DeletingSession {
 
     private final SessionChanges changes;
+    private final Prompts prompts;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public DeletingSession(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay, Transactions transactions,
-            Clock clock) {
+    public DeletingSession(Sessions sessions, Prompts prompts, Outbox outbox, OutboxRelayTrigger relay,
+            Transactions transactions, Clock clock) {
         this.changes = new SessionChanges(sessions, outbox, relay, transactions);
+        this.prompts = prompts;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -37,6 +43,9 @@ public class DeletingSession {
         return changes.change(sessionId.get(), session -> {
             DeleteResult result = session.delete(user.get(), trace, clock.instant());
             if (result instanceof DeleteResult.Deleted now) {
+                // In the change's transaction: the texts are gone exactly when the session is.
+                prompts.eraseTextsOf(session.id());
+                outbox.forgetSentOf(session.id());
                 return new SessionChanges.Decision<DeleteOutcome>(deleted, Optional.of(now.event()));
             }
             if (result instanceof DeleteResult.AlreadyDeleted) {

@@ -1,5 +1,6 @@
 package io.chatstream.command.conversation.application;
 
+import io.chatstream.domain.SessionId;
 import io.chatstream.command.conversation.domain.SessionEvent;
 
 /**
@@ -9,4 +10,7 @@ import io.chatstream.command.conversation.domain.SessionEvent;
 public interface Outbox {
 
     void add(SessionEvent event);
+
+    /** Drops the rows of a session already sent (their payloads hold its texts); pending ones still go out. */
+    void forgetSentOf(SessionId sessionId);
 }

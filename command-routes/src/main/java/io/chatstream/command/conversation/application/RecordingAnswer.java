@@ -1,5 +1,6 @@
 package io.chatstream.command.conversation.application;
 
+import io.chatstream.command.conversation.domain.SessionState;
 import io.chatstream.command.conversation.domain.DailyTokens;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,14 +47,16 @@ public class RecordingAnswer {
         }
         UserPrompt prompt = found.get();
         Instant now = clock.instant();
-        boolean recorded = prompt.recordAnswer(answer.state(), answer.text(), now);
+        Optional<ConversationSession> session = sessions.find(prompt.sessionId());
+        // The session was deleted while its answer ran: its state is kept, its text is not (erased at delete).
+        boolean erased = session.isEmpty() || session.get().state() == SessionState.DELETED;
+        boolean recorded = prompt.recordAnswer(answer.state(), erased ? "" : answer.text(), now);
         if (recorded) {
             prompts.update(prompt);
             if (answer.tokens() > 0) {
                 dailyTokens.add(prompt.userId(), LocalDate.ofInstant(now, ZoneOffset.UTC), answer.tokens());
             }
         }
-        Optional<ConversationSession> session = sessions.find(prompt.sessionId());
         if (session.isPresent() && session.get().release(prompt.requestId())) {
             sessions.save(session.get());
         }

@@ -18,4 +18,7 @@ public interface Prompts {
 
     /** Stores the recorded answer of a prompt read earlier. */
     void update(UserPrompt prompt);
+
+    /** Erases the texts (prompts and answers) of a deleted session's prompts; their ids, turns and states stay. */
+    void eraseTextsOf(SessionId sessionId);
 }

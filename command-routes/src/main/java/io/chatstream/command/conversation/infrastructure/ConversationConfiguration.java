@@ -94,9 +94,9 @@ public class ConversationConfiguration {
     }
 
     @Bean
-    DeletingSession deletingSession(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay,
+    DeletingSession deletingSession(Sessions sessions, Prompts prompts, Outbox outbox, OutboxRelayTrigger relay,
             Transactions transactions, Clock clock) {
-        return new DeletingSession(sessions, outbox, relay, transactions, clock);
+        return new DeletingSession(sessions, prompts, outbox, relay, transactions, clock);
     }
 
     @Bean

@@ -63,6 +63,12 @@ class JdbcPrompts implements Prompts {
     }
 
     @Override
+    public void eraseTextsOf(SessionId sessionId) {
+        jdbc.update("UPDATE prompts SET text = '', answer_text = CASE WHEN answer_text IS NULL THEN NULL ELSE '' END "
+                + "WHERE session_id = ?", sessionId.value());
+    }
+
+    @Override
     public void update(UserPrompt prompt) {
         jdbc.update("UPDATE prompts SET status = ?, answer_text = ?, answered_at = ? WHERE request_id = ?",
                 prompt.state().name(), prompt.answerText().orElse(null),

@@ -1,5 +1,6 @@
 package io.chatstream.command.outbox.infrastructure;
 
+import io.chatstream.domain.SessionId;
 import io.chatstream.command.conversation.application.Outbox;
 import io.chatstream.command.conversation.domain.PromptCancelled;
 import io.chatstream.command.conversation.domain.PromptSubmitted;
@@ -56,6 +57,17 @@ class JdbcOutbox implements Outbox {
         }
         jdbc.update("INSERT INTO outbox (topic, msg_key, payload, traceparent, created_at) VALUES (?, ?, ?, ?, ?)",
                 topic, event.sessionId().value(), payload, traceparent(), createdAt());
+    }
+
+    @Override
+    public void forgetSentOf(SessionId sessionId) {
+        jdbc.update("DELETE FROM outbox WHERE msg_key = ? AND sent_at IS NOT NULL", sessionId.value());
+    }
+
+    /** Drops rows sent before {@code before} (at most {@code limit}); returns how many went. */
+    int forgetSentBefore(java.time.Instant before, int limit) {
+        return jdbc.update("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ? ORDER BY id LIMIT ?",
+                LocalDateTime.ofInstant(before, ZoneOffset.UTC), limit);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.chatstream.command.outbox.infrastructure;
 import io.chatstream.command.conversation.application.Outbox;
 import io.chatstream.command.conversation.application.OutboxRelayTrigger;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,11 +20,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class OutboxConfiguration {
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, Clock clock,
+    JdbcOutbox outbox(JdbcTemplate jdbc, Clock clock,
             @Value("${chat.topics.prompt-submitted}") String submittedTopic,
             @Value("${chat.topics.prompt-cancelled}") String cancelledTopic,
             @Value("${chat.topics.session-changed}") String sessionChangedTopic) {
         return new JdbcOutbox(jdbc, clock, submittedTopic, cancelledTopic, sessionChangedTopic);
+    }
+
+    /** Called by the route {@code command-outbox-cleanup} ({@code camel/outbox-relay.camel.yaml}). */
+    @Bean
+    OutboxCleanup outboxCleanup(JdbcOutbox outbox, Clock clock, @Value("${chat.outbox.keep-sent}") Duration keepSent,
+            @Value("${chat.outbox.cleanup-batch-size}") int batchSize) {
+        return new OutboxCleanup(outbox, clock, keepSent, batchSize);
     }
 
     @Bean

@@ -63,7 +63,7 @@ class CheckingPromptStatusTest {
     @DisplayName("of a prompt whose session was deleted says not accepted, as for a prompt that never was")
     void deletedSession() {
         SubmitOutcome.Accepted accepted = submitted("alice", "req-status-0004");
-        new DeletingSession(sessions, outbox, trigger, new Fakes.DirectTransactions(), clock)
+        new DeletingSession(sessions, prompts, outbox, trigger, new Fakes.DirectTransactions(), clock)
                 .delete(new DeleteSession("alice", accepted.sessionId().value(), ""));
 
         assertThat(checking.check(new GetPromptStatus("alice", "req-status-0004", "")))

@@ -18,9 +18,16 @@ final class Fakes {
     static final class RecordingOutbox implements Outbox {
         final List<SessionEvent> events = new ArrayList<>();
 
+        final List<io.chatstream.domain.SessionId> forgotten = new ArrayList<>();
+
         @Override
         public void add(SessionEvent event) {
             events.add(event);
+        }
+
+        @Override
+        public void forgetSentOf(io.chatstream.domain.SessionId sessionId) {
+            forgotten.add(sessionId);
         }
     }
 

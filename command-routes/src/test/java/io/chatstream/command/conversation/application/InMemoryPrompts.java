@@ -41,4 +41,11 @@ class InMemoryPrompts implements Prompts {
     public void update(UserPrompt prompt) {
         stored.put(prompt.requestId(), prompt);
     }
+
+    @Override
+    public void eraseTextsOf(SessionId sessionId) {
+        stored.replaceAll((id, p) -> !p.sessionId().equals(sessionId) ? p : new UserPrompt(p.requestId(), p.sessionId(),
+                p.userId(), p.turn(), io.chatstream.command.conversation.domain.PromptText.restore(""), p.traceId(),
+                p.acceptedAt(), p.state(), p.answerText().map(t -> "").orElse(null), p.answeredAt().orElse(null)));
+    }
 }

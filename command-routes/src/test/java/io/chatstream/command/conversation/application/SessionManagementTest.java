@@ -25,7 +25,7 @@ class SessionManagementTest {
             new SubmitSettings(100, Duration.ofMinutes(5), new ContextBudget(20, 24_000)), clock);
     private final RenamingSession renaming = new RenamingSession(sessions, outbox, trigger,
             new Fakes.DirectTransactions(), clock);
-    private final DeletingSession deleting = new DeletingSession(sessions, outbox, trigger,
+    private final DeletingSession deleting = new DeletingSession(sessions, prompts, outbox, trigger,
             new Fakes.DirectTransactions(), clock);
 
     private SessionId aliceSession() {
