@@ -10,7 +10,7 @@ const store = {
   set session(v) { v ? localStorage.setItem('chat.session', v) : localStorage.removeItem('chat.session'); },
 };
 
-const state = { sessions: [], stream: null, pending: null };
+const state = { sessions: [], moreCursor: '', stream: null, pending: null };
 
 class ApiError extends Error {
   constructor(status, code, message, retryAfter) {
@@ -140,10 +140,34 @@ function describe(e) {
 }
 
 // ---------- sessions ----------
+const SESSIONS_PAGE = 50;
+
+/**
+ * The newest page of sessions. Pages the person already opened with "Show more" stay: older sessions
+ * rarely change, so they are kept after the fresh first page (without the ones it now holds).
+ */
 async function loadSessions(atLoad) {
-  const page = await api('GET', '/api/chat/sessions?page_size=50', undefined, atLoad);
-  state.sessions = page.sessions || [];
+  const page = await api('GET', '/api/chat/sessions?page_size=' + SESSIONS_PAGE, undefined, atLoad);
+  const fresh = page.sessions || [];
+  const shown = new Set(fresh.map((s) => s.session_id));
+  const olderLoaded = state.sessions.length > SESSIONS_PAGE
+    ? state.sessions.slice(SESSIONS_PAGE).filter((s) => !shown.has(s.session_id)) : [];
+  state.sessions = fresh.concat(olderLoaded);
+  if (!olderLoaded.length) state.moreCursor = page.next_cursor || '';
   renderSessions();
+}
+
+/** The next page of older sessions, after the ones shown (the list's "Show more" button). */
+async function loadMoreSessions() {
+  if (!state.moreCursor) return;
+  const page = await api('GET', '/api/chat/sessions?page_size=' + SESSIONS_PAGE + '&cursor='
+    + encodeURIComponent(state.moreCursor));
+  const shown = new Set(state.sessions.map((s) => s.session_id));
+  state.sessions = state.sessions.concat((page.sessions || []).filter((s) => !shown.has(s.session_id)));
+  state.moreCursor = page.next_cursor || '';
+  renderSessions();
+  const more = $('more-sessions');
+  if (more) more.focus(); // keyboard users keep their place in the list
 }
 
 function renderSessions() {
@@ -160,6 +184,21 @@ function renderSessions() {
     const remove = sessionButton('\u2715', 'Delete', () => deleteSession(s));
     li.append(name, rename, remove);
     li.addEventListener('click', () => { selectSession(s.session_id); closeMenu(); });
+    list.append(li);
+  }
+  if (state.moreCursor) {
+    const li = document.createElement('li');
+    li.className = 'more';
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.id = 'more-sessions';
+    more.className = 'link-btn';
+    more.textContent = 'Show more';
+    more.addEventListener('click', (e) => {
+      e.stopPropagation();
+      loadMoreSessions().catch((err) => { if (err.status !== 401) showError(describe(err)); });
+    });
+    li.append(more);
     list.append(li);
   }
   const current = state.sessions.find((s) => s.session_id === store.session);

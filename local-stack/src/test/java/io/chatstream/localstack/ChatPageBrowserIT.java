@@ -63,7 +63,9 @@ class ChatPageBrowserIT {
         long run = System.nanoTime();
         browser = HeadlessChromium.start(target.resolve("chromium-profile-" + run),
                 target.resolve("chromedriver-" + run + ".log"));
-        stack = RunningStack.start("browser");
+        // A generous send allowance: one scenario starts 120 conversations in a row (everySessionReachable).
+        stack = RunningStack.start("browser",
+                "--gateway-jvm-opts=-Xmx1536m -Dchat.rate-limit.capacity=400 -Dchat.rate-limit.refill-tokens=400");
     }
 
     @AfterAll
@@ -414,6 +416,70 @@ class ChatPageBrowserIT {
                     new org.openqa.selenium.interactions.Actions(browser).moveToElement(entry).perform();
                     return entry.findElement(By.cssSelector(".session-action[aria-label='" + action + "']"));
                 });
+    }
+
+    @Test
+    @DisplayName("the sidebar reaches every conversation: Show more pages through 120 of 120, and the oldest opens")
+    void everySessionReachable() throws Exception {
+        signIn();
+        String token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/auth/dev-token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"" + user + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
+        for (int i = 1; i <= 120; i++) {
+            HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/chat/send"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.format(
+                            "{\"prompt\":\"Conversation %03d [sim:chunks=1]\"}", i))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        }
+        // Every answer recorded first: an answer moves its conversation to the top, so paging must not race
+        // them. Settled = all 120 listed, in the same order two seconds apart.
+        List<List<String>> seen = new ArrayList<>(List.of(List.of()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            List<String> now = conversationsOf(token);
+            boolean settled = now.size() == 120 && now.equals(seen.get(0));
+            seen.set(0, now);
+            return settled;
+        });
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#sessions li .name")).size() == 50);
+        assertThat(browser.findElements(By.cssSelector("#sessions li .name"))).hasSize(50);
+
+        for (int page = 0; page < 5 && !browser.findElements(By.id("more-sessions")).isEmpty(); page++) {
+            int before = browser.findElements(By.cssSelector("#sessions li .name")).size();
+            browser.findElement(By.id("more-sessions")).sendKeys(Keys.ENTER); // by keyboard, as a keyboard user would
+            waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#sessions li .name")).size() > before);
+        }
+
+        List<String> names = browser.findElements(By.cssSelector("#sessions li .name")).stream().map(WebElement::getText)
+                .toList();
+        assertThat(names).hasSize(120).doesNotHaveDuplicates()
+                .allMatch(n -> n.startsWith("Conversation ")).anyMatch(n -> n.startsWith("Conversation 001"));
+        assertThat(browser.findElements(By.id("more-sessions"))).as("nothing more to show").isEmpty();
+        sidebarEntry("Conversation 001").click();
+        waiting(Duration.ofSeconds(15)).until(d -> {
+            List<WebElement> messages = d.findElements(By.cssSelector("#messages .msg"));
+            return !messages.isEmpty() && textOf(messages.get(0)).startsWith("Conversation 001");
+        });
+    }
+
+    /** The token's user's conversations (ids, newest activity first), through every page of the API. */
+    private List<String> conversationsOf(String token) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String cursor = "";
+        do {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(stack.gateway()
+                    + "/api/chat/sessions?page_size=100" + (cursor.isEmpty() ? "" : "&cursor=" + cursor)))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = JSON.readTree(page.body());
+            for (JsonNode session : body.get("sessions")) {
+                ids.add(session.get("session_id").asText() + "@" + session.get("updated_at").asText());
+            }
+            cursor = java.net.URLEncoder.encode(body.path("next_cursor").asText(""), java.nio.charset.StandardCharsets.UTF_8);
+        } while (!cursor.isEmpty());
+        return ids;
     }
 
     // ---------- page helpers ----------
