@@ -83,7 +83,13 @@ class ObservabilityStackIT {
             assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
 
-            String bearer = token(client, nginx.https(), "edge-alice");
+            // The edge never lets the development sign-in through (404); the token is issued by the gateway itself.
+            HttpResponse<Void> devSignIn = client.send(HttpRequest.newBuilder(URI.create(nginx.https() + "/api/auth/dev-token"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"edge-alice\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(devSignIn.statusCode()).isEqualTo(404);
+            String bearer = token(DIRECT, stack.gateway(), "edge-alice");
             JsonNode accepted = send(client, nginx.https(), bearer,
                     "[sim:delay=300,250] [sim:chunks=12] Hello through the edge", Optional.empty());
             List<Long> tokenArrivals = new ArrayList<>();
