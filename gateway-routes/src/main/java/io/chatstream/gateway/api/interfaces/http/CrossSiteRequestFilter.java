@@ -4,7 +4,6 @@ import io.chatstream.gateway.api.application.GatewayCodes;
 import io.chatstream.gateway.api.application.Rejection;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Refuses cross-site writes that ride on the sign-in cookie. A browser attaches the cookie by
@@ -51,7 +51,7 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !WRITES.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || !hasSignInCookie(request);
+                || WebUtils.getCookie(request, cookieName) == null;
     }
 
     @Override
@@ -76,19 +76,6 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private boolean hasSignInCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return false;
-        }
-        for (Cookie cookie : cookies) {
-            if (cookie.getName().equals(cookieName)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean isOwnOrigin(String origin, HttpServletRequest request) {
