@@ -2,13 +2,15 @@ package io.chatstream.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes one answer, as DashScope SSE deltas or as one JSON body, following the request's scenario. */
+/**
+ * Writes one answer, as DashScope SSE deltas ({@link DeltaStream}) or as one JSON body, following the
+ * request's scenario: reasoning first when the request thinks ({@link Thinking}), then the content.
+ */
 final class AnswerReply {
 
     /** Result chunks sent before a mid-stream error or a cut. */
@@ -40,45 +42,49 @@ final class AnswerReply {
         List<String> chunks = chunks();
         String finishReason = "stop";
         if (request.maxTokens() != null && chunks.size() > request.maxTokens()) {
-            // One chunk counts as one output token, so max_tokens truncates like the real service.
+            // max_tokens counts deltas, not estimated tokens: an answer asked for by chunk count is
+            // cut where the caller expects, whatever its language (README, "Known gaps").
             chunks = chunks.subList(0, request.maxTokens());
             finishReason = "length";
         }
+        List<String> reasoning = reasoning();
         if (stream) {
-            stream(chunks, finishReason);
+            stream(reasoning, chunks, finishReason);
         } else {
-            whole(chunks, finishReason);
+            whole(reasoning, chunks, finishReason);
         }
     }
 
-    private void stream(List<String> chunks, String finishReason) throws IOException {
+    private void stream(List<String> reasoning, List<String> chunks, String finishReason) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", WireFormat.EVENT_STREAM);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.getResponseHeaders().set("X-Request-Id", requestId);
         exchange.sendResponseHeaders(200, 0);
         stats.streamOpened();
         try {
-            OutputStream out = exchange.getResponseBody();
+            DeltaStream deltas = new DeltaStream(exchange.getResponseBody(), requestId, inputTokens, multimodal,
+                    !reasoning.isEmpty());
+            for (String piece : reasoning) {
+                pause(deltas.events() == 0 ? firstTokenDelay() : interChunkDelay());
+                deltas.reasoning(piece);
+            }
             switch (directives.outcome()) {
                 case ERROR_MID -> {
-                    int sent = sendChunks(out, chunks, failurePoint(chunks));
-                    write(out, WireFormat.errorEvent(sent + 1, 500, "InternalError.Algo",
-                            "An internal error has occured during model inference, please try again later.",
-                            requestId));
+                    sendChunks(deltas, chunks, failurePoint(chunks));
+                    deltas.error(directives.errorCode());
                 }
                 case CUT -> {
-                    sendChunks(out, chunks, failurePoint(chunks));
+                    sendChunks(deltas, chunks, failurePoint(chunks));
                     throw new ConnectionCut("[sim:cut]");
                 }
                 case STALL -> {
-                    sendChunks(out, chunks, Math.min(1, chunks.size()));
+                    sendChunks(deltas, chunks, Math.min(1, chunks.size()));
                     pause(stallLength());
                     throw new ConnectionCut("[sim:stall] ended after " + stallLength());
                 }
                 default -> {
-                    int sent = sendChunks(out, chunks, chunks.size());
-                    write(out, WireFormat.resultEvent(sent + 1, "", finishReason, inputTokens, sent, requestId,
-                            multimodal));
+                    sendChunks(deltas, chunks, chunks.size());
+                    deltas.finish(finishReason);
                     stats.streamCompleted();
                 }
             }
@@ -87,38 +93,42 @@ final class AnswerReply {
         }
     }
 
-    /** The non-streaming API: the same scenarios, answered in one JSON body. */
-    private void whole(List<String> chunks, String finishReason) throws IOException {
+    /** The non-streaming API (and {@code [sim:plain200]}): the same scenarios, answered in one JSON body. */
+    private void whole(List<String> reasoning, List<String> chunks, String finishReason) throws IOException {
         pause(firstTokenDelay());
         switch (directives.outcome()) {
-            case ERROR_MID -> Replies.error(exchange, 500, "InternalError.Algo",
-                    "An internal error has occured during model inference, please try again later.", requestId);
+            case ERROR_MID -> Replies.error(exchange, directives.errorCode(), requestId);
             case CUT -> throw new ConnectionCut("[sim:cut]");
             case STALL -> {
                 pause(stallLength());
                 throw new ConnectionCut("[sim:stall] ended after " + stallLength());
             }
-            default -> Replies.json(exchange, 200, WireFormat.json(WireFormat.resultPayload(String.join("", chunks),
-                    finishReason, inputTokens, chunks.size(), requestId, multimodal)), requestId);
+            default -> {
+                String content = String.join("", chunks);
+                String thought = reasoning.isEmpty() ? null : String.join("", reasoning);
+                int reasoningTokens = thought == null ? 0 : TokenEstimate.of(thought);
+                Usage usage = new Usage(inputTokens, reasoningTokens + TokenEstimate.of(content), reasoningTokens);
+                Replies.json(exchange, 200, WireFormat.json(WireFormat.resultPayload(content, thought, finishReason,
+                        usage, requestId, multimodal)), requestId);
+            }
         }
     }
 
-    private int sendChunks(OutputStream out, List<String> chunks, int count) throws IOException {
+    private void sendChunks(DeltaStream deltas, List<String> chunks, int count) throws IOException {
         for (int i = 0; i < count; i++) {
-            pause(i == 0 ? firstTokenDelay() : interChunkDelay());
-            String text = directives.stamp() ? EmitStamp.prefix(Instant.now()) + chunks.get(i) : chunks.get(i);
-            write(out, WireFormat.resultEvent(i + 1, text, null, inputTokens, i + 1, requestId, multimodal));
+            pause(deltas.events() == 0 ? firstTokenDelay() : interChunkDelay());
+            String chunk = chunks.get(i);
+            deltas.content(chunk, directives.stamp() ? EmitStamp.prefix(Instant.now()) + chunk : chunk);
         }
-        if (count == 0) {
+        if (deltas.events() == 0) {
             pause(firstTokenDelay());
         }
-        return count;
     }
 
-    private static void write(OutputStream out, byte[] event) throws IOException {
-        out.write(event);
-        // Each event must leave at once: the client renders tokens as they arrive.
-        out.flush();
+    /** The reasoning deltas of a thinking answer ({@link Thinking}), empty when it does not think. */
+    private List<String> reasoning() {
+        int deltas = Thinking.reasoningDeltas(request, directives, settings.answerChunks());
+        return deltas == 0 ? List.of() : ReasoningText.chunks(request.lastUserText(), deltas);
     }
 
     private List<String> chunks() {

@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Endpoints: {@code POST /api/v1/services/aigc/text-generation/generation} and
  * {@code POST /api/v1/services/aigc/multimodal-generation/generation} (content as arrays of parts),
  * streaming SSE when the request carries {@code X-DashScope-SSE: enable}, one JSON body otherwise;
- * {@code GET /health}. The answer text depends only on the last user message (see
- * {@link AnswerText}). A marker anywhere in the last user message picks a scenario:
+ * {@code GET /health}. The answer text depends only on the last user message: plain sentences up to
+ * eight chunks, realistic Markdown beyond, Chinese for prompts with Chinese characters (see
+ * {@link AnswerText}). A marker anywhere in the last user message picks a scenario; length, timing
+ * and thinking markers combine with one outcome marker, the first outcome marker wins:
  *
  * <table>
  *   <caption>Scenario markers</caption>
@@ -30,10 +32,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <tr><td>{@code [sim:long]}</td><td>ten times {@code answerChunks} deltas</td></tr>
  *   <tr><td>{@code [sim:chunks=N]}</td><td>exactly N deltas</td></tr>
  *   <tr><td>{@code [sim:delay=F,C]}</td><td>first-token delay F ms, inter-chunk delay C ms</td></tr>
+ *   <tr><td>{@code [sim:stamp]}</td><td>every content delta starts with its emit time ({@link EmitStamp})</td></tr>
+ *   <tr><td>{@code [sim:think=N]}</td><td>N {@code reasoning_content} deltas before the answer, unless
+ *       {@code enable_thinking} is {@code false}; {@code qwq*}, {@code deepseek-r1*} and {@code *-thinking}
+ *       models always think ({@link Thinking})</td></tr>
  *   <tr><td>{@code [sim:throttle]}</td><td>HTTP 429 {@code Throttling.RateQuota}</td></tr>
  *   <tr><td>{@code [sim:error500]}</td><td>HTTP 500 {@code InternalError}</td></tr>
- *   <tr><td>{@code [sim:error-mid]}</td><td>200, three deltas, then {@code event:error} {@code InternalError.Algo}</td></tr>
  *   <tr><td>{@code [sim:bad-request]}</td><td>HTTP 400 {@code InvalidParameter}</td></tr>
+ *   <tr><td>{@code [sim:error=CODE]}</td><td>CODE's HTTP status and JSON error body ({@link ErrorCode}); an
+ *       unknown CODE is a 400 {@code InvalidParameter}</td></tr>
+ *   <tr><td>{@code [sim:error-sse=CODE]}</td><td>the same status and body framed as one SSE {@code event:error},
+ *       {@code text/event-stream}</td></tr>
+ *   <tr><td>{@code [sim:error-mid]} / {@code [sim:error-mid=CODE]}</td><td>200, three deltas, then
+ *       {@code event:error} {@code InternalError.Algo} (or CODE)</td></tr>
+ *   <tr><td>{@code [sim:html502]}</td><td>HTTP 502 with an nginx HTML error page</td></tr>
+ *   <tr><td>{@code [sim:plain200]}</td><td>200 with the whole answer as one {@code application/json} body
+ *       although SSE was asked for</td></tr>
  *   <tr><td>{@code [sim:cut]}</td><td>200, three deltas, then the socket closes without the last chunk</td></tr>
  *   <tr><td>{@code [sim:stall]} / {@code [sim:stall=MS]}</td><td>200, one delta, silence for {@code maxStall} (or MS if shorter), then a cut</td></tr>
  *   <tr><td>{@code [sim:fail-first=N]}</td><td>the first N attempts of the same conversation get 500 {@code InternalError}</td></tr>
@@ -43,8 +57,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Requests without {@code Authorization: Bearer <key>} get 401 {@code InvalidApiKey}; a body
  * without {@code model} or {@code input.messages}, or with an unknown/malformed marker, gets 400
- * {@code InvalidParameter}. {@code parameters.max_tokens} below the chunk count truncates the answer
- * with {@code finish_reason "length"}. Every open stream holds one pool thread, bounded by
+ * {@code InvalidParameter}. {@code usage} is estimated from the text ({@link TokenEstimate}: one token
+ * per CJK character, one per four other characters). {@code parameters.max_tokens} below the chunk
+ * count truncates the answer after that many deltas with {@code finish_reason "length"}. Every open stream holds one pool thread, bounded by
  * {@code maxThreads}; further requests queue.
  */
 public final class BailianSimulator implements AutoCloseable {

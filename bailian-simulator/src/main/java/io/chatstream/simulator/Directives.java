@@ -7,9 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code [sim:...]} markers found in the last user message. Length and timing markers
- * ({@code long}, {@code chunks=N}, {@code delay=F,C}, {@code fail-first=N}) combine with one
- * outcome marker; when several outcome markers appear the first one wins.
+ * The {@code [sim:...]} markers found in the last user message. Length, timing and thinking markers
+ * ({@code long}, {@code chunks=N}, {@code delay=F,C}, {@code fail-first=N}, {@code think=N},
+ * {@code stamp}) combine with one outcome marker; when several outcome markers appear the first one
+ * wins (the others must still be well-formed).
  *
  * @param outcome        what the request ends in
  * @param chunks         explicit chunk count, or {@code null}
@@ -18,6 +19,10 @@ import java.util.regex.Pattern;
  * @param interChunk     per-request inter-chunk delay, or {@code null}
  * @param failFirst      how many attempts of this conversation fail with 500 first (0 = none)
  * @param stall          per-request stall length, or {@code null} (the configured maximum)
+ * @param errorCode      the error of {@code [sim:error=CODE]}, {@code [sim:error-sse=CODE]} or
+ *                       {@code [sim:error-mid=CODE]}; {@code InternalError.Algo} for a bare {@code [sim:error-mid]};
+ *                       {@code null} for other outcomes
+ * @param thinking       {@code [sim:think=N]}: reasoning deltas before the answer, or {@code null} ({@link Thinking})
  * @param stamp          {@code [sim:stamp]}: each delta starts with its emit time, for latency benchmarks
  * @param markers        the marker names in order of appearance, for the statistics
  * @param strippedText   the message text with every marker removed and trimmed
@@ -30,6 +35,8 @@ record Directives(
         Duration interChunk,
         int failFirst,
         Duration stall,
+        ErrorCode errorCode,
+        Integer thinking,
         boolean stamp,
         List<String> markers,
         String strippedText) {
@@ -49,6 +56,8 @@ record Directives(
         Duration interChunk = null;
         int failFirst = 0;
         Duration stall = null;
+        ErrorCode errorCode = null;
+        Integer thinking = null;
         boolean stamp = false;
         List<String> markers = new ArrayList<>();
         Matcher matcher = MARKER.matcher(text);
@@ -65,6 +74,7 @@ record Directives(
                     stamp = true;
                 }
                 case "chunks" -> chunks = (int) number(name, argument, 1, MAX_CHUNKS);
+                case "think" -> thinking = (int) number(name, argument, 1, MAX_CHUNKS);
                 case "fail-first" -> failFirst = (int) number(name, argument, 0, MAX_FAIL_FIRST);
                 case "delay" -> {
                     String[] parts = required(name, argument).split(",", -1);
@@ -79,20 +89,30 @@ record Directives(
                     if (named == null) {
                         throw new IllegalArgumentException("unknown simulator marker [sim:" + name + "]");
                     }
-                    if (named == Outcome.STALL && argument != null) {
-                        stall = Duration.ofMillis(number(name, argument, 0, MAX_DELAY_MS));
-                    } else if (argument != null) {
-                        throw new IllegalArgumentException("[sim:" + name + "] takes no value");
+                    Duration namedStall = null;
+                    ErrorCode namedError = null;
+                    switch (named) {
+                        case STALL -> namedStall = argument == null ? null
+                                : Duration.ofMillis(number(name, argument, 0, MAX_DELAY_MS));
+                        case ERROR, ERROR_SSE -> namedError = errorCode(name, argument);
+                        case ERROR_MID -> namedError = argument == null ? ErrorCode.ALGO_ERROR : errorCode(name, argument);
+                        default -> {
+                            if (argument != null) {
+                                throw new IllegalArgumentException("[sim:" + name + "] takes no value");
+                            }
+                        }
                     }
                     if (outcome == Outcome.NORMAL) {
                         outcome = named;
+                        stall = namedStall;
+                        errorCode = namedError;
                     }
                 }
             }
         }
         String stripped = MARKER.matcher(text).replaceAll("").trim();
-        return new Directives(outcome, chunks, longAnswer, firstToken, interChunk, failFirst, stall,
-                stamp, List.copyOf(markers), stripped);
+        return new Directives(outcome, chunks, longAnswer, firstToken, interChunk, failFirst, stall, errorCode,
+                thinking, stamp, List.copyOf(markers), stripped);
     }
 
     /** The number of content chunks of a generated answer, given the configured default. */
@@ -108,6 +128,12 @@ record Directives(
             throw new IllegalArgumentException("[sim:" + name + "=...] needs a value");
         }
         return argument;
+    }
+
+    private static ErrorCode errorCode(String name, String argument) {
+        String code = required(name, argument).trim();
+        return ErrorCode.named(code).orElseThrow(() -> new IllegalArgumentException(
+                "[sim:" + name + "=" + code + "] is not a DashScope error code the simulator knows"));
     }
 
     private static long number(String name, String argument, long min, long max) {

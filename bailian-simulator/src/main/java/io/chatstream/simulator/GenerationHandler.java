@@ -82,23 +82,35 @@ final class GenerationHandler implements HttpHandler {
             directives = Directives.parse(request.lastUserText());
         } catch (IllegalArgumentException invalid) {
             stats.requestRejected();
-            Replies.error(exchange, 400, "InvalidParameter", invalid.getMessage(), requestId);
+            Replies.error(exchange, ErrorCode.INVALID_PARAMETER.status(), ErrorCode.INVALID_PARAMETER.code(),
+                    invalid.getMessage(), requestId);
+            return;
+        }
+        if (!multimodal && ModelEndpoint.multimodalOnly(request.model())) {
+            stats.requestRejected();
+            Replies.error(exchange, ErrorCode.INVALID_PARAMETER.status(), ErrorCode.INVALID_PARAMETER.code(),
+                    ModelEndpoint.WRONG_ENDPOINT_MESSAGE, requestId);
             return;
         }
         countScenarios(directives);
+        if (Boolean.TRUE.equals(request.enableThinking())) {
+            stats.thinkingRequested();
+        }
         if (directives.failFirst() > 0
                 && ledger.nextAttempt(request.conversationKey()) <= directives.failFirst()) {
             Replies.internalError(exchange, requestId);
             return;
         }
         switch (directives.outcome()) {
-            case THROTTLE -> Replies.error(exchange, 429, "Throttling.RateQuota",
-                    "Requests rate limit exceeded, please try again later.", requestId);
+            case THROTTLE -> Replies.error(exchange, ErrorCode.RATE_QUOTA, requestId);
             case ERROR_500 -> Replies.internalError(exchange, requestId);
             case BAD_REQUEST -> Replies.error(exchange, 400, "InvalidParameter",
                     "The simulator was asked to reject this request ([sim:bad-request]).", requestId);
+            case ERROR -> Replies.error(exchange, directives.errorCode(), requestId);
+            case ERROR_SSE -> Replies.sseError(exchange, directives.errorCode(), requestId);
+            case HTML_502 -> Replies.proxyError(exchange, 502, "Bad Gateway");
             default -> new AnswerReply(exchange, requestId, request, directives, settings, stats, multimodal)
-                    .send(wantsStream(exchange));
+                    .send(wantsStream(exchange) && directives.outcome() != Outcome.PLAIN_200);
         }
     }
 

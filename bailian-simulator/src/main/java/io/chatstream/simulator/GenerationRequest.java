@@ -15,8 +15,12 @@ import java.util.List;
  * @param messages      the conversation, text only
  * @param messagesJson  {@code input.messages} as compact JSON: the conversation key of {@code [sim:fail-first]}
  * @param maxTokens     {@code parameters.max_tokens}, or {@code null}
+ * @param enableThinking {@code parameters.enable_thinking}, or {@code null} when absent or not a boolean
  */
-record GenerationRequest(String model, List<Message> messages, String messagesJson, Integer maxTokens) {
+record GenerationRequest(String model, List<Message> messages, String messagesJson, Integer maxTokens,
+                         Boolean enableThinking) {
+
+    private static final int MESSAGE_FRAMING_TOKENS = 4;
 
     /** One message; {@code text} is a string content, or the text parts of an array content joined with newlines. */
     record Message(String role, String text) {
@@ -44,8 +48,10 @@ record GenerationRequest(String model, List<Message> messages, String messagesJs
             parsed.add(new Message(role.asText(), textOf(message.path("content"))));
         }
         JsonNode maxTokens = body.path("parameters").path("max_tokens");
+        JsonNode enableThinking = body.path("parameters").path("enable_thinking");
         return new GenerationRequest(model.asText(), List.copyOf(parsed), messages.toString(),
-                maxTokens.canConvertToInt() && maxTokens.asInt() > 0 ? maxTokens.asInt() : null);
+                maxTokens.canConvertToInt() && maxTokens.asInt() > 0 ? maxTokens.asInt() : null,
+                enableThinking.isBoolean() ? enableThinking.asBoolean() : null);
     }
 
     /** The text of the last user message, or an empty string when there is none. */
@@ -63,14 +69,14 @@ record GenerationRequest(String model, List<Message> messages, String messagesJs
     }
 
     /**
-     * A stable stand-in for the provider's tokenizer: four characters per token plus four tokens of
-     * per-message framing, so longer conversations cost visibly more.
+     * The prompt's size in tokens: each message's text by {@link TokenEstimate} (one token per CJK
+     * character, one per four other characters) plus four tokens of per-message framing, so longer
+     * conversations cost visibly more.
      */
     int inputTokens() {
         int tokens = 0;
         for (Message message : messages) {
-            int chars = message.text().codePointCount(0, message.text().length());
-            tokens += 4 + (chars + 3) / 4;
+            tokens += MESSAGE_FRAMING_TOKENS + TokenEstimate.of(message.text());
         }
         return tokens;
     }

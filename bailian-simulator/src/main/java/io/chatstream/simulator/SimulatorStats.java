@@ -16,6 +16,7 @@ public final class SimulatorStats {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder completedStreams = new LongAdder();
     private final LongAdder clientDisconnects = new LongAdder();
+    private final LongAdder thinkingRequests = new LongAdder();
     private final AtomicInteger activeStreams = new AtomicInteger();
     private final AtomicInteger peakActiveStreams = new AtomicInteger();
     private final Map<String, LongAdder> scenarios = new ConcurrentHashMap<>();
@@ -46,6 +47,11 @@ public final class SimulatorStats {
         return snapshot;
     }
 
+    /** Valid requests that asked for thinking with {@code parameters.enable_thinking: true}. */
+    public long thinkingRequests() {
+        return thinkingRequests.sum();
+    }
+
     /** Streams whose 200 headers were sent and that have not ended yet. */
     public int activeStreams() {
         return activeStreams.get();
@@ -70,7 +76,8 @@ public final class SimulatorStats {
     public String toString() {
         return "SimulatorStats{requests=" + requests() + ", rejected=" + rejected() + ", active=" + activeStreams()
                 + ", peak=" + peakActiveStreams() + ", completed=" + completedStreams()
-                + ", clientDisconnects=" + clientDisconnects() + ", scenarios=" + scenarioCounts() + '}';
+                + ", clientDisconnects=" + clientDisconnects() + ", thinkingRequests=" + thinkingRequests()
+                + ", scenarios=" + scenarioCounts() + '}';
     }
 
     void requestReceived() {
@@ -79,6 +86,10 @@ public final class SimulatorStats {
 
     void requestRejected() {
         rejected.increment();
+    }
+
+    void thinkingRequested() {
+        thinkingRequests.increment();
     }
 
     void scenarioSeen(String name) {

@@ -2,8 +2,11 @@ package io.chatstream.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,73 @@ class DirectivesTest {
     void stallLength() {
         assertThat(Directives.parse("[sim:stall=250]").stall()).isEqualTo(Duration.ofMillis(250));
         assertThat(Directives.parse("[sim:stall]").stall()).isNull();
+    }
+
+    @Test
+    @DisplayName("[sim:error=CODE] and [sim:error-sse=CODE] take a known DashScope error code")
+    void errorCodes() {
+        Directives error = Directives.parse("[sim:error=Throttling.AllocationQuota] hi");
+        Directives sse = Directives.parse("[sim:error-sse=ModelNotFound]");
+
+        assertThat(error.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(error.errorCode()).isEqualTo(new ErrorCode("Throttling.AllocationQuota", 429,
+                "Allocated quota exceeded, please increase your quota limit."));
+        assertThat(sse.outcome()).isEqualTo(Outcome.ERROR_SSE);
+        assertThat(sse.errorCode().status()).isEqualTo(404);
+        assertThat(sse.errorCode().message()).isEqualTo("Model not exist.");
+        assertThatThrownBy(() -> Directives.parse("[sim:error=NoSuchCode]")).hasMessageContaining("NoSuchCode");
+        assertThatThrownBy(() -> Directives.parse("[sim:error]")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> Directives.parse("[sim:error-sse=]")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> Directives.parse("[sim:throttle] [sim:error=typo]"))
+                .as("a losing outcome marker must still be well-formed").hasMessageContaining("typo");
+    }
+
+    @Test
+    @DisplayName("[sim:error-mid] fails with InternalError.Algo, [sim:error-mid=CODE] with CODE")
+    void errorMid() {
+        assertThat(Directives.parse("[sim:error-mid]").errorCode().code()).isEqualTo("InternalError.Algo");
+        assertThat(Directives.parse("[sim:error-mid=DataInspectionFailed]").errorCode().code())
+                .isEqualTo("DataInspectionFailed");
+        assertThat(Directives.parse("[sim:cut]").errorCode()).isNull();
+    }
+
+    @Test
+    @DisplayName("[sim:html502] and [sim:plain200] are outcomes without a value")
+    void transportOutcomes() {
+        assertThat(Directives.parse("[sim:html502]").outcome()).isEqualTo(Outcome.HTML_502);
+        assertThat(Directives.parse("[sim:plain200] [sim:chunks=2]").outcome()).isEqualTo(Outcome.PLAIN_200);
+        assertThatThrownBy(() -> Directives.parse("[sim:html502=1]")).hasMessageContaining("takes no value");
+    }
+
+    @Test
+    @DisplayName("[sim:think=N] asks for N reasoning deltas and combines with an outcome")
+    void think() {
+        Directives directives = Directives.parse("[sim:think=4] [sim:error-mid] hi");
+
+        assertThat(directives.thinking()).isEqualTo(4);
+        assertThat(directives.outcome()).isEqualTo(Outcome.ERROR_MID);
+        assertThat(Directives.parse("hi").thinking()).isNull();
+        assertThatThrownBy(() -> Directives.parse("[sim:think=0]")).hasMessageContaining("[1, 100000]");
+        assertThatThrownBy(() -> Directives.parse("[sim:think]")).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    @DisplayName("the error table has the status the real service answers each code with")
+    void errorTable() {
+        assertThat(ErrorCode.known()).hasSize(16);
+        assertThat(ErrorCode.known().values()).allSatisfy(code -> assertThat(code.message()).isNotBlank());
+        Map<String, Integer> statuses = new TreeMap<>();
+        ErrorCode.known().forEach((code, error) -> statuses.put(code, error.status()));
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                entry("InvalidParameter", 400), entry("DataInspectionFailed", 400),
+                entry("Arrearage", 400), entry("InvalidApiKey", 401),
+                entry("AccessDenied", 403), entry("ModelNotFound", 404),
+                entry("Throttling", 429), entry("Throttling.RateQuota", 429),
+                entry("Throttling.AllocationQuota", 429), entry("PrepaidBillOverdue", 429),
+                entry("PostpaidBillOverdue", 429), entry("CommodityNotPurchased", 429),
+                entry("InternalError", 500), entry("InternalError.Algo", 500),
+                entry("InternalError.Algo.DataInspectionFailed", 500),
+                entry("ServiceUnavailable", 503)));
     }
 
     @Test

@@ -60,9 +60,10 @@ class QwenStreamingChatModelContractTest {
         assertThat(response.aiMessage().text()).isEqualTo(AnswerText.text(prompt, CHUNKS)).endsWith(".");
         assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
         int expectedInput = 4 + (prompt.length() + 3) / 4;
+        int expectedOutput = TokenEstimate.of(AnswerText.text(prompt, CHUNKS));
         assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(expectedInput);
-        assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(CHUNKS);
-        assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(expectedInput + CHUNKS);
+        assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(expectedOutput);
+        assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(expectedInput + expectedOutput);
         assertThat(response.id()).hasSize(36);
         assertThat(response.modelName()).isEqualTo("qwen-plus");
         assertThat(handler.error).isNotDone();
@@ -88,8 +89,8 @@ class QwenStreamingChatModelContractTest {
         ChatResponse response = handler.awaitCompletion();
 
         assertThat(handler.partials).hasSize(CHUNKS * 10);
-        assertThat(response.aiMessage().text()).isEqualTo(AnswerText.text(prompt, CHUNKS * 10));
-        assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(CHUNKS * 10);
+        assertThat(response.aiMessage().text()).isEqualTo(AnswerText.text(prompt, CHUNKS * 10)).contains("\n\n## ");
+        assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(TokenEstimate.of(AnswerText.text(prompt, CHUNKS * 10)));
     }
 
     @Test
@@ -117,7 +118,7 @@ class QwenStreamingChatModelContractTest {
     }
 
     @Test
-    @DisplayName("max_tokens below the answer length truncates it with finish reason LENGTH")
+    @DisplayName("max_tokens below the answer's chunk count truncates it after that many chunks with finish reason LENGTH")
     void maxTokensTruncates() throws Exception {
         QwenStreamingChatModel limited = QwenStreamingChatModel.builder()
                 .baseUrl(simulator.baseUrl()).apiKey("sk-test").modelName("qwen-plus").maxTokens(2).build();
@@ -128,7 +129,8 @@ class QwenStreamingChatModelContractTest {
 
         assertThat(handler.partials).containsExactlyElementsOf(AnswerText.chunks(prompt, CHUNKS).subList(0, 2));
         assertThat(response.finishReason()).isEqualTo(FinishReason.LENGTH);
-        assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(2);
+        assertThat(response.tokenUsage().outputTokenCount())
+                .isEqualTo(TokenEstimate.of(String.join("", AnswerText.chunks(prompt, CHUNKS).subList(0, 2))));
     }
 
     @Test
@@ -258,6 +260,28 @@ class QwenStreamingChatModelContractTest {
         assertThat(response.aiMessage().text()).isEqualTo(AnswerText.text(prompt, CHUNKS));
         assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(simulator.stats().scenario("normal")).isPositive();
+    }
+
+    @Test
+    @DisplayName("a multimodal-only model (Qwen3.5) sent to the text endpoint is refused with 400 InvalidParameter, as DashScope does")
+    void multimodalOnlyModelOnTheTextEndpoint() throws Exception {
+        RecordingHandler handler = chat(modelNamed("qwen3.5-plus"), UserMessage.from("hello"));
+
+        assertApiError(handler, 400, "InvalidParameter");
+    }
+
+    @Test
+    @DisplayName("a Chinese prompt gets a Chinese answer, and its tokens are counted per character")
+    void chinesePrompt() throws Exception {
+        String prompt = "请用几句话解释流式输出";
+        RecordingHandler handler = chat(model, UserMessage.from(prompt));
+
+        ChatResponse response = handler.awaitCompletion();
+
+        assertThat(response.aiMessage().text()).isEqualTo(AnswerText.text(prompt, CHUNKS)).endsWith("。");
+        assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(4 + prompt.length());
+        assertThat(response.tokenUsage().outputTokenCount())
+                .isEqualTo(AnswerText.text(prompt, CHUNKS).codePointCount(0, AnswerText.text(prompt, CHUNKS).length()));
     }
 
     private static QwenStreamingChatModel modelNamed(String name) {

@@ -20,6 +20,16 @@ class ReadmeScenarioTableTest {
             }
         }
         assertThat(readme).contains("| `[sim:long]`", "| `[sim:chunks=N]`", "| `[sim:delay=F,C]`", "| `[sim:fail-first=N]`",
-                "| `[sim:stamp]`");
+                "| `[sim:stamp]`", "| `[sim:think=N]`");
+    }
+
+    @Test
+    @DisplayName("every error code the markers accept is in the README's table with its status and message")
+    void everyErrorCodeDocumented() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+
+        for (ErrorCode error : ErrorCode.known().values()) {
+            assertThat(readme).contains("| `" + error.code() + "` | " + error.status() + " | " + error.message() + " |");
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,10 +15,12 @@ import java.util.concurrent.TimeUnit;
 final class RecordingHandler implements StreamingChatResponseHandler {
 
     final List<String> partials = new CopyOnWriteArrayList<>();
+    final List<String> thinking = new CopyOnWriteArrayList<>();
     final List<String> callbacks = new CopyOnWriteArrayList<>();
     final CompletableFuture<ChatResponse> completion = new CompletableFuture<>();
     final CompletableFuture<Throwable> error = new CompletableFuture<>();
     volatile long firstPartialNanos;
+    volatile long firstThinkingNanos;
 
     @Override
     public void onPartialResponse(String partial) {
@@ -26,6 +29,15 @@ final class RecordingHandler implements StreamingChatResponseHandler {
         }
         partials.add(partial);
         callbacks.add("partial");
+    }
+
+    @Override
+    public void onPartialThinking(PartialThinking partial) {
+        if (thinking.isEmpty()) {
+            firstThinkingNanos = System.nanoTime();
+        }
+        thinking.add(partial.text());
+        callbacks.add("thinking");
     }
 
     @Override

@@ -69,9 +69,13 @@ class SimulatorHttpTest {
             assertThat(choice.path("message").path("role").asText()).isEqualTo("assistant");
             assertThat(choice.path("message").path("content").asText()).isEqualTo(last ? ""
                     : AnswerText.chunks("say hi [sim:chunks=2]", 2).get(i));
+            int outputTokens = TokenEstimate.of(String.join("",
+                    AnswerText.chunks("say hi [sim:chunks=2]", 2).subList(0, Math.min(i + 1, 2))));
             assertThat(data.path("usage").path("input_tokens").asInt()).isEqualTo(4 + 4 + 4 + 6);
-            assertThat(data.path("usage").path("output_tokens").asInt()).isEqualTo(Math.min(i + 1, 2));
-            assertThat(data.path("usage").path("total_tokens").asInt()).isEqualTo(18 + Math.min(i + 1, 2));
+            assertThat(data.path("usage").path("output_tokens").asInt()).isEqualTo(outputTokens);
+            assertThat(data.path("usage").path("total_tokens").asInt()).isEqualTo(18 + outputTokens);
+            assertThat(data.path("usage").has("output_tokens_details")).as("no thinking, no reasoning tokens").isFalse();
+            assertThat(choice.path("message").has("reasoning_content")).isFalse();
             requestId = requestId == null ? data.path("request_id").asText() : requestId;
             assertThat(data.path("request_id").asText()).isEqualTo(requestId).hasSize(36);
         }

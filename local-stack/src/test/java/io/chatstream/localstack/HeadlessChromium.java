@@ -37,6 +37,11 @@ final class HeadlessChromium {
     }
 
     static ChromeDriver start(Path profileDir, Path driverLog) throws Exception {
+        return start(profileDir, driverLog, "en-US");
+    }
+
+    /** A browser whose interface and {@code navigator.languages} are {@code language} (e.g. zh-CN). */
+    static ChromeDriver start(Path profileDir, Path driverLog, String language) throws Exception {
         Files.createDirectories(profileDir);
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER);
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -50,6 +55,8 @@ final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profileDir.toAbsolutePath());
+        options.addArguments("--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // the page's console, for diagnosis
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(10));
