@@ -330,7 +330,7 @@ class ComposeConsistencyTest {
     }
 
     @Test
-    @DisplayName("the alert rules parse and cover service down, DLQ growth, failure rate, consumer lag and TTFT p99")
+    @DisplayName("the alert rules parse and cover service down, DLQ growth, failure rate, provider billing/key/quota, consumer lag and TTFT p99")
     void alerts() {
         Map<String, String> rules = new LinkedHashMap<>();
         for (Object group : list(yaml(root.resolve("ops/prometheus/alerts.yml")).get("groups"))) {
@@ -343,6 +343,10 @@ class ComposeConsistencyTest {
         assertThat(rules.get("ChatstreamDeadLetterGrowth")).contains("chat.answer.dlq", "chat_dlq_size");
         assertThat(rules.get("ChatstreamAnswerFailureRate")).contains("chat_worker_answers_total", "0.05");
         assertThat(rules.get("ChatstreamConsumerLagHigh")).contains("chat_kafka_consumer_lag", "kafka_consumergroup_lag");
+        assertThat(rules.get("ChatstreamAnswerFailureRate")).contains("failure_class!=\"moderated\"");
+        assertThat(rules.get("ChatstreamProviderBilling")).contains("failure_class=\"billing\"");
+        assertThat(rules.get("ChatstreamProviderCredentials")).contains("failure_class=\"credentials\"");
+        assertThat(rules.get("ChatstreamProviderQuota")).contains("failure_class=\"quota\"", "Throttling.AllocationQuota");
         assertThat(rules.get("ChatstreamTimeToFirstTokenP99High"))
                 .contains("histogram_quantile(0.99", "chat_worker_first_token_seconds_bucket", "> 3");
     }

@@ -201,6 +201,42 @@ class AnswerPromptIT {
     }
 
     @Test
+    @DisplayName("a moderation refusal mid-stream: the Redis stream keeps only reset and error, no text is published, "
+            + "nothing is parked, and the failure is counted by class and code")
+    void moderationWithdrawsText() throws Exception {
+        PromptSubmitted prompt = submit("[sim:error-mid=DataInspectionFailed] [sim:delay=5,50] flagged", List.of());
+
+        AnswerCompleted outcome = awaitOutcome(prompt.getRequestId());
+
+        assertThat(outcome.getStatus()).isEqualTo("failed");
+        assertThat(outcome.getErrorCode()).isEqualTo("DataInspectionFailed");
+        assertThat(outcome.getText()).isEmpty();
+        assertThat(outcome.getAttempts()).as("never retried").isEqualTo(1);
+        List<AnswerStreamEntry> entries = entries(prompt.getRequestId());
+        assertThat(entries).extracting(AnswerStreamEntry::getKind).containsExactly("reset", "error");
+        assertThat(entries.get(0).getSeq()).as("the withdrawn text took seq 1..n").isGreaterThan(1);
+        assertThat(meters.get("chat.worker.failures").tags("failure_class", "moderated", "error_code",
+                "DataInspectionFailed").counter().count()).isGreaterThanOrEqualTo(1);
+        PromptSubmitted next = submit("after the refusal", List.of());
+        awaitOutcome(next.getRequestId());
+        assertThat(probe.deadLetters).as("not parked").noneMatch(r -> r.value().contains(prompt.getRequestId()));
+    }
+
+    @Test
+    @DisplayName("an unpaid account is not retried, is parked for replay and counted as a billing failure")
+    void billingIsParked() throws Exception {
+        PromptSubmitted prompt = submit("[sim:error=Arrearage] anything", List.of());
+
+        AnswerCompleted outcome = awaitOutcome(prompt.getRequestId());
+
+        assertThat(outcome.getErrorCode()).isEqualTo("Arrearage");
+        assertThat(outcome.getAttempts()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> probe.deadLetters.stream().anyMatch(r -> r.value().contains(prompt.getRequestId())));
+        assertThat(meters.get("chat.worker.failures").tags("failure_class", "billing", "error_code", "Arrearage")
+                .counter().count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     @DisplayName("an unreadable payload goes to the DLQ and the next prompt is still answered")
     void skipsGarbage() throws Exception {
         String marker = "garbage-" + UUID.randomUUID();

@@ -12,6 +12,12 @@ public interface AnswerStreams {
 
     void append(RequestId requestId, StreamEntry entry, Instant at);
 
+    /**
+     * Removes every entry but the last {@code keptEntries} (the closing reset and terminal entry):
+     * text the provider's moderation refused is gone for readers who come later, too.
+     */
+    void withdrawText(RequestId requestId, int keptEntries);
+
     /** Called after the terminal entry: the stream only has to outlive the readers. */
     void expireAfterEnd(RequestId requestId);
 }

@@ -2,6 +2,7 @@ package io.chatstream.worker.answering.application;
 
 import io.chatstream.domain.RequestId;
 import io.chatstream.worker.answering.domain.AnswerEvent;
+import io.chatstream.worker.answering.domain.FailureClass;
 import io.chatstream.worker.answering.domain.InferenceTask;
 import io.chatstream.worker.answering.domain.ProviderError;
 import io.chatstream.worker.answering.domain.TaskDecision;
@@ -93,7 +94,10 @@ public final class AnsweringPrompt {
             Instant firstTokenAt, String model) {
         RequestId requestId = prompt.requestId();
         Instant now = clock.instant();
-        streams.append(requestId, ended.terminalEntry(), now);
+        ended.closingEntries().forEach(entry -> streams.append(requestId, entry, now));
+        if (ended.withdrawsText()) {
+            streams.withdrawText(requestId, ended.closingEntries().size());
+        }
         streams.expireAfterEnd(requestId);
         AnswerOutcome outcome = new AnswerOutcome(prompt, ended.event(), new AnswerOutcome.Timings(
                 prompt.submittedAt() == null ? 0 : Math.max(0, millis(prompt.submittedAt(), pickedUp)),
@@ -139,7 +143,9 @@ public final class AnsweringPrompt {
                 outcomes.publish(outcome);
                 published = true;
             }
-            if (!deadLettered && outcome.event() instanceof AnswerEvent.AnswerFailed failed) {
+            if (!deadLettered && outcome.event() instanceof AnswerEvent.AnswerFailed failed
+                    && failed.failureClass() != FailureClass.MODERATED) {
+                // A moderation refusal is the answer to this prompt, not an incident for ops to replay.
                 deadLetterTopic.publish(prompt, failed);
             }
             deadLettered = true;

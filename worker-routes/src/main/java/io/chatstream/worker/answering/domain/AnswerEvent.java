@@ -38,8 +38,8 @@ public sealed interface AnswerEvent extends DomainEvent
     }
 
     record AnswerFailed(RequestId requestId, SessionId sessionId, UserId userId, int turn, String text,
-            String errorCode, String errorMessage, int attempts, Instant firstFailureAt, Instant lastFailureAt,
-            Instant occurredAt) implements AnswerEvent {
+            String errorCode, String errorMessage, FailureClass failureClass, int attempts, Instant firstFailureAt,
+            Instant lastFailureAt, Instant occurredAt) implements AnswerEvent {
 
         @Override
         public TaskState status() {

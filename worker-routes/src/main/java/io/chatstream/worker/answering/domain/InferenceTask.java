@@ -4,6 +4,8 @@ import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
 import io.chatstream.domain.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -103,10 +105,18 @@ public final class InferenceTask {
             return new TaskDecision.RetryNext(attempt, error);
         }
         state = TaskState.FAILED;
-        return new TaskDecision.Ended(
-                new StreamEntry.Error(nextSeq++, attempt, error.code(), error.message()),
+        List<StreamEntry> closing = new ArrayList<>(2);
+        if (error.withdrawsText()) {
+            // Moderation refused it: readers drop what they were shown, and the event keeps none of it.
+            if (chunksSentInAttempt) {
+                closing.add(new StreamEntry.Reset(nextSeq++, attempt));
+            }
+            text.setLength(0);
+        }
+        closing.add(new StreamEntry.Error(nextSeq++, attempt, error.code(), error.message()));
+        return new TaskDecision.Ended(closing,
                 new AnswerEvent.AnswerFailed(requestId, sessionId, userId, turn, text.toString(), error.code(),
-                        error.message(), attempt, firstFailureAt, lastFailureAt, at));
+                        error.message(), error.failureClass(), attempt, firstFailureAt, lastFailureAt, at));
     }
 
     /** The user asked to stop: keep the partial text, end as stopped. */

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import io.chatstream.worker.answering.application.AnswerOutcome;
 import io.chatstream.worker.answering.application.AnswerOutcomes;
+import io.chatstream.worker.answering.domain.AnswerEvent;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -63,8 +64,10 @@ public final class KafkaAnswerOutcomes implements AnswerOutcomes {
         traceparent(outcome.prompt().traceId()).ifPresent(t -> headers.put(KafkaTraceInjection.TRACEPARENT, t));
         producer.sendBodyAndHeaders(endpoint, OutcomeJson.write(outcome, usedModel), headers);
         // Ids, status and timings only: prompt and answer text stay out of the logs.
-        LOG.info("answer {} {} attempts={} first_token_ms={} total_ms={} model={} trace_id={}",
-                outcome.event().requestId(), outcome.event().status().wireName(), outcome.event().attempts(),
+        String failure = outcome.event() instanceof AnswerEvent.AnswerFailed f
+                ? " failure_class=" + f.failureClass().wireName() + " error_code=" + f.errorCode() : "";
+        LOG.info("answer {} {}{} attempts={} first_token_ms={} total_ms={} model={} trace_id={}",
+                outcome.event().requestId(), outcome.event().status().wireName(), failure, outcome.event().attempts(),
                 outcome.timings().firstTokenMs(), outcome.timings().totalMs(), usedModel, outcome.prompt().traceId());
     }
 

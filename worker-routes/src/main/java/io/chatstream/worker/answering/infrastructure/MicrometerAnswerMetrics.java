@@ -9,9 +9,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** The worker's meters: first token and answer timers, tokens, answers by status, retries, in flight. */
 public final class MicrometerAnswerMetrics implements AnswerMetrics {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
 
     private final MeterRegistry registry;
     private final Timer firstToken;
@@ -40,6 +43,13 @@ public final class MicrometerAnswerMetrics implements AnswerMetrics {
         Timer.builder("chat.worker.answer.duration").tag("status", status).publishPercentileHistogram()
                 .register(registry).record(total);
         Counter.builder("chat.worker.answers").tag("status", status).register(registry).increment();
+        if (event instanceof AnswerEvent.AnswerFailed failed) {
+            Counter.builder("chat.worker.failures")
+                    .description("answers failed for good, by failure class and provider code")
+                    .tag("failure_class", failed.failureClass().wireName())
+                    .tag("error_code", boundedCode(failed.errorCode()))
+                    .register(registry).increment();
+        }
         Usage usage = event instanceof AnswerEvent.AnswerCompleted c ? c.usage()
                 : event instanceof AnswerEvent.AnswerStopped s ? s.usage() : Usage.NONE;
         Counter.builder("chat.worker.tokens").tag("direction", "input").register(registry)
@@ -56,6 +66,15 @@ public final class MicrometerAnswerMetrics implements AnswerMetrics {
 
     @Override
     public void retried(String errorCode) {
-        Counter.builder("chat.worker.retries").tag("error_code", errorCode).register(registry).increment();
+        Counter.builder("chat.worker.retries").tag("error_code", boundedCode(errorCode)).register(registry)
+                .increment();
+    }
+
+    /**
+     * A provider code as a tag value: DashScope's codes are a small set, but the value comes from
+     * outside, so anything that does not look like a code is counted as "other" (bounded series).
+     */
+    static String boundedCode(String code) {
+        return code != null && code.length() <= 64 && CODE.matcher(code).matches() ? code : "other";
     }
 }

@@ -49,6 +49,11 @@ public final class RedisAnswerStreams implements AnswerStreams {
     }
 
     @Override
+    public void withdrawText(RequestId requestId, int keptEntries) {
+        redis.opsForStream().trim(RedisKeys.answerStream(requestId.value()), keptEntries);
+    }
+
+    @Override
     public void expireAfterEnd(RequestId requestId) {
         redis.expire(RedisKeys.answerStream(requestId.value()), ttlAfterEnd);
     }

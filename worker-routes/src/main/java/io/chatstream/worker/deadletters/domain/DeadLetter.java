@@ -33,12 +33,14 @@ public record DeadLetter(String requestId, String sessionId, String userId, Stri
     }
 
     /**
-     * Whether trying again may help. The failure headers carry the provider's code but not its HTTP
-     * status, so the code decides, with the answer flow's own rule (a provider server error is assumed).
+     * Whether a replay may succeed once the cause is fixed: also true for an unpaid account or a bad
+     * key, which no in-flight retry can cure but ops can. The failure headers carry the provider's
+     * code but not its HTTP status, so the code decides, with the answer flow's own classes (a
+     * provider server error is assumed for a code it does not know).
      */
     public boolean retryable() {
         return readable && !UNREADABLE_EVENT.equals(errorCode)
-                && new ProviderError(errorCode, errorMessage, 500).isRetryable();
+                && new ProviderError(errorCode, errorMessage, 500).failureClass().replayable();
     }
 
     public Duration age(Instant now) {

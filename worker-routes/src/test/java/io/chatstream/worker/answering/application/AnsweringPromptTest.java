@@ -112,6 +112,45 @@ class AnsweringPromptTest {
     }
 
     @Test
+    @DisplayName("a moderation refusal mid-stream: the stream keeps only reset and error, nothing is stored or parked, no retry")
+    void moderationMidStream() {
+        provider.then((turns, l) -> {
+            l.onToken("flagged ");
+            l.onToken("text");
+            l.onError(new ProviderError("DataInspectionFailed", "Output data may contain inappropriate content.", 400));
+            l.onComplete(new ProviderResponse("flagged text", null, 0, 0));
+        });
+
+        answering.answer(prompt());
+
+        assertThat(entries()).containsExactly(new StreamEntry.Reset(3, 1),
+                new StreamEntry.Error(4, 1, "DataInspectionFailed", "Output data may contain inappropriate content."));
+        assertThat(outcomes.published).singleElement().satisfies(o -> {
+            assertThat(o.event()).isInstanceOf(AnswerEvent.AnswerFailed.class);
+            assertThat(o.event().text()).isEmpty();
+        });
+        assertThat(outcomes.parked).as("not an incident for the dead-letter queue").isEmpty();
+        assertThat(provider.calls).hasSize(1);
+        assertThat(streams.expired).containsExactly(REQUEST);
+    }
+
+    @Test
+    @DisplayName("an unpaid account is not retried, keeps its partial text and is parked for replay")
+    void billingIsParked() {
+        provider.then((turns, l) -> {
+            l.onToken("part");
+            l.onError(new ProviderError("Arrearage", "Access denied, please make sure your account is in good standing.", 400));
+        });
+
+        answering.answer(prompt());
+
+        assertThat(entries()).hasSize(2);
+        assertThat(outcomes.published).singleElement().satisfies(o -> assertThat(o.event().text()).isEqualTo("part"));
+        assertThat(outcomes.parked).singleElement().satisfies(f -> assertThat(f.errorCode()).isEqualTo("Arrearage"));
+        assertThat(provider.calls).hasSize(1);
+    }
+
+    @Test
     @DisplayName("a provider that never answers times out, is retried, and fails with TIMEOUT after the last attempt")
     void firstTokenTimeout() {
         provider.then((turns, l) -> { });

@@ -67,6 +67,12 @@ final class Fakes {
         }
 
         @Override
+        public synchronized void withdrawText(RequestId requestId, int keptEntries) {
+            List<StreamEntry> list = entries.getOrDefault(requestId, new ArrayList<>());
+            list.subList(0, Math.max(0, list.size() - keptEntries)).clear();
+        }
+
+        @Override
         public synchronized void expireAfterEnd(RequestId requestId) {
             expired.add(requestId);
         }

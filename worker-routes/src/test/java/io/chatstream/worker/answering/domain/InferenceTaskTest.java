@@ -89,6 +89,57 @@ class InferenceTaskTest {
     }
 
     @Test
+    @DisplayName("a moderation refusal mid-answer withdraws the text: a reset before the error, and no text in the event")
+    void moderationWithdraws() {
+        task.beginAttempt();
+        task.append("flagged ");
+        task.append("words");
+
+        TaskDecision step = task.failAttempt(
+                new ProviderError("InternalError.Algo.DataInspectionFailed", "Output data may contain inappropriate content.", 400),
+                NOW, 3);
+
+        assertThat(step).isInstanceOfSatisfying(TaskDecision.Ended.class, ended -> {
+            assertThat(ended.closingEntries()).containsExactly(new StreamEntry.Reset(3, 1), new StreamEntry.Error(4, 1,
+                    "InternalError.Algo.DataInspectionFailed", "Output data may contain inappropriate content."));
+            assertThat(ended.withdrawsText()).isTrue();
+            assertThat(ended.event()).isInstanceOfSatisfying(AnswerEvent.AnswerFailed.class, f -> {
+                assertThat(f.text()).isEmpty();
+                assertThat(f.failureClass()).isEqualTo(FailureClass.MODERATED);
+                assertThat(f.attempts()).as("never retried").isEqualTo(1);
+            });
+        });
+    }
+
+    @Test
+    @DisplayName("a refused prompt (moderation before any token) ends with the error alone")
+    void moderationOfThePrompt() {
+        task.beginAttempt();
+
+        TaskDecision step = task.failAttempt(new ProviderError("DataInspectionFailed", "Input data", 400), NOW, 3);
+
+        assertThat(step).isInstanceOfSatisfying(TaskDecision.Ended.class, ended -> {
+            assertThat(ended.closingEntries()).containsExactly(new StreamEntry.Error(1, 1, "DataInspectionFailed",
+                    "Input data"));
+            assertThat(ended.withdrawsText()).isFalse();
+        });
+    }
+
+    @Test
+    @DisplayName("other failures keep the partial text for the record")
+    void otherFailuresKeepText() {
+        task.beginAttempt();
+        task.append("partial");
+
+        TaskDecision step = task.failAttempt(new ProviderError("Arrearage", "unpaid", 400), NOW, 3);
+
+        assertThat(step).isInstanceOfSatisfying(TaskDecision.Ended.class, ended -> {
+            assertThat(ended.closingEntries()).hasSize(1);
+            assertThat(ended.event().text()).isEqualTo("partial");
+        });
+    }
+
+    @Test
     @DisplayName("a retryable error fails the task once the attempts are used up")
     void attemptsExhausted() {
         task.beginAttempt();

@@ -57,14 +57,15 @@ class DeadLetterTest {
     }
 
     @Test
-    @DisplayName("throttling, timeouts, an open breaker and cut streams are retryable; a spent quota is not")
+    @DisplayName("what ops can fix (quota, billing, key) is replayable like throttling and server errors; refused input is not")
     void codes() {
         for (String code : new String[] {"Throttling.RateQuota", "TIMEOUT", "CIRCUIT_OPEN", "response_error",
-                "InternalError.Algo"}) {
+                "InternalError.Algo", "Throttling.AllocationQuota", "InvalidApiKey", "Arrearage",
+                "PrepaidBillOverdue", "CommodityNotPurchased"}) {
             assertThat(letter(code, Duration.ZERO, true).retryable()).as(code).isTrue();
         }
-        for (String code : new String[] {"Throttling.AllocationQuota", "DataInspectionFailed", "InvalidApiKey",
-                "Arrearage"}) {
+        for (String code : new String[] {"DataInspectionFailed", "InternalError.Algo.DataInspectionFailed",
+                "InvalidParameter", "ModelNotFound"}) {
             assertThat(letter(code, Duration.ZERO, true).retryable()).as(code).isFalse();
         }
     }

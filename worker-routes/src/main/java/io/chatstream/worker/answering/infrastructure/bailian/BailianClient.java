@@ -1,6 +1,7 @@
 package io.chatstream.worker.answering.infrastructure.bailian;
 
 import com.alibaba.dashscope.exception.ApiException;
+import dev.langchain4j.community.model.dashscope.QwenChatRequestParameters;
 import dev.langchain4j.community.model.dashscope.QwenStreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -19,6 +20,8 @@ public final class BailianClient implements ModelProvider {
 
     private final QwenStreamingChatModel model;
     private final String systemPrompt;
+    // Set only for models LangChain4j's name rule would send to the text endpoint by mistake.
+    private final QwenChatRequestParameters endpoint;
 
     public BailianClient(BailianProperties props, ApiKeySource apiKey) {
         QwenStreamingChatModel.QwenStreamingChatModelBuilder builder = QwenStreamingChatModel.builder()
@@ -33,14 +36,19 @@ public final class BailianClient implements ModelProvider {
         this.model = builder.build();
         ProviderCalls.install(model);
         this.systemPrompt = props.systemPrompt();
+        this.endpoint = new MultimodalModels(props.multimodalModels()).servedOnlyMultimodal(props.model())
+                ? QwenChatRequestParameters.builder().isMultimodalModel(true).build() : null;
     }
 
     @Override
     public Stream stream(List<Turn> conversation, Listener listener) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        ChatRequest request = ChatRequest.builder()
-                .messages(ConversationMessages.of(systemPrompt, conversation))
-                .build();
+        ChatRequest.Builder builder = ChatRequest.builder()
+                .messages(ConversationMessages.of(systemPrompt, conversation));
+        if (endpoint != null) {
+            builder.parameters(endpoint);
+        }
+        ChatRequest request = builder.build();
         String call = ProviderCalls.tagged(() -> model.chat(request, new Forwarder(listener, cancelled)));
         return () -> {
             // Callbacks stop first, so the failure the closed connection causes is not reported.
@@ -87,7 +95,7 @@ public final class BailianClient implements ModelProvider {
                 return;
             }
             if (response == null) {
-                listener.onError(new ProviderError("EMPTY_RESPONSE", "the stream ended without a response", 200));
+                listener.onError(new ProviderError(ProviderError.EMPTY_RESPONSE, "the stream ended without a response", 200));
                 return;
             }
             TokenUsage usage = response.tokenUsage();

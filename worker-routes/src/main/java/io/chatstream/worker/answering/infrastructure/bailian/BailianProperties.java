@@ -1,10 +1,11 @@
 package io.chatstream.worker.answering.infrastructure.bailian;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code chat.bailian.*}: the model, its optional sampling settings, retries and watchdogs. */
+/** {@code chat.bailian.*}: the model, its optional sampling settings, retries, watchdogs and endpoint routing. */
 @ConfigurationProperties("chat.bailian")
 public record BailianProperties(
         String baseUrl,
@@ -19,5 +20,6 @@ public record BailianProperties(
         @DefaultValue("5s") Duration backoffMax,
         @DefaultValue("30s") Duration firstTokenTimeout,
         @DefaultValue("30s") Duration idleTimeout,
-        @DefaultValue("5m") Duration totalTimeout) {
+        @DefaultValue("5m") Duration totalTimeout,
+        @DefaultValue({"qwen3.5*", "qvq*", "*-vl", "*-vl-*", "*-omni*", "*-audio*"}) List<String> multimodalModels) {
 }
