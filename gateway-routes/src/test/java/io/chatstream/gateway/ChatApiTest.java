@@ -210,4 +210,45 @@ class ChatApiTest extends GatewayTestSupport {
         assertThat(json(messages).get("next_cursor").asText()).isEmpty();
         assertThat(FAKES.query.lastMessages.get().getUserId()).isEqualTo("carol");
     }
+
+    @Test
+    @DisplayName("a search reaches the query service with the caller's id and stripped q, and answers the documented shape")
+    void searchesMessages() throws Exception {
+        String token = devToken("dave");
+        HttpResponse<String> r = get("/api/chat/search?q=%20%E5%A4%A9%E6%B0%94%20&page_size=10&cursor=h1", token);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode hit = json(r).get("hits").get(0);
+        assertThat(hit.get("session_id").asText()).isEqualTo("sess-newest-01");
+        assertThat(hit.get("session_title").asText()).isEqualTo("Newest");
+        assertThat(hit.get("request_id").asText()).isEqualTo("req-first-0001");
+        assertThat(hit.get("role").asText()).isEqualTo("assistant");
+        assertThat(hit.get("turn").asInt()).isEqualTo(1);
+        assertThat(hit.get("snippet").asText()).isEqualTo("…weather in 北京 is 天气…");
+        assertThat(hit.get("created_at").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(json(r).get("next_cursor").asText()).isEqualTo("h2");
+        assertThat(FAKES.query.lastSearch.get().getUserId()).isEqualTo("dave");
+        assertThat(FAKES.query.lastSearch.get().getQuery()).isEqualTo("天气");
+        assertThat(FAKES.query.lastSearch.get().getPageSize()).isEqualTo(10);
+        assertThat(FAKES.query.lastSearch.get().getPage()).isEqualTo("h1");
+    }
+
+    @Test
+    @DisplayName("a missing, blank or too long q, a bad page size or cursor is a 400 and never reaches the query service")
+    void refusesBadSearches() throws Exception {
+        String token = devToken("erin");
+        FAKES.query.lastSearch.set(null);
+        assertThat(errorCode(get("/api/chat/search", token), 400)).isEqualTo("INVALID_QUERY");
+        assertThat(errorCode(get("/api/chat/search?q=", token), 400)).isEqualTo("INVALID_QUERY");
+        assertThat(errorCode(get("/api/chat/search?q=+%20%E3%80%80", token), 400)).isEqualTo("INVALID_QUERY");
+        assertThat(errorCode(get("/api/chat/search?q=" + "x".repeat(101), token), 400)).isEqualTo("INVALID_QUERY");
+        assertThat(errorCode(get("/api/chat/search?q=" + "%F0%9F%98%80".repeat(101), token), 400)).isEqualTo("INVALID_QUERY");
+        assertThat(errorCode(get("/api/chat/search?q=rome&page_size=0", token), 400)).isEqualTo("INVALID_PAGE_SIZE");
+        assertThat(errorCode(get("/api/chat/search?q=rome&page_size=abc", token), 400)).isEqualTo("INVALID_PAGE_SIZE");
+        assertThat(errorCode(get("/api/chat/search?q=rome&cursor=with%20space", token), 400)).isEqualTo("INVALID_CURSOR");
+        assertThat(FAKES.query.lastSearch.get()).as("no call for bad input").isNull();
+        assertThat(errorCode(get("/api/chat/search?q=rome&cursor=bad-cursor", token), 400)).isEqualTo("INVALID_CURSOR");
+        assertThat(errorCode(get("/api/chat/search?q=rome", null), 401)).isEqualTo("UNAUTHENTICATED");
+        assertThat(get("/api/chat/search?q=" + "%F0%9F%98%80".repeat(100), token).statusCode()).isEqualTo(200);
+    }
 }

@@ -25,6 +25,7 @@ class QueryStringTest extends GatewayTestSupport {
     void forget() {
         FAKES.query.lastList.set(null);
         FAKES.query.lastMessages.set(null);
+        FAKES.query.lastSearch.set(null);
         FAKES.query.lastStream.set(null);
         FAKES.command.lastSubmit.set(null);
         FAKES.command.lastCancel.set(null);
@@ -43,6 +44,8 @@ class QueryStringTest extends GatewayTestSupport {
         "GET /api/chat/sessions?cursor=%00",
         "GET /api/chat/sessions/sess-newest-01/messages?cursor=%E0%A4",
         "GET /api/chat/sessions/sess-newest-01/messages?page_size=1%",
+        "GET /api/chat/search?q=%E5%A4%A9%",
+        "GET /api/chat/search?q=new%0Aline",
         "GET /api/chat/stream?request_id=%G1",
         "GET /api/chat/stream?request_id=req-stream-0001%0D%0AX-Injected:%201",
         "GET /api/chat/stream?request_id=req-stream-0001&last_event_id=%",
@@ -66,6 +69,7 @@ class QueryStringTest extends GatewayTestSupport {
         assertThat(errorCode(r, 400)).isEqualTo("INVALID_QUERY_STRING");
         assertThat(FAKES.query.lastList.get()).isNull();
         assertThat(FAKES.query.lastMessages.get()).isNull();
+        assertThat(FAKES.query.lastSearch.get()).isNull();
         assertThat(FAKES.query.lastStream.get()).isNull();
         assertThat(FAKES.command.lastSubmit.get()).isNull();
         assertThat(FAKES.command.lastCancel.get()).isNull();
@@ -92,6 +96,7 @@ class QueryStringTest extends GatewayTestSupport {
         "/api/chat/sessions?page_size=10&page_size=20",
         "/api/chat/sessions?cursor=c1&cursor=c1",
         "/api/chat/sessions/sess-newest-01/messages?cursor=a&page_size=5&cursor=b",
+        "/api/chat/search?q=rome&q=paris",
         "/api/chat/stream?request_id=req-stream-0001&request_id=req-unknown-0001",
         "/api/chat/stream?request_id=req-stream-0001&last_event_id=1&last_event_id=2"})
     void repeated(String target) throws Exception {
@@ -100,6 +105,7 @@ class QueryStringTest extends GatewayTestSupport {
         assertThat(errorCode(r, 400)).isEqualTo("INVALID_QUERY_STRING");
         assertThat(json(r).at("/error/message").asText()).contains("more than once");
         assertThat(FAKES.query.lastList.get()).isNull();
+        assertThat(FAKES.query.lastSearch.get()).isNull();
         assertThat(FAKES.query.lastStream.get()).isNull();
     }
 
@@ -116,6 +122,10 @@ class QueryStringTest extends GatewayTestSupport {
         "/api/chat/sessions/sess-newest-01/messages?page_size=-3, INVALID_PAGE_SIZE",
         "/api/chat/sessions/sess-newest-01/messages?cursor=%E2%80%8B, INVALID_CURSOR",
         "/api/chat/sessions/bad%20id/messages, INVALID_SESSION_ID",
+        "/api/chat/search, INVALID_QUERY",
+        "/api/chat/search?q=%E3%80%80+, INVALID_QUERY",
+        "/api/chat/search?q=rome&page_size=-1, INVALID_PAGE_SIZE",
+        "/api/chat/search?q=rome&cursor=%C3%A9, INVALID_CURSOR",
         "/api/chat/stream, INVALID_REQUEST_ID",
         "/api/chat/stream?request_id=, INVALID_REQUEST_ID",
         "/api/chat/stream?request_id=req%2Fx, INVALID_REQUEST_ID",

@@ -40,7 +40,7 @@ class UnexpectedFailureTest extends GatewayTestSupport {
         assertThat(camel.getRoutes().stream().map(Route::getRouteId))
                 .contains("gateway-send-prompt", "gateway-stop-prompt", "gateway-list-sessions",
                         "gateway-session-messages", "gateway-dev-token", "gateway-rename-session",
-                        "gateway-delete-session");
+                        "gateway-delete-session", "gateway-search-messages");
     }
 
     @TestConfiguration

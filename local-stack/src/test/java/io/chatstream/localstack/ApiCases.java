@@ -159,6 +159,14 @@ final class ApiCases {
         add("B77", c -> raw(c, "GET", "/api/chat/stream?request_id=" + c.request() + "&last_event_id=abc"));
         add("B78", c -> raw(c, "GET", "/api/chat/stream?request_id=" + c.request() + "&last_event_id=99999999999999999999"));
         add("B79", c -> raw(c, "GET", "/?a=%%"));
+        // ----- search -----
+        add("B80", c -> c.api().get("/api/chat/search", c.token()));
+        add("B81", c -> c.api().get("/api/chat/search?q=" + enc("  \u3000 "), c.token()));
+        add("B82", c -> c.api().get("/api/chat/search?q=" + "q".repeat(101), c.token()));
+        add("B83", c -> c.api().get("/api/chat/search?q=question&page_size=0", c.token()));
+        add("B84", c -> c.api().get("/api/chat/search?q=question&cursor=not-a-cursor", c.token()));
+        add("B85", c -> raw(c, "GET", "/api/chat/search?q=%00"));
+        add("B86", c -> raw(c, "GET", "/api/chat/search?q=a&q=b"));
         // ----- authentication -----
         add("A01", c -> sessionsAs(c, null));
         add("A02", c -> sessionsAs(c, "not.a.jwt"));
@@ -186,6 +194,7 @@ final class ApiCases {
         add("A19", c -> c.api().withCookie("POST", "/api/chat/send", c.token(), forged));
         add("A20", c -> c.api().withCookie("DELETE", "/api/chat/sessions/" + c.session(), c.token(), null,
                 "Origin", "https://evil.example"));
+        add("A21", c -> c.api().get("/api/chat/search?q=question", null));
         // ----- isolation: another user's session or request (OWASP API1) -----
         add("I01", c -> c.api().get("/api/chat/sessions/" + c.otherSession() + "/messages", c.token()));
         add("I02", c -> c.api().call("PATCH", "/api/chat/sessions/" + c.otherSession(), c.token(),

@@ -182,6 +182,22 @@ class HttpApiMatrixIT {
         }
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("search never shows another user's text: the other user's prompt is found by its owner only")
+    void searchIsolation() throws Exception {
+        String search = "/api/chat/search?q=" + ApiClient.enc("PRIVATE question");
+
+        HttpResponse<String> mine = api.get(search, ctx.token());
+        HttpResponse<String> theirs = api.get(search, ctx.otherToken());
+
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+        assertThat(ApiClient.json(mine).get("hits")).as(mine.body()).isEmpty();
+        assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(200);
+        assertThat(ApiClient.json(theirs).get("hits").findValuesAsText("request_id")).as(theirs.body())
+                .contains(ctx.otherRequest());
+    }
+
     /** The user's state once every answer in it has finished (the projection lags the stream a little). */
     private List<String> settled(String token) {
         List<List<String>> last = new ArrayList<>();

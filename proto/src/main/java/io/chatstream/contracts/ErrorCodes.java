@@ -23,6 +23,8 @@ public final class ErrorCodes {
     public static final String INVALID_TITLE = "INVALID_TITLE";
     public static final String INVALID_CURSOR = "INVALID_CURSOR";
     public static final String INVALID_PAGE_SIZE = "INVALID_PAGE_SIZE";
+    /** A search query that is blank once stripped, or longer than allowed (SearchMessages; the gateway answers 400). */
+    public static final String INVALID_QUERY = "INVALID_QUERY";
     public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
     public static final String REQUEST_NOT_FOUND = "REQUEST_NOT_FOUND";
     public static final String SESSION_BUSY = "SESSION_BUSY";

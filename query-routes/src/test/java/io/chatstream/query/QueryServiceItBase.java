@@ -151,8 +151,12 @@ abstract class QueryServiceItBase {
     }
 
     void complete(Ids ids, int turn, String status, String text, Instant at) {
+        completeAs(USER, ids, turn, status, text, at);
+    }
+
+    void completeAs(String user, Ids ids, int turn, String status, String text, Instant at) {
         AnswerCompleted.Builder e = AnswerCompleted.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setRequestId(ids.request()).setSessionId(ids.session()).setUserId(USER).setTurn(turn).setStatus(status)
+                .setRequestId(ids.request()).setSessionId(ids.session()).setUserId(user).setTurn(turn).setStatus(status)
                 .setText(text).setCompletedAt(ts(at)).setUsage(Usage.newBuilder().setInputTokens(5).setOutputTokens(7));
         if (status.equals("failed")) {
             e.setErrorCode("Throttling").setErrorMessage("too many requests");

@@ -27,7 +27,8 @@ class RoutesLoadTest {
             }
             assertThat(ctx.getRouteDefinitions()).extracting(d -> d.getRouteId()).containsExactlyInAnyOrder(
                     "query-project-prompt", "query-project-answer", "query-grpc", "query-stream-answer",
-                    "query-session-messages", "query-list-sessions", "query-project-session-change");
+                    "query-session-messages", "query-list-sessions", "query-search-messages",
+                    "query-project-session-change");
         }
     }
 }

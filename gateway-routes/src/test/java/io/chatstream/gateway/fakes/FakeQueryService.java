@@ -9,6 +9,9 @@ import io.chatstream.proto.v1.GetSessionMessagesResponse;
 import io.chatstream.proto.v1.ListSessionsRequest;
 import io.chatstream.proto.v1.ListSessionsResponse;
 import io.chatstream.proto.v1.MessageView;
+import io.chatstream.proto.v1.SearchHit;
+import io.chatstream.proto.v1.SearchMessagesRequest;
+import io.chatstream.proto.v1.SearchMessagesResponse;
 import io.chatstream.proto.v1.SessionView;
 import io.chatstream.proto.v1.StreamAnswerRequest;
 import io.chatstream.proto.v1.Usage;
@@ -51,6 +54,7 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
     public final List<StreamAnswerRequest> streams = new CopyOnWriteArrayList<>();
     public final AtomicReference<ListSessionsRequest> lastList = new AtomicReference<>();
     public final AtomicReference<GetSessionMessagesRequest> lastMessages = new AtomicReference<>();
+    public final AtomicReference<SearchMessagesRequest> lastSearch = new AtomicReference<>();
     /** Counts down when the gateway cancels a never-ending stream. */
     public volatile CountDownLatch cancelled = new CountDownLatch(1);
 
@@ -164,6 +168,26 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
                 .addSessions(SessionView.newBuilder().setSessionId("sess-older-001").setTitle("Older ü 你好")
                         .setUpdatedAt(T1).setCreatedAt(T1).setMessageCount(2))
                 .setNextCursor("c2")
+                .build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void searchMessages(SearchMessagesRequest request, StreamObserver<SearchMessagesResponse> out) {
+        lastSearch.set(request);
+        if (request.getPage().equals("bad-cursor")) {
+            out.onError(ErrorCodes.grpcError(Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_CURSOR, "cursor is not valid"));
+            return;
+        }
+        if (request.getQuery().codePointCount(0, request.getQuery().length()) > 100) {
+            out.onError(ErrorCodes.grpcError(Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_QUERY, "query is too long"));
+            return;
+        }
+        out.onNext(SearchMessagesResponse.newBuilder()
+                .addHits(SearchHit.newBuilder().setSessionId("sess-newest-01").setSessionTitle("Newest")
+                        .setRequestId("req-first-0001").setRole("assistant").setTurn(1)
+                        .setSnippet("…weather in 北京 is " + request.getQuery() + "…").setCreatedAt(T1))
+                .setNextCursor("h2")
                 .build());
         out.onCompleted();
     }

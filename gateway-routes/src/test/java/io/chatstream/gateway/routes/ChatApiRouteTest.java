@@ -15,6 +15,8 @@ import io.chatstream.gateway.backend.application.MessageEntry;
 import io.chatstream.gateway.backend.application.Page;
 import io.chatstream.gateway.backend.application.PageRequest;
 import io.chatstream.gateway.backend.application.PromptAccepted;
+import io.chatstream.gateway.backend.application.SearchHit;
+import io.chatstream.gateway.backend.application.SearchTerms;
 import io.chatstream.gateway.backend.application.SessionRenamed;
 import io.chatstream.gateway.backend.application.SessionSummary;
 import io.chatstream.gateway.backend.application.StopRequested;
@@ -51,6 +53,7 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
                 "gateway-stop-prompt", "POST /api/chat/stop",
                 "gateway-list-sessions", "GET /api/chat/sessions",
                 "gateway-session-messages", "GET /api/chat/sessions/{id}/messages",
+                "gateway-search-messages", "GET /api/chat/search",
                 "gateway-rename-session", "PATCH /api/chat/sessions/{id}",
                 "gateway-delete-session", "DELETE /api/chat/sessions/{id}");
 
@@ -225,6 +228,47 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
         assertThat(call(ApiRequest.get("/api/chat/sessions/sess!0001/messages")))
                 .satisfies(r -> assertThat(r.status()).isEqualTo(400))
                 .satisfies(r -> assertThat(r.errorCode()).isEqualTo("INVALID_SESSION_ID"));
+    }
+
+    @Test
+    @DisplayName("GET /api/chat/search finds the caller's messages with the stripped q, the cursor and page_size")
+    void search() {
+        signedInAs("alice");
+        when(queries.search(any(), any(), any())).thenReturn(Outcome.done(new Page<>(List.of(new SearchHit(
+                SESSION.value(), "Rome", REQUEST.value(), "user", 2, "…in Rome…", AT)), "hit-2")));
+
+        ApiReply reply = call(ApiRequest.get("/api/chat/search?q=%20Rome%20&cursor=hit-1&page_size=20"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertJson(reply.json(), "{\"hits\":[{\"session_id\":\"sess-existing-1\",\"session_title\":\"Rome\","
+                + "\"request_id\":\"req-client-0001\",\"role\":\"user\",\"turn\":2,\"snippet\":\"…in Rome…\","
+                + "\"created_at\":\"2026-01-02T03:04:05Z\"}],\"next_cursor\":\"hit-2\"}");
+        verify(queries).search(argThat(caller("alice")), eq(new SearchTerms("Rome")), eq(new PageRequest("hit-1", 20)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"'', INVALID_QUERY", "q=, INVALID_QUERY", "q=%20%20, INVALID_QUERY", "q=rome&page_size=101, INVALID_PAGE_SIZE",
+            "q=rome&page_size=x, INVALID_PAGE_SIZE", "q=rome&cursor=a%20b, INVALID_CURSOR"})
+    @DisplayName("GET /api/chat/search with a missing, blank or too long q, or a bad page, is 400 before any call")
+    void searchRefused(String query, String code) {
+        signedInAs("alice");
+
+        ApiReply reply = call(ApiRequest.get("/api/chat/search?" + query));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo(code);
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    @DisplayName("GET /api/chat/search with q over 100 characters is 400 INVALID_QUERY; 100 are searched")
+    void searchLength() {
+        signedInAs("alice");
+        when(queries.search(any(), any(), any())).thenReturn(Outcome.done(new Page<>(List.of(), "")));
+
+        assertThat(call(ApiRequest.get("/api/chat/search?q=" + "y".repeat(101))).errorCode()).isEqualTo("INVALID_QUERY");
+        assertThat(call(ApiRequest.get("/api/chat/search?q=" + "y".repeat(100))).status()).isEqualTo(200);
+        verify(queries).search(any(), eq(new SearchTerms("y".repeat(100))), any());
     }
 
     @Test

@@ -36,7 +36,7 @@ class ErrorHandlingRouteTest extends GatewayRouteTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"gateway-send-prompt", "gateway-stop-prompt", "gateway-list-sessions", "gateway-session-messages",
-            "gateway-rename-session", "gateway-delete-session", "gateway-dev-token"})
+            "gateway-search-messages", "gateway-rename-session", "gateway-delete-session", "gateway-dev-token"})
     @DisplayName("a technical failure is logged with its route, answered 500 INTERNAL without its message, not tried again")
     void technicalFailure(String route, CapturedOutput log) {
         signedInAs("alice");
@@ -72,6 +72,10 @@ class ErrorHandlingRouteTest extends GatewayRouteTestSupport {
             case "gateway-session-messages" -> {
                 when(queries.messages(any(), any(), any())).thenThrow(FAILURE);
                 yield ApiRequest.get(session + "/messages");
+            }
+            case "gateway-search-messages" -> {
+                when(queries.search(any(), any(), any())).thenThrow(FAILURE);
+                yield ApiRequest.get("/api/chat/search?q=rome");
             }
             case "gateway-rename-session" -> {
                 when(commands.rename(any(), any(), any())).thenThrow(FAILURE);

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 
 import io.chatstream.proto.v1.GetSessionMessagesRequest;
 import io.chatstream.proto.v1.ListSessionsRequest;
+import io.chatstream.proto.v1.SearchMessagesRequest;
 import io.chatstream.proto.v1.StreamAnswerRequest;
 import io.grpc.stub.StreamObserver;
 import java.util.stream.Stream;
@@ -45,7 +46,9 @@ class QueryGrpcRouteTest extends QueryRouteTest {
                 arguments("getSessionMessages", "direct:session-messages",
                         GetSessionMessagesRequest.newBuilder().setSessionId("s-1").build()),
                 arguments("listSessions", "direct:list-sessions",
-                        ListSessionsRequest.newBuilder().setUserId("alice").build()));
+                        ListSessionsRequest.newBuilder().setUserId("alice").build()),
+                arguments("searchMessages", "direct:search-messages",
+                        SearchMessagesRequest.newBuilder().setUserId("alice").setQuery("rome").build()));
     }
 
     @ParameterizedTest(name = "{0} goes to {1}")

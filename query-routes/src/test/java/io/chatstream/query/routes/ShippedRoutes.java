@@ -13,7 +13,7 @@ import org.apache.camel.util.function.ThrowingConsumer;
 /**
  * The shipped routes as the route tests run them. Every consumer that reaches infrastructure (the Kafka
  * topics, the gRPC server) is replaced, by route id, with {@code direct:<route-id>}, and the gRPC route's
- * hops to its three flows are mocked (the flows still run behind the mocks). All route tests share one
+ * hops to its four flows are mocked (the flows still run behind the mocks). All route tests share one
  * Spring context, so this happens once, before the context starts: a route started unadvised would reach
  * for a broker. The shipped consumer URIs (placeholders resolved) are kept for the tests of the options
  * that docs/routes.md calls fixed on purpose.
@@ -22,7 +22,7 @@ final class ShippedRoutes {
 
     /** The gRPC route's hops, one per ChatQueryService method. */
     static final List<String> GRPC_FLOWS = List.of("direct:stream-answer", "direct:session-messages",
-            "direct:list-sessions");
+            "direct:list-sessions", "direct:search-messages");
 
     private final CamelContext context;
     private final Map<String, ShippedConsumer> shippedConsumers = new HashMap<>();

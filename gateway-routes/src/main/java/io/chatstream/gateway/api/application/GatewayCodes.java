@@ -12,6 +12,8 @@ public final class GatewayCodes {
     public static final String INVALID_TITLE = "INVALID_TITLE";
     public static final String INVALID_CURSOR = "INVALID_CURSOR";
     public static final String INVALID_PAGE_SIZE = "INVALID_PAGE_SIZE";
+    /** A search query ({@code q}) that is missing, blank or longer than chat.search.max-query-length. */
+    public static final String INVALID_QUERY = "INVALID_QUERY";
     public static final String INVALID_LAST_EVENT_ID = "INVALID_LAST_EVENT_ID";
     /** The query string is not well-formed percent-encoded UTF-8, or an API parameter appears twice. */
     public static final String INVALID_QUERY_STRING = "INVALID_QUERY_STRING";

@@ -12,6 +12,9 @@ public interface ChatQueries {
 
     Outcome<Page<MessageEntry>> messages(Caller caller, SessionId session, PageRequest page);
 
+    /** The caller's messages that contain {@code terms}, newest first. */
+    Outcome<Page<SearchHit>> search(Caller caller, SearchTerms terms, PageRequest page);
+
     /**
      * Starts relaying an answer from the position after {@code afterSeq}; returns at once. Events and
      * the end of the stream reach {@code listener} on another thread. {@code whenUnknown} says whether the

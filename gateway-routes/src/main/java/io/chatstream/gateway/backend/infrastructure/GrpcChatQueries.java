@@ -9,6 +9,8 @@ import io.chatstream.gateway.backend.application.ChatQueries;
 import io.chatstream.gateway.backend.application.MessageEntry;
 import io.chatstream.gateway.backend.application.Page;
 import io.chatstream.gateway.backend.application.PageRequest;
+import io.chatstream.gateway.backend.application.SearchHit;
+import io.chatstream.gateway.backend.application.SearchTerms;
 import io.chatstream.gateway.backend.application.SessionSummary;
 import io.chatstream.gateway.backend.application.WhenUnknown;
 import io.chatstream.gateway.identity.application.Caller;
@@ -19,6 +21,8 @@ import io.chatstream.proto.v1.GetSessionMessagesRequest;
 import io.chatstream.proto.v1.GetSessionMessagesResponse;
 import io.chatstream.proto.v1.ListSessionsRequest;
 import io.chatstream.proto.v1.ListSessionsResponse;
+import io.chatstream.proto.v1.SearchMessagesRequest;
+import io.chatstream.proto.v1.SearchMessagesResponse;
 import io.chatstream.proto.v1.StreamAnswerRequest;
 import io.grpc.Channel;
 import io.grpc.ConnectivityState;
@@ -41,7 +45,7 @@ public class GrpcChatQueries implements ChatQueries {
      * that broke off is followed again after its last delivered seq by the application (ResumingFollow).
      */
     static final List<MethodDescriptor<?, ?>> SAFE_TO_REPEAT = List.of(ChatQueryServiceGrpc.getListSessionsMethod(),
-            ChatQueryServiceGrpc.getGetSessionMessagesMethod());
+            ChatQueryServiceGrpc.getGetSessionMessagesMethod(), ChatQueryServiceGrpc.getSearchMessagesMethod());
 
     /** Only fires the connect deadline of answer streams (microseconds of work each). */
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -93,6 +97,23 @@ public class GrpcChatQueries implements ChatQueries {
         try {
             GetSessionMessagesResponse r = blocking(caller).getSessionMessages(call);
             return Outcome.done(new Page<>(r.getMessagesList().stream().map(ProtoViews::message).toList(), r.getNextCursor()));
+        } catch (StatusRuntimeException e) {
+            return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
+        }
+    }
+
+    @Override
+    public Outcome<Page<SearchHit>> search(Caller caller, SearchTerms terms, PageRequest page) {
+        SearchMessagesRequest call = SearchMessagesRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setQuery(terms.text())
+                .setPage(page.cursor())
+                .setPageSize(page.pageSize())
+                .build();
+        try {
+            SearchMessagesResponse r = blocking(caller).searchMessages(call);
+            return Outcome.done(new Page<>(r.getHitsList().stream().map(ProtoViews::hit).toList(), r.getNextCursor()));
         } catch (StatusRuntimeException e) {
             return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
         }

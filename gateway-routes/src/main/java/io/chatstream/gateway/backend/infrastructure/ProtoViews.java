@@ -4,6 +4,7 @@ import com.google.protobuf.Timestamp;
 import io.chatstream.contracts.StreamEntryKind;
 import io.chatstream.gateway.backend.application.AnswerEvent;
 import io.chatstream.gateway.backend.application.MessageEntry;
+import io.chatstream.gateway.backend.application.SearchHit;
 import io.chatstream.gateway.backend.application.SessionSummary;
 import io.chatstream.gateway.backend.application.TokenUsage;
 import io.chatstream.proto.v1.AnswerChunk;
@@ -35,6 +36,11 @@ final class ProtoViews {
         return new MessageEntry(v.getRequestId(), v.getRole(), v.getContent(), v.getStatus(),
                 instant(v.hasCreatedAt(), v.getCreatedAt()), v.getTurn(), v.getFinishReason(), v.getErrorCode(),
                 v.getErrorMessage(), usage(v.hasUsage(), v.getUsage()));
+    }
+
+    static SearchHit hit(io.chatstream.proto.v1.SearchHit h) {
+        return new SearchHit(h.getSessionId(), h.getSessionTitle(), h.getRequestId(), h.getRole(), h.getTurn(),
+                h.getSnippet(), instant(h.hasCreatedAt(), h.getCreatedAt()));
     }
 
     /** Null for a kind this gateway does not know (a newer query service): skipped, not fatal. */

@@ -6,10 +6,12 @@ import io.chatstream.gateway.history.application.DeletingSession;
 import io.chatstream.gateway.history.application.ListingSessions;
 import io.chatstream.gateway.history.application.ReadingSessionMessages;
 import io.chatstream.gateway.history.application.RenamingSession;
+import io.chatstream.gateway.history.application.SearchingMessages;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the history use cases (listing, reading, renaming and deleting sessions) to their ports, explicitly. */
+/** Wires the history use cases (listing, reading, searching, renaming and deleting) to their ports, explicitly. */
 @Configuration(proxyBeanMethods = false)
 public class HistoryConfiguration {
 
@@ -21,6 +23,15 @@ public class HistoryConfiguration {
     @Bean
     ReadingSessionMessages readingSessionMessages(ChatQueries queries) {
         return new ReadingSessionMessages(queries);
+    }
+
+    @Bean
+    SearchingMessages searchingMessages(ChatQueries queries,
+            @Value("${chat.search.max-query-length}") int maxQueryLength) {
+        if (maxQueryLength < 1) {
+            throw new IllegalArgumentException("chat.search.max-query-length=" + maxQueryLength + " must be at least 1");
+        }
+        return new SearchingMessages(queries, maxQueryLength);
     }
 
     @Bean

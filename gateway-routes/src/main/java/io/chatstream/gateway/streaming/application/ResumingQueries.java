@@ -9,6 +9,8 @@ import io.chatstream.gateway.backend.application.ChatQueries;
 import io.chatstream.gateway.backend.application.MessageEntry;
 import io.chatstream.gateway.backend.application.Page;
 import io.chatstream.gateway.backend.application.PageRequest;
+import io.chatstream.gateway.backend.application.SearchHit;
+import io.chatstream.gateway.backend.application.SearchTerms;
 import io.chatstream.gateway.backend.application.SessionSummary;
 import io.chatstream.gateway.backend.application.WhenUnknown;
 import io.chatstream.gateway.identity.application.Caller;
@@ -32,6 +34,11 @@ final class ResumingQueries implements ChatQueries {
     @Override
     public Outcome<Page<MessageEntry>> messages(Caller caller, SessionId session, PageRequest page) {
         return queries.messages(caller, session, page);
+    }
+
+    @Override
+    public Outcome<Page<SearchHit>> search(Caller caller, SearchTerms terms, PageRequest page) {
+        return queries.search(caller, terms, page);
     }
 
     @Override

@@ -40,6 +40,8 @@ public final class RecordingQueries implements ChatQueries {
     }
 
     public final List<Call> calls = new ArrayList<>();
+    /** Every search asked for, in order. */
+    public final List<SearchTerms> searches = new ArrayList<>();
     /** Runs inside {@link #follow}, after the call took its window and before it is returned. */
     public Consumer<Call> whileOpening = call -> {
     };
@@ -51,6 +53,12 @@ public final class RecordingQueries implements ChatQueries {
 
     @Override
     public Outcome<Page<MessageEntry>> messages(Caller caller, SessionId session, PageRequest page) {
+        return Outcome.done(new Page<>(List.of(), ""));
+    }
+
+    @Override
+    public Outcome<Page<SearchHit>> search(Caller caller, SearchTerms terms, PageRequest page) {
+        searches.add(terms);
         return Outcome.done(new Page<>(List.of(), ""));
     }
 

@@ -40,7 +40,8 @@ class ChannelPolicyTest {
 
         assertThat((List<Object>) methods.get("name")).containsExactlyInAnyOrder(
                 Map.of("service", "chat.v1.ChatQueryService", "method", "ListSessions"),
-                Map.of("service", "chat.v1.ChatQueryService", "method", "GetSessionMessages"));
+                Map.of("service", "chat.v1.ChatQueryService", "method", "GetSessionMessages"),
+                Map.of("service", "chat.v1.ChatQueryService", "method", "SearchMessages"));
         List<MethodDescriptor<?, ?>> stream = List.of(ChatQueryServiceGrpc.getStreamAnswerMethod());
         assertThatThrownBy(() -> defaults.serviceConfig(stream)).hasMessageContaining("never retried");
     }

@@ -1,3 +1,3 @@
-/** History domain: session and message views, answer status and final answer, opaque cursors, page sizes.
- *  Depends on the JDK and the shared kernel only. */
+/** History domain: session and message views, answer status and final answer, opaque cursors, page sizes, search
+ *  terms, hits and their snippets. Depends on the JDK and the shared kernel only. */
 package io.chatstream.query.history.domain;

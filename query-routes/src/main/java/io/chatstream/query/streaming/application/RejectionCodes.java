@@ -11,6 +11,7 @@ public final class RejectionCodes {
     public static final String INVALID_USER_ID = "INVALID_USER_ID";
     public static final String INVALID_CURSOR = "INVALID_CURSOR";
     public static final String INVALID_PAGE_SIZE = "INVALID_PAGE_SIZE";
+    public static final String INVALID_QUERY = "INVALID_QUERY";
     public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
     public static final String REQUEST_NOT_FOUND = "REQUEST_NOT_FOUND";
 

@@ -3,6 +3,7 @@ package io.chatstream.query.streaming.infrastructure;
 import io.chatstream.query.history.application.ListingSessions;
 import io.chatstream.query.history.application.MessageViews;
 import io.chatstream.query.history.application.ReadingSessionMessages;
+import io.chatstream.query.history.application.SearchingMessages;
 import io.chatstream.query.streaming.application.AnswerStreams;
 import io.chatstream.query.streaming.application.OwnershipSignals;
 import io.chatstream.query.streaming.application.OwnershipWaits;
@@ -110,10 +111,13 @@ public class StreamingConfiguration {
         return new OpenTelemetryRelayTraces(jdbc, openTelemetry, relayTraceExecutor);
     }
 
-    /** Called by the gRPC routes: StreamAnswer, and GetSessionMessages and ListSessions through history's use cases. */
+    /**
+     * Called by the gRPC routes: StreamAnswer, and GetSessionMessages, ListSessions and SearchMessages through
+     * history's use cases.
+     */
     @Bean
     GrpcQueryEndpoint grpcQueryEndpoint(AnswerStreamOpener opener, ReadingSessionMessages m, ListingSessions s,
-            RelayTraces relayTraces) {
-        return new GrpcQueryEndpoint(opener, m, s, relayTraces);
+            SearchingMessages search, RelayTraces relayTraces) {
+        return new GrpcQueryEndpoint(opener, m, s, search, relayTraces);
     }
 }

@@ -5,11 +5,15 @@ import io.chatstream.proto.v1.GetSessionMessagesRequest;
 import io.chatstream.proto.v1.GetSessionMessagesResponse;
 import io.chatstream.proto.v1.ListSessionsRequest;
 import io.chatstream.proto.v1.ListSessionsResponse;
+import io.chatstream.proto.v1.SearchMessagesRequest;
+import io.chatstream.proto.v1.SearchMessagesResponse;
 import io.chatstream.proto.v1.StreamAnswerRequest;
 import io.chatstream.query.history.application.ListingSessions;
 import io.chatstream.query.history.application.PageResult;
 import io.chatstream.query.history.application.ReadingSessionMessages;
+import io.chatstream.query.history.application.SearchingMessages;
 import io.chatstream.query.history.domain.MessageView;
+import io.chatstream.query.history.domain.SearchHit;
 import io.chatstream.query.history.domain.SessionView;
 import io.chatstream.query.streaming.application.Rejection;
 import io.chatstream.query.streaming.application.RelayTraces;
@@ -24,8 +28,8 @@ import org.springframework.data.redis.RedisConnectionFailureException;
 /**
  * The ChatQueryService methods as the gRPC routes call them: request in, observer in, and every result
  * (including failures) written to the observer, so a client always sees a proper status and error code.
- * StreamAnswer is streaming's own flow; GetSessionMessages and ListSessions call history's use cases. One
- * endpoint for all three keeps one mapping of rejections and failures to gRPC statuses.
+ * StreamAnswer is streaming's own flow; GetSessionMessages, ListSessions and SearchMessages call history's use
+ * cases. One endpoint for all four keeps one mapping of rejections and failures to gRPC statuses.
  */
 public class GrpcQueryEndpoint {
 
@@ -34,13 +38,15 @@ public class GrpcQueryEndpoint {
     private final AnswerStreamOpener streams;
     private final ReadingSessionMessages messages;
     private final ListingSessions sessions;
+    private final SearchingMessages search;
     private final RelayTraces relayTraces;
 
     public GrpcQueryEndpoint(AnswerStreamOpener streams, ReadingSessionMessages messages, ListingSessions sessions,
-            RelayTraces relayTraces) {
+            SearchingMessages search, RelayTraces relayTraces) {
         this.streams = streams;
         this.messages = messages;
         this.sessions = sessions;
+        this.search = search;
         this.relayTraces = relayTraces;
     }
 
@@ -84,6 +90,25 @@ public class GrpcQueryEndpoint {
             var page = ((PageResult.Found<SessionView>) result).page();
             out.onNext(ListSessionsResponse.newBuilder()
                     .addAllSessions(page.items().stream().map(ProtoViews::session).toList())
+                    .setNextCursor(page.nextCursor()).build());
+            out.onCompleted();
+        } catch (RuntimeException e) {
+            out.onError(toStatus(e));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public void searchMessages(SearchMessagesRequest r, StreamObserver<?> observer) {
+        StreamObserver<SearchMessagesResponse> out = (StreamObserver<SearchMessagesResponse>) observer;
+        try {
+            PageResult<SearchHit> result = search.search(r.getUserId(), r.getQuery(), r.getPage(), r.getPageSize());
+            if (result instanceof PageResult.Rejected<SearchHit> rejected) {
+                out.onError(toStatus(rejected.rejection()));
+                return;
+            }
+            var page = ((PageResult.Found<SearchHit>) result).page();
+            out.onNext(SearchMessagesResponse.newBuilder()
+                    .addAllHits(page.items().stream().map(ProtoViews::hit).toList())
                     .setNextCursor(page.nextCursor()).build());
             out.onCompleted();
         } catch (RuntimeException e) {

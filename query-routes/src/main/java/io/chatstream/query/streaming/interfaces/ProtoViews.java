@@ -1,6 +1,7 @@
 package io.chatstream.query.streaming.interfaces;
 
 import com.google.protobuf.Timestamp;
+import io.chatstream.proto.v1.SearchHit;
 import io.chatstream.proto.v1.SessionView;
 import io.chatstream.proto.v1.Usage;
 import io.chatstream.query.history.domain.MessageCursor;
@@ -28,6 +29,12 @@ final class ProtoViews {
         return SessionView.newBuilder().setSessionId(s.sessionId().value()).setTitle(s.title())
                 .setCreatedAt(timestamp(s.createdAt())).setUpdatedAt(timestamp(s.updatedAt()))
                 .setMessageCount(s.messageCount()).build();
+    }
+
+    static SearchHit hit(io.chatstream.query.history.domain.SearchHit h) {
+        return SearchHit.newBuilder().setSessionId(h.sessionId().value()).setSessionTitle(h.sessionTitle())
+                .setRequestId(h.requestId().value()).setRole(h.role().wire()).setTurn(h.turn())
+                .setSnippet(h.snippet()).setCreatedAt(timestamp(h.createdAt())).build();
     }
 
     static Timestamp timestamp(Instant at) {

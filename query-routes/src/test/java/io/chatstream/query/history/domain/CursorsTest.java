@@ -2,6 +2,7 @@ package io.chatstream.query.history.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
@@ -24,6 +25,14 @@ class CursorsTest {
     }
 
     @Test
+    @DisplayName("a hit cursor keeps microsecond precision, the request id and the role")
+    void hitRoundTrip() {
+        HitCursor c = new HitCursor(Instant.parse("2026-11-25T10:00:00.123456Z"), new RequestId("request-0001"),
+                MessageCursor.Role.ASSISTANT);
+        assertThat(HitCursor.decode(c.encode())).contains(c);
+    }
+
+    @Test
     @DisplayName("malformed cursors are refused, never thrown")
     void malformed() {
         assertThat(MessageCursor.decode("%%%")).isEmpty();
@@ -33,6 +42,12 @@ class CursorsTest {
         assertThat(MessageCursor.decode("")).isEmpty();
         assertThat(SessionCursor.decode(Cursors.encode("12:bad id"))).isEmpty();
         assertThat(SessionCursor.decode(Cursors.encode("abc:session-0001"))).isEmpty();
+        assertThat(HitCursor.decode(Cursors.encode("12:request-0001"))).isEmpty();
+        assertThat(HitCursor.decode(Cursors.encode("12:bad id:user"))).isEmpty();
+        assertThat(HitCursor.decode(Cursors.encode("12:request-0001:system"))).isEmpty();
+        assertThat(HitCursor.decode(Cursors.encode("x:request-0001:user"))).isEmpty();
+        assertThat(HitCursor.decode(Cursors.encode(Long.MAX_VALUE + ":request-0001:user"))).isEmpty();
+        assertThat(HitCursor.decode(new SessionCursor(Instant.EPOCH, new SessionId("session-0001")).encode())).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.chatstream.gateway.api.application.Rejection;
 import io.chatstream.gateway.backend.application.MessageEntry;
+import io.chatstream.gateway.backend.application.SearchHit;
 import io.chatstream.gateway.backend.application.SessionSummary;
 import io.chatstream.gateway.backend.application.TokenUsage;
 import java.util.LinkedHashMap;
@@ -72,6 +73,11 @@ public final class ApiJson {
                 "created_at", m.createdAt(), "turn", m.turn(), "finish_reason", blankToNull(m.finishReason()),
                 "error_code", blankToNull(m.errorCode()), "error_message", blankToNull(m.errorMessage()),
                 "usage", usage(m.usage()));
+    }
+
+    static Map<String, Object> hit(SearchHit h) {
+        return fields("session_id", h.sessionId(), "session_title", h.sessionTitle(), "request_id", h.requestId(),
+                "role", h.role(), "turn", h.turn(), "snippet", h.snippet(), "created_at", h.createdAt());
     }
 
     static String blankToNull(String s) {

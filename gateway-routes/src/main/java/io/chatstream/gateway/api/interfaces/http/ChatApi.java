@@ -11,6 +11,7 @@ import io.chatstream.gateway.history.application.DeletingSession;
 import io.chatstream.gateway.history.application.ListingSessions;
 import io.chatstream.gateway.history.application.ReadingSessionMessages;
 import io.chatstream.gateway.history.application.RenamingSession;
+import io.chatstream.gateway.history.application.SearchingMessages;
 import io.chatstream.gateway.identity.application.Caller;
 import java.util.Map;
 import java.util.Optional;
@@ -31,15 +32,17 @@ public class ChatApi {
     private final ReadingSessionMessages reading;
     private final RenamingSession renaming;
     private final DeletingSession deleting;
+    private final SearchingMessages searching;
 
     public ChatApi(SendingPrompt sending, StoppingPrompt stopping, ListingSessions listing, ReadingSessionMessages reading,
-            RenamingSession renaming, DeletingSession deleting) {
+            RenamingSession renaming, DeletingSession deleting, SearchingMessages searching) {
         this.sending = sending;
         this.stopping = stopping;
         this.listing = listing;
         this.reading = reading;
         this.renaming = renaming;
         this.deleting = deleting;
+        this.searching = searching;
     }
 
     public void send(Exchange exchange) {
@@ -73,6 +76,13 @@ public class ChatApi {
         withCaller(exchange, caller -> HttpReplies.reply(exchange, 200,
                 pageSize(exchange).then(size -> reading.read(caller, query(exchange, "id"), query(exchange, "cursor"), size)),
                 page -> Map.of("messages", page.items().stream().map(ApiJson::message).toList(),
+                        "next_cursor", page.nextCursor())));
+    }
+
+    public void search(Exchange exchange) {
+        withCaller(exchange, caller -> HttpReplies.reply(exchange, 200,
+                pageSize(exchange).then(size -> searching.search(caller, query(exchange, "q"), query(exchange, "cursor"), size)),
+                page -> Map.of("hits", page.items().stream().map(ApiJson::hit).toList(),
                         "next_cursor", page.nextCursor())));
     }
 

@@ -20,6 +20,7 @@ public final class ErrorStatusTable {
             Map.entry(ErrorCodes.INVALID_TITLE, 400),
             Map.entry(ErrorCodes.INVALID_CURSOR, 400),
             Map.entry(ErrorCodes.INVALID_PAGE_SIZE, 400),
+            Map.entry(ErrorCodes.INVALID_QUERY, 400),
             Map.entry(GatewayCodes.UNAUTHENTICATED, 401),
             Map.entry(GatewayCodes.FORBIDDEN, 403),
             Map.entry(GatewayCodes.CROSS_SITE_REQUEST, 403),
