@@ -10,7 +10,7 @@ const store = {
   set session(v) { v ? localStorage.setItem('chat.session', v) : localStorage.removeItem('chat.session'); },
 };
 
-const state = { sessions: [], moreCursor: '', stream: null, pending: null };
+const state = { sessions: [], moreCursor: '', stream: null, pending: null, search: null };
 
 class ApiError extends Error {
   constructor(status, code, message, retryAfter) {
@@ -49,8 +49,9 @@ async function api(method, path, body, atLoad) {
     hideStarting();
     if (!res.ok) {
       if (res.status === 401) showSignIn();
-      throw new ApiError(res.status, err.code || 'HTTP_' + res.status, err.message || 'Request failed (' + res.status + ')',
-        res.headers.get('Retry-After'));
+      // Our own codes get a sentence in the person's language; the server's English is the fallback.
+      const message = I18n.apiError(err.code) || err.message || I18n.t('error.http', { status: res.status });
+      throw new ApiError(res.status, err.code || 'HTTP_' + res.status, message, res.headers.get('Retry-After'));
     }
     return data;
   }
@@ -66,7 +67,7 @@ const START_WAIT_MAX_MS = 10000;
 async function waitForServer(attempt, retryAfter) {
   const backoff = Math.min(START_WAIT_FIRST_MS * Math.pow(1.5, attempt), START_WAIT_MAX_MS);
   const wait = Math.max(backoff, (Number(retryAfter) || 0) * 1000);
-  $('starting-retry').textContent = 'Trying again in ' + Math.ceil(wait / 1000) + ' s\u2026';
+  $('starting-retry').textContent = I18n.t('starting.retry', { seconds: Math.ceil(wait / 1000) });
   $('starting').hidden = false;
   await new Promise((resolve) => setTimeout(resolve, wait));
 }
@@ -84,6 +85,8 @@ function newRequestId() {
 // ---------- sign-in ----------
 function showSignIn() {
   closeStream();
+  $('search').value = '';
+  endSearch();
   $('signin').hidden = false;
   $('signin-user').value = store.user || '';
   $('signin-user').focus();
@@ -93,8 +96,12 @@ async function signIn(user) {
   await api('POST', '/api/auth/dev-token', { user_id: user }); // the HttpOnly cookie authenticates the rest
   store.user = user;
   $('signin').hidden = true;
-  $('who-name').textContent = user;
-  $('hello-name').textContent = ', ' + user;
+  showUser(user);
+}
+
+function showUser(user) {
+  $('who-name').textContent = user || '';
+  $('hello-name').textContent = user ? I18n.t('chat.helloName', { name: user }) : '';
 }
 
 // ---------- errors ----------
@@ -111,12 +118,12 @@ function showError(message, retry) {
     again.type = 'button';
     again.id = 'error-retry';
     again.className = 'error-action';
-    again.textContent = 'Retry';
+    again.textContent = I18n.t('action.retry');
     again.addEventListener('click', () => { hideError(); retry(); });
     const dismiss = document.createElement('button');
     dismiss.type = 'button';
     dismiss.className = 'error-action';
-    dismiss.setAttribute('aria-label', 'Dismiss');
+    dismiss.setAttribute('aria-label', I18n.t('action.dismiss'));
     dismiss.textContent = '\u2715';
     dismiss.addEventListener('click', hideError);
     bar.append(again, dismiss);
@@ -133,10 +140,10 @@ function hideError() {
 /** A message for the person, including why (rate limits say when to try again). */
 function describe(e) {
   if (e instanceof ApiError) {
-    if (e.status === 429 && e.retryAfter) return e.message + ' (about ' + e.retryAfter + ' s)';
+    if (e.status === 429 && e.retryAfter) return I18n.t('error.retryAfter', { message: e.message, seconds: e.retryAfter });
     return e.message;
   }
-  return 'Network problem: the server could not be reached.';
+  return I18n.t('error.network');
 }
 
 // ---------- sessions ----------
@@ -179,9 +186,9 @@ function renderSessions() {
     if (s.session_id === store.session) li.classList.add('active');
     const name = document.createElement('span');
     name.className = 'name';
-    name.textContent = s.title || 'Untitled chat';
-    const rename = sessionButton('\u270E', 'Rename', () => startRename(li, s));
-    const remove = sessionButton('\u2715', 'Delete', () => deleteSession(s));
+    name.textContent = s.title || I18n.t('chat.untitled');
+    const rename = sessionButton('\u270E', I18n.t('session.rename'), () => startRename(li, s));
+    const remove = sessionButton('\u2715', I18n.t('session.delete'), () => deleteSession(s));
     li.append(name, rename, remove);
     li.addEventListener('click', () => { selectSession(s.session_id); closeMenu(); });
     list.append(li);
@@ -193,7 +200,7 @@ function renderSessions() {
     more.type = 'button';
     more.id = 'more-sessions';
     more.className = 'link-btn';
-    more.textContent = 'Show more';
+    more.textContent = I18n.t('sidebar.more');
     more.addEventListener('click', (e) => {
       e.stopPropagation();
       loadMoreSessions().catch((err) => { if (err.status !== 401) showError(describe(err)); });
@@ -202,7 +209,8 @@ function renderSessions() {
     list.append(li);
   }
   const current = state.sessions.find((s) => s.session_id === store.session);
-  $('title').textContent = current ? (current.title || 'Untitled chat') : (store.session ? 'Chat' : 'New chat');
+  $('title').textContent = current ? (current.title || I18n.t('chat.untitled'))
+    : I18n.t(store.session ? 'chat.current' : 'chat.new');
 }
 
 function sessionButton(symbol, label, action) {
@@ -222,7 +230,7 @@ function startRename(li, s) {
   input.className = 'rename';
   input.maxLength = 120;
   input.value = s.title || '';
-  input.setAttribute('aria-label', 'New title');
+  input.setAttribute('aria-label', I18n.t('session.newTitle'));
   let done = false;
   const finish = () => { done = true; renderSessions(); };
   input.addEventListener('click', (e) => e.stopPropagation());
@@ -231,7 +239,7 @@ function startRename(li, s) {
     if (e.key !== 'Enter' || e.isComposing) return;
     e.preventDefault();
     const title = input.value.trim();
-    if (!title) { showError('A title cannot be empty.'); return; }
+    if (!title) { showError(I18n.t('session.titleEmpty')); return; }
     done = true;
     try {
       const r = await api('PATCH', '/api/chat/sessions/' + encodeURIComponent(s.session_id), { title });
@@ -248,7 +256,7 @@ function startRename(li, s) {
 }
 
 async function deleteSession(s) {
-  if (!confirm('Delete "' + (s.title || 'Untitled chat') + '"? This cannot be undone.')) return;
+  if (!confirm(I18n.t('session.confirmDelete', { title: s.title || I18n.t('chat.untitled') }))) return;
   try {
     await api('DELETE', '/api/chat/sessions/' + encodeURIComponent(s.session_id));
   } catch (err) {
@@ -270,7 +278,8 @@ function newChat() {
   $('prompt').focus();
 }
 
-async function selectSession(sessionId) {
+/** Opens a conversation; with {@code found} ({request_id, role}) it scrolls to that message and marks it. */
+async function selectSession(sessionId, found) {
   closeStream();
   store.session = sessionId;
   renderSessions();
@@ -288,20 +297,115 @@ async function selectSession(sessionId) {
     if (store.session !== sessionId) return; // the user moved on meanwhile
     for (const m of messages) {
       if (m.role === 'user') {
-        addMessage('user', m.content);
+        addMessage('user', m.content).row.dataset.requestId = m.request_id;
       } else {
         const view = addMessage('assistant', m.content);
+        view.row.dataset.requestId = m.request_id;
         if (m.status === 'queued' || m.status === 'streaming') {
           follow(m.request_id, view, 0); // still being written: resume it live
         } else {
-          finishView(view, m.status, m.error_message);
+          finishView(view, m.status, m.error_code);
+          showActions(view, m.usage);
         }
       }
     }
+    if (found) showFound(found);
   } catch (e) {
     if (e.status === 404) { store.session = null; renderSessions(); }
     if (e.status !== 401) showError(e.message);
   }
+}
+
+// ---------- search ----------
+// The sidebar's search box: the caller's own conversations, by title and message text (substring,
+// any case; Chinese too). Results replace the list while the box has text; a result opens its
+// conversation at the message. Escape (or an empty box) brings the list back.
+const SEARCH_PAGE = 20;
+const SEARCH_DELAY_MS = 300;
+
+function onSearchInput() {
+  clearTimeout(onSearchInput.timer);
+  const query = $('search').value.trim();
+  if (!query) { endSearch(); return; }
+  onSearchInput.timer = setTimeout(() => search(query, '').catch((e) => {
+    if (e.status !== 401) showError(describe(e));
+  }), SEARCH_DELAY_MS);
+}
+
+async function search(query, cursor) {
+  const page = await api('GET', '/api/chat/search?q=' + encodeURIComponent(query) + '&page_size=' + SEARCH_PAGE
+    + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+  if ($('search').value.trim() !== query) return; // typed on meanwhile
+  state.search = { query, hits: (cursor && state.search ? state.search.hits : []).concat(page.hits || []),
+    cursor: page.next_cursor || '' };
+  renderSearch();
+}
+
+function endSearch() {
+  clearTimeout(onSearchInput.timer);
+  state.search = null;
+  $('search-results').hidden = true;
+  $('sessions').hidden = false;
+  $('sessions-title').textContent = I18n.t('sidebar.recent');
+}
+
+function renderSearch() {
+  const list = $('search-results');
+  list.replaceChildren();
+  $('sessions').hidden = true;
+  list.hidden = false;
+  $('sessions-title').textContent = I18n.t('search.results');
+  if (!state.search.hits.length) {
+    const none = document.createElement('li');
+    none.className = 'none';
+    none.textContent = I18n.t('search.none');
+    list.append(none);
+    return;
+  }
+  for (const hit of state.search.hits) {
+    const li = document.createElement('li');
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.className = 'hit';
+    const title = document.createElement('span');
+    title.className = 'hit-title';
+    title.textContent = hit.session_title || I18n.t('chat.untitled');
+    const snippet = document.createElement('span');
+    snippet.className = 'hit-snippet';
+    snippet.textContent = hit.snippet || '';
+    open.append(title, snippet);
+    open.addEventListener('click', () => {
+      selectSession(hit.session_id, { requestId: hit.request_id, role: hit.role });
+      closeMenu();
+    });
+    li.append(open);
+    list.append(li);
+  }
+  if (state.search.cursor) {
+    const li = document.createElement('li');
+    li.className = 'more';
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.id = 'more-hits';
+    more.className = 'link-btn';
+    more.textContent = I18n.t('sidebar.more');
+    more.addEventListener('click', () => search(state.search.query, state.search.cursor)
+      .then(() => { if ($('more-hits')) $('more-hits').focus(); })
+      .catch((e) => { if (e.status !== 401) showError(describe(e)); }));
+    li.append(more);
+    list.append(li);
+  }
+}
+
+/** Scrolls to the message a search result named and marks it for a moment. */
+function showFound(found) {
+  const rows = Array.from(document.querySelectorAll('#messages .msg'))
+    .filter((row) => row.dataset.requestId === found.requestId);
+  const row = rows.find((r) => r.classList.contains(found.role === 'assistant' ? 'assistant' : 'user')) || rows[0];
+  if (!row) return;
+  row.scrollIntoView({ block: 'center' });
+  row.classList.add('found');
+  setTimeout(() => row.classList.remove('found'), 4000);
 }
 
 // ---------- messages ----------
@@ -325,7 +429,11 @@ function addMessage(role, text) {
   body.append(content, status);
   row.append(body);
   $('messages').append(row);
-  const view = { row, content, status, raw: '', renderTimer: null };
+  const view = { row, content, status, actions: null, raw: '', renderTimer: null };
+  if (role === 'assistant') {
+    view.actions = answerActions(view);
+    body.append(view.actions);
+  }
   setText(view, text || '');
   scrollDown();
   return view;
@@ -348,21 +456,28 @@ function appendText(view, text) {
   }
 }
 
-function finishView(view, status, errorMessage, retry) {
+/**
+ * The answer's end as a status line. {@code failure} is the error code of a failed answer, or with
+ * {@code retry} already a sentence (a lost connection); the provider's own message is never shown.
+ */
+function finishView(view, status, failure, retry) {
   view.row.classList.remove('streaming');
   if (view.renderTimer) setText(view, view.raw);
   if (status === 'stopped') {
-    view.status.textContent = 'Stopped';
+    view.status.textContent = I18n.t('answer.stopped');
+    view.status.classList.add('stopped');
     view.status.hidden = false;
   } else if (status === 'failed') {
     const text = document.createElement('span');
-    text.textContent = errorMessage || 'The answer failed.';
+    text.className = 'failure';
+    if (!retry) view.status.dataset.code = failure || '';
+    text.textContent = retry ? failure : I18n.answerError(failure);
     view.status.replaceChildren(text);
     if (retry) {
       const again = document.createElement('button');
       again.type = 'button';
       again.className = 'retry';
-      again.textContent = 'Retry';
+      again.textContent = I18n.t('action.retry');
       again.addEventListener('click', retry);
       view.status.append(' ', again);
     }
@@ -371,10 +486,41 @@ function finishView(view, status, errorMessage, retry) {
   }
 }
 
+/** Under a finished answer: copy it as Markdown, and its token usage, quietly. Hidden until then. */
+function answerActions(view) {
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  actions.hidden = true;
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.className = 'action copy';
+  copy.textContent = I18n.t('copy.answer');
+  copy.setAttribute('aria-label', I18n.t('copy.answer.label'));
+  copy.addEventListener('click', () => ChatMarkdown.copyText(view.raw, copy, I18n.t('copy.answer')));
+  const usage = document.createElement('span');
+  usage.className = 'usage';
+  actions.append(copy, usage);
+  return actions;
+}
+
+/** Shows the actions of an answer that has text; {@code usage} as the API and stream give it (or none). */
+function showActions(view, usage) {
+  if (!view.actions) return;
+  const usageText = view.actions.querySelector('.usage');
+  if (usage && (usage.input_tokens || usage.output_tokens)) {
+    usageText.dataset.input = usage.input_tokens || 0;
+    usageText.dataset.output = usage.output_tokens || 0;
+    usageText.textContent = I18n.t('usage.tokens', { input: usageText.dataset.input, output: usageText.dataset.output });
+  }
+  view.actions.hidden = !view.raw;
+}
+
 /** The status line reset for another try of the same answer. */
 function clearStatus(view) {
   view.status.replaceChildren();
-  view.status.classList.remove('error');
+  view.status.classList.remove('error', 'stopped');
+  delete view.status.dataset.code;
+  if (view.actions) view.actions.hidden = true;
   view.status.hidden = true;
 }
 
@@ -417,7 +563,9 @@ function connect(s) {
   s.source = es;
   const seen = (e) => {
     const data = JSON.parse(e.data);
-    if (typeof data.seq === 'number' && data.seq > s.lastSeq + 1) {
+    // A reset voids everything before it, so a gap before one loses nothing: the entries it voids may
+    // even be gone (a moderation refusal removes them from the stream).
+    if (typeof data.seq === 'number' && data.seq > s.lastSeq + 1 && e.type !== 'reset') {
       // seq counts 1, 2, 3, ... without gaps: a jump means events were skipped. Never show a hole in
       // the answer; reconnect from the last event we have instead.
       console.warn('answer stream jumped from seq ' + s.lastSeq + ' to ' + data.seq + '; reconnecting');
@@ -447,6 +595,7 @@ function connect(s) {
     if (!d) return;
     end(s);
     finishView(s.view, d.status);
+    showActions(s.view, d.usage);
     loadSessions().catch(() => {});
   });
   es.addEventListener('error', (e) => {
@@ -454,7 +603,7 @@ function connect(s) {
       const d = seen(e);
       if (!d) return;
       end(s);
-      finishView(s.view, 'failed', d.message);
+      finishView(s.view, 'failed', d.code);
       return;
     }
     if (s.closed) return;
@@ -473,7 +622,7 @@ function connect(s) {
 /** The stream could not be resumed automatically: say so, and offer to resume it by hand. */
 function lost(s) {
   end(s);
-  finishView(s.view, 'failed', 'Connection lost.', () => follow(s.requestId, s.view, s.lastSeq));
+  finishView(s.view, 'failed', I18n.t('answer.lost'), () => follow(s.requestId, s.view, s.lastSeq));
 }
 
 function end(s) {
@@ -531,6 +680,23 @@ async function stop() {
   }
 }
 
+// ---------- theme ----------
+// The system's setting unless the person chose one (kept in localStorage); app.css has both palettes.
+function applyTheme() {
+  const chosen = localStorage.getItem('chat.theme');
+  if (chosen === 'dark' || chosen === 'light') document.documentElement.dataset.theme = chosen;
+  else delete document.documentElement.dataset.theme;
+}
+
+function switchTheme() {
+  const dark = document.documentElement.dataset.theme
+    ? document.documentElement.dataset.theme === 'dark'
+    : matchMedia('(prefers-color-scheme: dark)').matches;
+  localStorage.setItem('chat.theme', dark ? 'light' : 'dark');
+  applyTheme();
+}
+applyTheme();
+
 // ---------- layout ----------
 function autoGrow() {
   const t = $('prompt');
@@ -541,6 +707,30 @@ function closeMenu() { $('app').classList.remove('menu-open'); }
 
 // ---------- start ----------
 async function start() {
+  I18n.apply(document);
+  $('switch-language').lang = I18n.other();
+  $('switch-language').addEventListener('click', () => I18n.use(I18n.other()));
+  $('theme-switch').addEventListener('click', switchTheme);
+  document.addEventListener('languagechange', () => {
+    for (const b of document.querySelectorAll('.copy-code')) b.textContent = I18n.t('copy.code');
+    for (const b of document.querySelectorAll('.msg .action.copy')) {
+      b.textContent = I18n.t('copy.answer');
+      b.setAttribute('aria-label', I18n.t('copy.answer.label'));
+    }
+    for (const u of document.querySelectorAll('.msg .usage[data-input]')) {
+      u.textContent = I18n.t('usage.tokens', { input: u.dataset.input, output: u.dataset.output });
+    }
+    $('switch-language').lang = I18n.other();
+    showUser(store.user);
+    renderSessions();
+    if (state.search) renderSearch(); else endSearch();
+    for (const status of document.querySelectorAll('#messages .status[data-code]')) {
+      status.querySelector('.failure').textContent = I18n.answerError(status.dataset.code);
+    }
+    for (const status of document.querySelectorAll('#messages .status.stopped')) {
+      status.textContent = I18n.t('answer.stopped');
+    }
+  });
   $('signin-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const user = $('signin-user').value.trim();
@@ -562,6 +752,10 @@ async function start() {
   $('prompt').addEventListener('input', autoGrow);
   $('stop').addEventListener('click', stop);
   $('new-chat').addEventListener('click', newChat);
+  $('search').addEventListener('input', onSearchInput);
+  $('search').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { $('search').value = ''; endSearch(); }
+  });
   $('switch-user').addEventListener('click', showSignIn);
   $('open-sidebar').addEventListener('click', () => $('app').classList.add('menu-open'));
   $('close-sidebar').addEventListener('click', closeMenu);
@@ -572,8 +766,7 @@ async function start() {
     showSignIn();
     return;
   }
-  $('who-name').textContent = store.user;
-  $('hello-name').textContent = ', ' + store.user;
+  showUser(store.user);
   try {
     await loadSessions(true);
     if (store.session) await selectSession(store.session);

@@ -28,10 +28,33 @@ const ChatMarkdown = (() => {
   function render(element, text) {
     try {
       element.innerHTML = DOMPurify.sanitize(md.parse(text || ''), PURIFY);
+      element.querySelectorAll('pre').forEach(addCopyButton);
     } catch (e) {
       element.textContent = text || '';
     }
   }
 
-  return { render };
+  // Built with the DOM after sanitizing (never as HTML): copies the block's code exactly as written.
+  function addCopyButton(pre) {
+    const code = pre.querySelector('code') || pre;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-code';
+    button.textContent = I18n.t('copy.code');
+    button.addEventListener('click', () => copyText(code.textContent, button, I18n.t('copy.code')));
+    pre.append(button);
+  }
+
+  /** Puts {@code text} on the clipboard and says so on {@code button} for a moment. */
+  function copyText(text, button, label) {
+    navigator.clipboard.writeText(text).then(() => {
+      button.textContent = I18n.t('copy.done');
+      setTimeout(() => { button.textContent = label; }, 1500);
+    }, () => {
+      button.textContent = I18n.t('copy.failed');
+      setTimeout(() => { button.textContent = label; }, 1500);
+    });
+  }
+
+  return { render, copyText };
 })();

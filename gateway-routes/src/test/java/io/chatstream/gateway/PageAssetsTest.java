@@ -26,7 +26,7 @@ class PageAssetsTest extends GatewayTestSupport {
             scripts.add(m.group(1));
         }
         assertThat(scripts).contains("/webjars/marked/lib/marked.umd.js", "/webjars/dompurify/dist/purify.min.js",
-                "markdown.js", "app.js");
+                "i18n.js", "markdown.js", "app.js");
         for (String script : scripts) {
             HttpResponse<String> js = get(script.startsWith("/") ? script : "/" + script, null);
             assertThat(js.statusCode()).as(script).isEqualTo(200);

@@ -120,7 +120,7 @@ class ChatPageBrowserIT {
         assertThat(lengths.stream().filter(l -> l > 0).distinct().count())
                 .as("distinct non-empty lengths seen while streaming: %s", lengths).isGreaterThanOrEqualTo(3);
         assertThat(lengths).as("the answer only grows").isSorted();
-        assertThat(textOf(answer)).isEqualTo(AnswerText.text(prompt, DEFAULT_CHUNKS));
+        assertThat(layoutFree(textOf(answer))).isEqualTo(layoutFree(AnswerText.visibleText(prompt, DEFAULT_CHUNKS)));
         assertThat(browser.findElement(By.id("stop")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("send")).isDisplayed()).isTrue();
         assertThat(textOf(lastUser())).as("one message with both lines").isEqualTo(prompt);
@@ -178,7 +178,7 @@ class ChatPageBrowserIT {
         assertThat(browser.findElement(By.id("stop")).isDisplayed()).as("Stop offered again after the reload").isTrue();
         waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(resumed));
 
-        assertThat(textOf(resumed)).isEqualTo(full);
+        assertThat(layoutFree(textOf(resumed))).isEqualTo(layoutFree(AnswerText.visibleText(prompt, 40)));
         assertThat(statusOf(resumed)).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#messages .msg"))).hasSize(2);
         waiting(Duration.ofSeconds(15)).until(d -> {
@@ -196,7 +196,7 @@ class ChatPageBrowserIT {
     void secondTabMidAnswer() throws Exception {
         signIn();
         String prompt = "Describe two windows [sim:chunks=40]" + SLOW;
-        String full = AnswerText.text(prompt, 40);
+        String full = layoutFree(AnswerText.visibleText(prompt, 40));
         String firstTab = browser.getWindowHandle();
 
         send(prompt);
@@ -209,13 +209,13 @@ class ChatPageBrowserIT {
                 return answers.size() == 1 && isStreaming(answers.get(0)) ? answers.get(0) : null;
             });
             waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(second));
-            assertThat(textOf(second)).as("the tab that joined late").isEqualTo(full);
+            assertThat(layoutFree(textOf(second))).as("the tab that joined late").isEqualTo(full);
         } finally {
             browser.close();
             browser.switchTo().window(firstTab);
         }
         waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(first));
-        assertThat(textOf(first)).as("the tab that sent it").isEqualTo(full);
+        assertThat(layoutFree(textOf(first))).as("the tab that sent it").isEqualTo(full);
     }
 
     @Test
@@ -237,13 +237,13 @@ class ChatPageBrowserIT {
         waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#sessions li")).size() == 2);
         sidebarEntry("Alpha").click();
         waiting(Duration.ofSeconds(15)).until(d -> showsConversation(alpha));
-        assertThat(textOf(lastAssistant())).isEqualTo(AnswerText.text(alpha, DEFAULT_CHUNKS));
+        assertThat(layoutFree(textOf(lastAssistant()))).isEqualTo(layoutFree(AnswerText.visibleText(alpha, DEFAULT_CHUNKS)));
         assertThat(browser.findElement(By.id("title")).getText()).startsWith("Alpha");
         assertThat(sidebarEntry("Alpha").getAttribute("class")).contains("active");
 
         sidebarEntry("Beta").click();
         waiting(Duration.ofSeconds(15)).until(d -> showsConversation(beta));
-        assertThat(textOf(lastAssistant())).isEqualTo(AnswerText.text(beta, DEFAULT_CHUNKS));
+        assertThat(layoutFree(textOf(lastAssistant()))).isEqualTo(layoutFree(AnswerText.visibleText(beta, DEFAULT_CHUNKS)));
     }
 
     @Test
@@ -298,6 +298,51 @@ class ChatPageBrowserIT {
         assertMarkdownRendered(reloaded);
         assertThat(textOf(lastUser())).as("the prompt stays plain text").startsWith("# Plan");
         assertThat(lastUser().findElements(By.cssSelector("h1, strong"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Copy puts the answer's raw Markdown on the clipboard, a code block's button only its code; usage shows quietly")
+    void copyAnswerAndCode() throws Exception {
+        signIn();
+        String markdown = "## Steps\n\nRun **this**:\n\n```bash\necho \"hi\" && exit 0\n```";
+        sendMultiline(markdown + "\n[sim:echo]");
+        awaitAnswered();
+        // The page's clipboard calls, recorded (headless Chromium has no system clipboard to read back).
+        browser.executeScript("window.__copied = []; navigator.clipboard.writeText = (t) => {"
+                + " window.__copied.push(t); return Promise.resolve(); };");
+
+        WebElement answer = lastAssistant();
+        WebElement copy = answer.findElement(By.cssSelector(".actions .copy"));
+        assertThat(copy.isDisplayed()).isTrue();
+        copy.click();
+        waiting(Duration.ofSeconds(5)).until(d -> "Copied".equals(copy.getText()));
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(answer.findElement(By.cssSelector("pre"))).perform();
+        answer.findElement(By.cssSelector("pre .copy-code")).click();
+
+        assertThat(browser.executeScript("return window.__copied")).asList()
+                .containsExactly(markdown, "echo \"hi\" && exit 0\n");
+        assertThat(answer.findElement(By.cssSelector(".actions .usage")).getText()).matches("\\d+ \\+ \\d+ tokens");
+    }
+
+    @Test
+    @DisplayName("dark mode: the theme switch turns the page dark, and the choice survives a reload")
+    void darkMode() throws Exception {
+        signIn();
+        assertThat(background()).as("light by default (the browser prefers light)").isEqualTo("rgb(255, 255, 255)");
+        browser.findElement(By.id("theme-switch")).click();
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("data-theme")).isEqualTo("dark");
+        assertThat(background()).isEqualTo("rgb(19, 19, 20)");
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(15)).until(d -> "rgb(19, 19, 20)".equals(background()));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
+                Files.createDirectories(target.resolve("screenshots")).resolve("darkModeAfterReload.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        browser.findElement(By.id("theme-switch")).click();
+        assertThat(background()).isEqualTo("rgb(255, 255, 255)");
+    }
+
+    private String background() {
+        return String.valueOf(browser.executeScript("return getComputedStyle(document.body).backgroundColor"));
     }
 
     private void assertMarkdownRendered(WebElement answer) {
@@ -399,7 +444,7 @@ class ChatPageBrowserIT {
         waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#messages .msg.assistant")).size() == 1);
         awaitAnswered();
         assertThat(browser.findElement(By.id("error-bar")).isDisplayed()).isFalse();
-        assertThat(textOf(lastAssistant())).isEqualTo(AnswerText.text(prompt, DEFAULT_CHUNKS));
+        assertThat(layoutFree(textOf(lastAssistant()))).isEqualTo(layoutFree(AnswerText.visibleText(prompt, DEFAULT_CHUNKS)));
         JsonNode stored = history(currentSession());
         assertThat(stored).as("one prompt and one answer stored, not two").hasSize(2);
     }
@@ -482,6 +527,117 @@ class ChatPageBrowserIT {
         return ids;
     }
 
+    @Test
+    @DisplayName("the search box finds an old conversation by a word from its middle (any case, Chinese too) and opens it at the message")
+    void searchFromTheBox() throws Exception {
+        signIn();
+        String old = "We watched a zebrafish swim in the tank for an hour [sim:echo]";
+        send(old);
+        awaitAnswered();
+        browser.findElement(By.id("new-chat")).click();
+        String chinese = "今天天气很好，我们去公园散步吧 [sim:echo]";
+        send(chinese);
+        awaitAnswered();
+        browser.findElement(By.id("new-chat")).click();
+
+        WebElement box = browser.findElement(By.id("search"));
+        box.sendKeys("ZEBRA");
+        WebElement hit = waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#search-results .hit"))
+                .stream().findFirst().orElse(null));
+        assertThat(browser.findElement(By.id("sessions")).isDisplayed()).as("the list makes room").isFalse();
+        assertThat(browser.findElements(By.cssSelector("#search-results .hit-snippet"))).extracting(WebElement::getText)
+                .isNotEmpty().allMatch(snippet -> snippet.contains("zebrafish"));
+        hit.sendKeys(Keys.ENTER); // by keyboard
+        waiting(Duration.ofSeconds(15)).until(d -> showsConversation(old));
+        waiting(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector("#messages .msg.found")).isEmpty());
+        assertThat(textOf(browser.findElement(By.cssSelector("#messages .msg.found")))).contains("zebrafish");
+
+        box.clear();
+        box.sendKeys("天气");
+        waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#search-results .hit-snippet")).stream()
+                .anyMatch(s -> s.getText().contains("今天天气很好")));
+        box.sendKeys(Keys.ESCAPE);
+        assertThat(browser.findElement(By.id("sessions")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("search-results")).isDisplayed()).isFalse();
+
+        box.sendKeys("no such words anywhere");
+        waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#search-results li.none")).size() == 1);
+    }
+
+    @Test
+    @DisplayName("a moderation refusal mid-answer withdraws the streamed text from the screen, from history and from replay")
+    void moderationWithdrawsText() throws Exception {
+        signIn();
+        String prompt = "Say something the reviewer flags [sim:error-mid=DataInspectionFailed][sim:delay=50,400]";
+        send(prompt);
+        WebElement answer = lastAssistant();
+        waiting(Duration.ofSeconds(20)).until(d -> !textOf(answer).isEmpty()); // the flagged text streams first
+        waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(answer));
+
+        String explained = "The content was blocked by the provider\u2019s safety review, so the answer was withdrawn. Try rephrasing.";
+        assertThat(textOf(answer)).as("no flagged text on screen").isEmpty();
+        assertThat(statusOf(answer)).isEqualTo(explained).doesNotContain("inappropriate");
+
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(15)).until(d -> showsConversation(prompt));
+        assertThat(textOf(lastAssistant())).as("no flagged text after a reload").isEmpty();
+        assertThat(statusOf(lastAssistant())).isEqualTo(explained);
+        JsonNode stored = history(currentSession()).get(1);
+        assertThat(stored.path("content").asText()).as("nothing stored").isEmpty();
+        assertThat(stored.path("error_code").asText()).isEqualTo("DataInspectionFailed");
+    }
+
+    @Test
+    @DisplayName("a provider failure reads as a sentence in the person's language, never the provider's message")
+    void providerFailureExplained() throws Exception {
+        signIn();
+        String prompt = "Anything at all [sim:error=Arrearage]";
+        send(prompt);
+        WebElement answer = lastAssistant();
+        waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(answer));
+        assertThat(statusOf(answer)).isEqualTo(
+                "The service cannot answer right now; its operators have been alerted. Please try again later.");
+
+        browser.findElement(By.id("switch-language")).click();
+        assertThat(statusOf(answer)).as("relabelled in place").isEqualTo("服务暂时无法回答，运维人员已收到通知。请稍后再试。");
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(15)).until(d -> showsConversation(prompt));
+        assertThat(statusOf(lastAssistant())).as("after a reload, in the language chosen")
+                .isEqualTo("服务暂时无法回答，运维人员已收到通知。请稍后再试。");
+    }
+
+    @Test
+    @DisplayName("the page speaks the browser's language: zh-CN for a Chinese browser, English for an English one, and the switch sticks")
+    void chineseAndEnglish() throws Exception {
+        signIn();
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("New chat");
+
+        browser.findElement(By.id("switch-language")).click();
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("新对话");
+        assertThat(browser.findElement(By.id("prompt")).getDomAttribute("placeholder")).isEqualTo("在这里输入问题");
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(15)).until(d -> "新对话".equals(d.findElement(By.id("title")).getText()));
+        assertThat(browser.findElement(By.id("new-chat")).getText()).isEqualTo("+ 新对话");
+        assertThat(browser.findElement(By.id("switch-language")).getText()).isEqualTo("English");
+
+        long run = System.nanoTime();
+        ChromeDriver chinese = HeadlessChromium.start(target.resolve("chromium-profile-zh-" + run),
+                target.resolve("chromedriver-zh-" + run + ".log"), "zh-CN");
+        try {
+            chinese.get(stack.gateway() + "/");
+            waiting(chinese, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("signin")).isDisplayed());
+            assertThat(chinese.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+            assertThat(chinese.findElement(By.cssSelector("#signin h2")).getText()).isEqualTo("登录（开发模式）");
+            Files.copy(chinese.getScreenshotAs(OutputType.FILE).toPath(),
+                    Files.createDirectories(target.resolve("screenshots")).resolve("chineseBrowserSignIn.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            chinese.quit();
+        }
+    }
+
     // ---------- page helpers ----------
 
     /** A fresh user per scenario, signed in through the page's own form. */
@@ -544,8 +700,21 @@ class ChatPageBrowserIT {
      * The text as rendered (textContent, not the layout-normalised visible text), without the line
      * break that Markdown rendering leaves after the last paragraph of an answer.
      */
-    private static String textOf(WebElement message) {
-        return message.findElement(By.cssSelector(".text")).getDomProperty("textContent").strip();
+    private String textOf(WebElement message) {
+        WebElement text = message.findElement(By.cssSelector(".text"));
+        // Without the copy buttons the page adds to code blocks: only the answer's own text.
+        Object own = browser.executeScript("const c = arguments[0].cloneNode(true);"
+                + " c.querySelectorAll('.copy-code').forEach(b => b.remove()); return c.textContent;", text);
+        return String.valueOf(own).strip();
+    }
+
+    /**
+     * The words of a text with every run of whitespace as one space: answers longer than eight chunks
+     * are Markdown, and the rendered page lays out its blocks, list items and table cells with line
+     * breaks of its own, so the page's text and {@link AnswerText#visibleText} agree up to whitespace.
+     */
+    private static String layoutFree(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     /** The status line under an answer ("Stopped", an error) or "" when there is none. */
@@ -585,6 +754,10 @@ class ChatPageBrowserIT {
     }
 
     private WebDriverWait waiting(Duration timeout) {
+        return waiting(browser, timeout);
+    }
+
+    private static WebDriverWait waiting(ChromeDriver browser, Duration timeout) {
         WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(40));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
