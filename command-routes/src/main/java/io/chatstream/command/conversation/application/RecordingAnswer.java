@@ -3,8 +3,6 @@ package io.chatstream.command.conversation.application;
 import io.chatstream.command.conversation.domain.SessionState;
 import io.chatstream.command.conversation.domain.DailyTokens;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import io.chatstream.command.conversation.domain.ConversationSession;
 import io.chatstream.command.conversation.domain.Prompts;
 import io.chatstream.command.conversation.domain.Sessions;
@@ -54,7 +52,7 @@ public class RecordingAnswer {
         if (recorded) {
             prompts.update(prompt);
             if (answer.tokens() > 0) {
-                dailyTokens.add(prompt.userId(), LocalDate.ofInstant(now, ZoneOffset.UTC), answer.tokens());
+                dailyTokens.add(prompt.userId(), DailyTokens.dayOf(now), answer.tokens());
             }
         }
         if (session.isPresent() && session.get().release(prompt.requestId())) {

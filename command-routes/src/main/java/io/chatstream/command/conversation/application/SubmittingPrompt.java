@@ -1,8 +1,6 @@
 package io.chatstream.command.conversation.application;
 
 import io.chatstream.command.conversation.domain.DailyTokens;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import io.chatstream.command.conversation.domain.ConcurrentSessionChange;
 import io.chatstream.command.conversation.domain.ContextTurn;
 import io.chatstream.command.conversation.domain.ContextWindow;
@@ -162,7 +160,7 @@ public class SubmittingPrompt {
 
     private boolean overBudget(UserId user) {
         long budget = settings.dailyTokenBudget();
-        return budget > 0 && dailyTokens.spentOn(user, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)) >= budget;
+        return budget > 0 && dailyTokens.spentOn(user, DailyTokens.dayOf(clock.instant())) >= budget;
     }
 
     /** The first answer to a repeated request id; another user's id is rejected without saying why. */
