@@ -42,6 +42,9 @@ class CursorsTest {
         assertThat(MessageCursor.decode("")).isEmpty();
         assertThat(SessionCursor.decode(Cursors.encode("12:bad id"))).isEmpty();
         assertThat(SessionCursor.decode(Cursors.encode("abc:session-0001"))).isEmpty();
+        assertThat(SessionCursor.decode(Cursors.encode(Long.MAX_VALUE + ":session-0001")))
+                .as("past what the read model can hold: a 400, not a database error").isEmpty();
+        assertThat(SessionCursor.decode(Cursors.encode("-99999999999999999:session-0001"))).isEmpty();
         assertThat(HitCursor.decode(Cursors.encode("12:request-0001"))).isEmpty();
         assertThat(HitCursor.decode(Cursors.encode("12:bad id:user"))).isEmpty();
         assertThat(HitCursor.decode(Cursors.encode("12:request-0001:system"))).isEmpty();
