@@ -596,6 +596,7 @@ function connect(s) {
     end(s);
     finishView(s.view, d.status);
     showActions(s.view, d.usage);
+    announce(s.view, d.status);
     loadSessions().catch(() => {});
   });
   es.addEventListener('error', (e) => {
@@ -604,6 +605,7 @@ function connect(s) {
       if (!d) return;
       end(s);
       finishView(s.view, 'failed', d.code);
+      announce(s.view, 'failed');
       return;
     }
     if (s.closed) return;
@@ -623,6 +625,18 @@ function connect(s) {
 function lost(s) {
   end(s);
   finishView(s.view, 'failed', I18n.t('answer.lost'), () => follow(s.requestId, s.view, s.lastSeq));
+}
+
+/**
+ * Says once, for screen readers, how a followed answer ended: its text as read on the page (not the
+ * tokens as they came), why it stopped, or why it failed.
+ */
+function announce(view, status) {
+  const shown = view.content.cloneNode(true);
+  shown.querySelectorAll('.copy-code').forEach((b) => b.remove());
+  const text = status === 'completed' ? I18n.t('announce.answer', { text: shown.textContent.trim() })
+    : status === 'stopped' ? I18n.t('announce.stopped') : view.status.textContent;
+  $('announcer').textContent = text;
 }
 
 function end(s) {

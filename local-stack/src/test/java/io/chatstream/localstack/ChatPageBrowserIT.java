@@ -102,6 +102,10 @@ class ChatPageBrowserIT {
     void progressiveAnswer() throws Exception {
         signIn();
         String prompt = "Explain streaming answers\nin a few words" + SLOW;
+        // What a screen reader would hear: every change of the live region.
+        browser.executeScript("window.__announced = []; const a = document.getElementById('announcer');"
+                + " new MutationObserver(() => window.__announced.push(a.textContent))"
+                + ".observe(a, {childList: true, characterData: true, subtree: true});");
 
         browser.findElement(By.id("prompt")).sendKeys("Explain streaming answers", Keys.chord(Keys.SHIFT, Keys.ENTER));
         assertThat(browser.findElement(By.id("prompt")).getDomProperty("value")).as("Shift+Enter adds a line")
@@ -125,6 +129,10 @@ class ChatPageBrowserIT {
         assertThat(browser.findElement(By.id("send")).isDisplayed()).isTrue();
         assertThat(textOf(lastUser())).as("one message with both lines").isEqualTo(prompt);
         assertThat(browser.findElements(By.cssSelector("#messages .msg"))).hasSize(2);
+        assertThat(browser.findElement(By.id("messages")).getDomAttribute("aria-live"))
+                .as("the messages are not announced per token").isNull();
+        assertThat(browser.executeScript("return window.__announced")).asList().as("the answer is announced once")
+                .singleElement().asString().startsWith("Answer: ").contains(textOf(answer).substring(0, 20));
     }
 
     @Test
@@ -137,7 +145,7 @@ class ChatPageBrowserIT {
         send(prompt);
         WebElement answer = lastAssistant();
         waiting(Duration.ofSeconds(20)).until(d -> textOf(answer).length() > 20);
-        browser.findElement(By.id("stop")).click();
+        browser.findElement(By.id("stop")).sendKeys(Keys.ENTER); // by keyboard: the button takes focus and Enter
 
         waiting(Duration.ofSeconds(20)).until(d -> !isStreaming(answer) && !browser.findElement(By.id("stop")).isDisplayed());
         String partial = textOf(answer);
