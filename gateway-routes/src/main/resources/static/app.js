@@ -545,9 +545,14 @@ function closeStream() {
   setStreaming(false);
 }
 
+// A stream that cannot be read is resumed by itself, after 1, 2, 4, 8, then every 10 s, for two minutes (long
+// enough for a service restart); only then does the answer say "connection lost" with a Retry button.
+const RECONNECT_MAX_DELAY_MS = 10000;
+const RECONNECT_GIVE_UP_MS = 120000;
+
 function follow(requestId, view, lastSeq) {
   closeStream();
-  const s = { requestId, view, lastSeq, retries: 0, closed: false, source: null, retryTimer: null };
+  const s = { requestId, view, lastSeq, retries: 0, troubleSince: 0, closed: false, source: null, retryTimer: null };
   state.stream = s;
   if (lastSeq === 0) setText(view, ''); // replayed from the first token
   clearStatus(view);
@@ -570,15 +575,15 @@ function connect(s) {
       // the answer; reconnect from the last event we have instead.
       console.warn('answer stream jumped from seq ' + s.lastSeq + ' to ' + data.seq + '; reconnecting');
       es.close();
-      if (s.retries++ < 5) {
-        s.retryTimer = setTimeout(() => { if (!s.closed) connect(s); }, 100 * s.retries);
-      } else {
-        lost(s);
-      }
+      retryLater(s, 100);
       return null;
     }
     if (typeof data.seq === 'number' && data.seq > 0) s.lastSeq = data.seq;
-    s.retries = 0;
+    if (s.troubleSince) {
+      s.retries = 0;
+      s.troubleSince = 0;
+      clearStatus(s.view);
+    }
     return data;
   };
   es.addEventListener('token', (e) => {
@@ -612,13 +617,33 @@ function connect(s) {
     if (es.readyState === EventSource.CLOSED) {
       // The browser gave up (e.g. an HTTP error). Retry by hand, resuming after the last seen event.
       es.close();
-      if (s.retries++ < 5) {
-        s.retryTimer = setTimeout(() => { if (!s.closed) connect(s); }, 1000 * s.retries);
-      } else {
-        lost(s);
-      }
+      retryLater(s, 1000);
     } // CONNECTING: the browser reconnects by itself and sends Last-Event-ID
   });
+}
+
+/** Connects again after a pause that doubles per try; says so under the answer meanwhile. */
+function retryLater(s, firstDelayMs) {
+  s.troubleSince = s.troubleSince || Date.now();
+  if (Date.now() - s.troubleSince > RECONNECT_GIVE_UP_MS) {
+    lost(s);
+    return;
+  }
+  const delay = Math.min(firstDelayMs * Math.pow(2, s.retries), RECONNECT_MAX_DELAY_MS);
+  s.retries++;
+  s.view.status.textContent = I18n.t('answer.reconnecting');
+  s.view.status.hidden = false;
+  s.retryTimer = setTimeout(() => { s.retryTimer = null; if (!s.closed) connect(s); }, delay);
+}
+
+/** Back online: a stream waiting for its next try connects now. */
+function reconnectNow() {
+  const s = state.stream;
+  if (s && !s.closed && s.retryTimer) {
+    clearTimeout(s.retryTimer);
+    s.retryTimer = null;
+    connect(s);
+  }
 }
 
 /** The stream could not be resumed automatically: say so, and offer to resume it by hand. */
@@ -725,6 +750,7 @@ async function start() {
   $('switch-language').lang = I18n.other();
   $('switch-language').addEventListener('click', () => I18n.use(I18n.other()));
   $('theme-switch').addEventListener('click', switchTheme);
+  window.addEventListener('online', reconnectNow);
   document.addEventListener('languagechange', () => {
     for (const b of document.querySelectorAll('.copy-code')) b.textContent = I18n.t('copy.code');
     for (const b of document.querySelectorAll('.msg .action.copy')) {

@@ -573,6 +573,26 @@ class ChatPageBrowserIT {
     }
 
     @Test
+    @DisplayName("a stream the browser gives up on says Reconnecting… and resumes by itself after the last event, without Retry")
+    void streamResumesByItself() throws Exception {
+        signIn();
+        // The first answer stream breaks at once, as when the browser gives up on a failed connection.
+        browser.executeScript("const Real = window.EventSource; let first = true;"
+                + " window.EventSource = function (url) { const es = new Real(url);"
+                + "   if (first) { first = false; setTimeout(() => { es.close(); es.dispatchEvent(new Event('error')); }, 0); }"
+                + "   return es; };"
+                + " window.EventSource.CLOSED = Real.CLOSED;");
+        String prompt = "Resume me [sim:chunks=6]" + SLOW;
+        send(prompt);
+        WebElement answer = lastAssistant();
+        waiting(Duration.ofSeconds(5)).until(d -> "Reconnecting\u2026".equals(statusOf(answer)));
+        waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(answer));
+
+        assertThat(statusOf(answer)).isEmpty();
+        assertThat(layoutFree(textOf(answer))).isEqualTo(layoutFree(AnswerText.visibleText(prompt, 6)));
+    }
+
+    @Test
     @DisplayName("a moderation refusal mid-answer withdraws the streamed text from the screen, from history and from replay")
     void moderationWithdrawsText() throws Exception {
         signIn();
