@@ -24,6 +24,6 @@ public record AnswerSettings(String model, Integer maxAttempts, Duration firstTo
                 firstTokenTimeout == null ? base.firstTokenTimeout() : firstTokenTimeout,
                 idleTimeout == null ? base.idleTimeout() : idleTimeout,
                 totalTimeout == null ? base.totalTimeout() : totalTimeout,
-                base.coalescing());
+                base.coalescing(), base.thinkingTimeout());
     }
 }

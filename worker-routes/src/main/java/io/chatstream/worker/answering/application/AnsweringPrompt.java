@@ -270,9 +270,9 @@ public final class AnsweringPrompt {
             }
             long deadline = clock.millis() + policy.totalTimeout().toMillis();
             long lastTokenAt = clock.millis();
+            long thinkingSince = -1; // the first reasoning piece of this attempt, if any
             while (true) {
-                Duration watchdog = firstTokenAt == null ? policy.firstTokenTimeout() : policy.idleTimeout();
-                long giveUpAt = Math.min(lastTokenAt + watchdog.toMillis(), deadline);
+                long giveUpAt = giveUpAt(lastTokenAt, thinkingSince, deadline);
                 long now = clock.millis();
                 long flushIn = buffer.millisUntilDue(now);
                 long wait = flushIn >= 0 ? Math.min(flushIn, giveUpAt - now) : giveUpAt - now;
@@ -289,10 +289,14 @@ public final class AnsweringPrompt {
                     }
                     flush();
                     stream.cancel();
-                    return task.failAttempt(timeout(deadline), clock.instant(), policy.maxAttempts());
+                    return task.failAttempt(timeout(deadline, thinkingSince), clock.instant(), policy.maxAttempts());
                 }
                 if (message instanceof MailboxMessage.Token token && token.attempt() == attempt) {
                     lastTokenAt = clock.millis();
+                } else if (message instanceof MailboxMessage.Thinking thinking && thinking.attempt() == attempt) {
+                    lastTokenAt = clock.millis();
+                    thinkingSince = thinkingSince < 0 ? lastTokenAt : thinkingSince;
+                    continue;
                 }
                 Optional<TaskDecision> decision = handle(message, attempt, stream);
                 if (decision.isPresent()) {
@@ -337,10 +341,32 @@ public final class AnsweringPrompt {
             task.append(text).ifPresent(chunk -> streams.append(task.requestId(), chunk, clock.instant()));
         }
 
-        private ProviderError timeout(long deadline) {
-            String what = clock.millis() >= deadline ? "the answer took longer than " + policy.totalTimeout()
-                    : firstTokenAt == null ? "no first token within " + policy.firstTokenTimeout()
-                    : "no token within " + policy.idleTimeout();
+        /**
+         * When the attempt gives up without news: before any sign of life after the first-token timeout;
+         * while the model thinks, after the idle timeout between pieces or the thinking timeout in all;
+         * once it answers, after the idle timeout; never after the total timeout.
+         */
+        private long giveUpAt(long lastTokenAt, long thinkingSince, long deadline) {
+            long giveUpAt;
+            if (firstTokenAt != null) {
+                giveUpAt = lastTokenAt + policy.idleTimeout().toMillis();
+            } else if (thinkingSince >= 0) {
+                giveUpAt = Math.min(lastTokenAt + policy.idleTimeout().toMillis(),
+                        thinkingSince + policy.thinkingTimeout().toMillis());
+            } else {
+                giveUpAt = lastTokenAt + policy.firstTokenTimeout().toMillis();
+            }
+            return Math.min(giveUpAt, deadline);
+        }
+
+        private ProviderError timeout(long deadline, long thinkingSince) {
+            long now = clock.millis();
+            String what = now >= deadline ? "the answer took longer than " + policy.totalTimeout()
+                    : firstTokenAt != null ? "no token within " + policy.idleTimeout()
+                    : thinkingSince < 0 ? "no first token within " + policy.firstTokenTimeout()
+                    : now >= thinkingSince + policy.thinkingTimeout().toMillis()
+                            ? "still thinking after " + policy.thinkingTimeout()
+                            : "no thinking within " + policy.idleTimeout();
             return ProviderError.timeout(what);
         }
 

@@ -28,6 +28,13 @@ final class MailboxListener implements ModelProvider.Listener {
     }
 
     @Override
+    public void onThinking(String text) {
+        if (!ended.get()) {
+            mailbox.offer(new MailboxMessage.Thinking(attempt));
+        }
+    }
+
+    @Override
     public void onComplete(ProviderResponse response) {
         if (ended.compareAndSet(false, true)) {
             mailbox.offer(new MailboxMessage.Completed(attempt, response));

@@ -9,6 +9,10 @@ sealed interface MailboxMessage {
     record Token(int attempt, String text) implements MailboxMessage {
     }
 
+    /** The model is reasoning before its answer: activity, not text. */
+    record Thinking(int attempt) implements MailboxMessage {
+    }
+
     record Completed(int attempt, ProviderResponse response) implements MailboxMessage {
     }
 

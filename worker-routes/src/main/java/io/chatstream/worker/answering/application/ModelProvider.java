@@ -20,6 +20,13 @@ public interface ModelProvider {
 
         void onToken(String text);
 
+        /**
+         * A piece of the model's reasoning before its answer (thinking models). Not part of the answer:
+         * it only shows the model is working, so the first-token watchdog waits.
+         */
+        default void onThinking(String text) {
+        }
+
         void onComplete(ProviderResponse response);
 
         void onError(ProviderError error);

@@ -59,7 +59,7 @@ public class AnsweringConfiguration {
         AnsweringPolicy policy = new AnsweringPolicy(props.maxAttempts(),
                 new Backoff(props.backoffInitial(), props.backoffMax()),
                 props.firstTokenTimeout(), props.idleTimeout(), props.totalTimeout(),
-                new Coalescing(coalesceWindow, coalesceMaxChars));
+                new Coalescing(coalesceWindow, coalesceMaxChars), props.thinkingTimeout());
         return new AnsweringPrompt(provider, new RedisAnswerStreams(redis, streamTtl),
                 new RedisInferenceTasks(redis, metaTtl),
                 new KafkaAnswerOutcomes(producer, "direct:answer-prompt-publish", props.model()), deadLetterTopic,

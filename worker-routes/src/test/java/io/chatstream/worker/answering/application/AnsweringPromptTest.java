@@ -151,6 +151,58 @@ class AnsweringPromptTest {
     }
 
     @Test
+    @DisplayName("a thinking model reasoning past the first-token timeout is not timed out: reasoning is a sign of life, not text")
+    void thinkingKeepsTheWatchdogWaiting() {
+        provider.then((turns, l) -> {
+            for (int i = 0; i < 6; i++) { // 600 ms of reasoning, twice the 300 ms first-token timeout
+                l.onThinking("step " + i + " ");
+                sleep(100);
+            }
+            answer(l, "The ", "answer");
+        });
+
+        answering.answer(prompt());
+
+        assertThat(outcomes.published).singleElement().satisfies(o -> {
+            assertThat(o.event()).isInstanceOf(AnswerEvent.AnswerCompleted.class);
+            assertThat(o.event().text()).isEqualTo("The answer");
+        });
+        assertThat(provider.calls).as("no retry").hasSize(1);
+        assertThat(entries()).noneMatch(e -> e instanceof TokenChunk t && t.text().startsWith("step"));
+    }
+
+    @Test
+    @DisplayName("a model still thinking after the thinking timeout fails with TIMEOUT, saying so")
+    void thinkingTooLong() {
+        AnsweringPrompt strict = new AnsweringPrompt(provider, streams, tasks, outcomes, outcomes, AnswerMetrics.NONE,
+                inflight, cancelled, new AnsweringPolicy(1, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+                        Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(5), null, Duration.ofMillis(400)),
+                Clock.systemUTC(), () -> 0.5);
+        provider.then((turns, l) -> {
+            for (int i = 0; i < 30; i++) {
+                l.onThinking("hmm ");
+                sleep(100);
+            }
+        });
+
+        strict.answer(prompt());
+
+        assertThat(outcomes.published).singleElement().satisfies(o ->
+                assertThat(o.event()).isInstanceOfSatisfying(AnswerEvent.AnswerFailed.class, f -> {
+                    assertThat(f.errorCode()).isEqualTo(ProviderError.TIMEOUT);
+                    assertThat(f.errorMessage()).isEqualTo("still thinking after PT0.4S");
+                }));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     @DisplayName("a provider that never answers times out, is retried, and fails with TIMEOUT after the last attempt")
     void firstTokenTimeout() {
         provider.then((turns, l) -> { });

@@ -5,6 +5,7 @@ import dev.langchain4j.community.model.dashscope.QwenChatRequestParameters;
 import dev.langchain4j.community.model.dashscope.QwenStreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
@@ -86,6 +87,13 @@ public final class BailianClient implements ModelProvider {
         public void onPartialResponse(String partial) {
             if (!cancelled.get()) {
                 listener.onToken(partial);
+            }
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking partial) {
+            if (!cancelled.get()) {
+                listener.onThinking(partial.text());
             }
         }
 

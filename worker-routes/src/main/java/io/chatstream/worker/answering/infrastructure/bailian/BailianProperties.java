@@ -21,5 +21,6 @@ public record BailianProperties(
         @DefaultValue("30s") Duration firstTokenTimeout,
         @DefaultValue("30s") Duration idleTimeout,
         @DefaultValue("5m") Duration totalTimeout,
+        @DefaultValue("3m") Duration thinkingTimeout,
         @DefaultValue({"qwen3.5*", "qvq*", "*-vl", "*-vl-*", "*-omni*", "*-audio*"}) List<String> multimodalModels) {
 }

@@ -83,6 +83,11 @@ public final class CircuitBreakingModelProvider implements ModelProvider {
         }
 
         @Override
+        public void onThinking(String text) {
+            listener.onThinking(text);
+        }
+
+        @Override
         public void onComplete(ProviderResponse response) {
             if (recorded.compareAndSet(false, true)) {
                 breaker.onSuccess(elapsed(), breaker.getTimestampUnit());

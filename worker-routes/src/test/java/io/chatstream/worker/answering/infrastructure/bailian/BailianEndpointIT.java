@@ -64,10 +64,27 @@ class BailianEndpointIT {
         });
     }
 
-    private static Recorder answer(String model, List<String> multimodalPatterns) {
-        BailianClient client = new BailianClient(new BailianProperties(simulator.baseUrl(), model, null, null, null, "",
+    @org.junit.jupiter.api.Test
+    @DisplayName("a thinking-only model (qwq) streams its reasoning to onThinking, then the answer")
+    void thinkingModel() {
+        BailianClient client = client("qwq-plus", DEFAULT_PATTERNS);
+        Recorder recorder = new Recorder();
+        client.stream(List.of(Turn.user("think first [sim:think=5][sim:chunks=3]")), recorder);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !recorder.terminal.isEmpty());
+
+        assertThat(recorder.thinking).hasSize(5).allMatch(piece -> !piece.isEmpty());
+        assertThat(recorder.terminal).singleElement().isInstanceOfSatisfying(ProviderResponse.class,
+                r -> assertThat(r.text()).isEqualTo(AnswerText.text("think first [sim:think=5][sim:chunks=3]", 3)));
+    }
+
+    private static BailianClient client(String model, List<String> multimodalPatterns) {
+        return new BailianClient(new BailianProperties(simulator.baseUrl(), model, null, null, null, "",
                 512, 1, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), multimodalPatterns), new ApiKeySource("sk-it-endpoint-0000"));
+                Duration.ofSeconds(60), Duration.ofSeconds(60), multimodalPatterns), new ApiKeySource("sk-it-endpoint-0000"));
+    }
+
+    private static Recorder answer(String model, List<String> multimodalPatterns) {
+        BailianClient client = client(model, multimodalPatterns);
         Recorder recorder = new Recorder();
         client.stream(List.of(Turn.user("say hello [sim:chunks=3]")), recorder);
         await().atMost(Duration.ofSeconds(20)).until(() -> !recorder.terminal.isEmpty());
@@ -77,9 +94,15 @@ class BailianEndpointIT {
     private static final class Recorder implements ModelProvider.Listener {
 
         final List<Object> terminal = new CopyOnWriteArrayList<>();
+        final List<String> thinking = new CopyOnWriteArrayList<>();
 
         @Override
         public void onToken(String text) {
+        }
+
+        @Override
+        public void onThinking(String text) {
+            thinking.add(text);
         }
 
         @Override
