@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.chatstream.simulator.BailianSimulator;
 import io.chatstream.simulator.SimulatorSettings;
 import io.chatstream.worker.answering.application.ModelProvider;
-import io.chatstream.worker.answering.domain.ProviderError;
 import io.chatstream.worker.answering.domain.ProviderResponse;
 import io.chatstream.worker.answering.domain.Turn;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -40,7 +38,7 @@ class BailianClientStopIT {
     @Test
     @DisplayName("cancel after the first tokens: the provider connection closes and no further callbacks arrive")
     void cancelClosesTheProviderConnection() {
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         ModelProvider.Stream stream = client.stream(
                 List.of(Turn.user("[sim:chunks=400][sim:delay=10,50] a long answer to stop")), recorder);
         await().atMost(Duration.ofSeconds(20)).until(() -> recorder.tokens.size() >= 2);
@@ -58,33 +56,12 @@ class BailianClientStopIT {
     @Test
     @DisplayName("cancelling a stream that already ended is harmless")
     void cancelAfterTheEnd() {
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         ModelProvider.Stream stream = client.stream(List.of(Turn.user("[sim:chunks=3][sim:delay=1,1] short")), recorder);
         await().atMost(Duration.ofSeconds(20)).until(() -> !recorder.terminal.isEmpty());
 
         stream.cancel();
 
         assertThat(recorder.terminal).singleElement().isInstanceOf(ProviderResponse.class);
-    }
-
-    private static final class Recorder implements ModelProvider.Listener {
-
-        final List<String> tokens = new CopyOnWriteArrayList<>();
-        final List<Object> terminal = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onToken(String text) {
-            tokens.add(text);
-        }
-
-        @Override
-        public void onComplete(ProviderResponse response) {
-            terminal.add(response);
-        }
-
-        @Override
-        public void onError(ProviderError error) {
-            terminal.add(error);
-        }
     }
 }

@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.chatstream.simulator.AnswerText;
 import io.chatstream.simulator.BailianSimulator;
 import io.chatstream.simulator.SimulatorSettings;
-import io.chatstream.worker.answering.application.ModelProvider;
 import io.chatstream.worker.answering.domain.FailureClass;
 import io.chatstream.worker.answering.domain.ProviderError;
 import io.chatstream.worker.answering.domain.ProviderResponse;
 import io.chatstream.worker.answering.domain.Turn;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -46,7 +44,7 @@ class BailianEndpointIT {
     @ValueSource(strings = {"qwen-plus", "qwen3-max", "qwq-plus", "qwen-vl-max", "qwen3-vl-plus", "qwen-omni-turbo",
         "qvq-max", "qwen3.5-plus", "qwen3.5-flash"})
     void everyFamilyIsAnswered(String model) {
-        Recorder recorder = answer(model, DEFAULT_PATTERNS);
+        RecordingListener recorder = answer(model, DEFAULT_PATTERNS);
 
         assertThat(recorder.terminal).singleElement().isInstanceOfSatisfying(ProviderResponse.class,
                 r -> assertThat(r.text()).isEqualTo(AnswerText.text("say hello [sim:chunks=3]", 3)));
@@ -56,7 +54,7 @@ class BailianEndpointIT {
     @DisplayName("without the patterns, the models LangChain4j does not recognise are sent to the text endpoint and refused")
     @ValueSource(strings = {"qwen3.5-plus", "qvq-max"})
     void withoutPatternsTheyAreRefused(String model) {
-        Recorder recorder = answer(model, List.of());
+        RecordingListener recorder = answer(model, List.of());
 
         assertThat(recorder.terminal).singleElement().isInstanceOfSatisfying(ProviderError.class, e -> {
             assertThat(e.code()).isEqualTo("InvalidParameter");
@@ -68,7 +66,7 @@ class BailianEndpointIT {
     @DisplayName("a thinking-only model (qwq) streams its reasoning to onThinking, then the answer")
     void thinkingModel() {
         BailianClient client = client("qwq-plus", DEFAULT_PATTERNS);
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         client.stream(List.of(Turn.user("think first [sim:think=5][sim:chunks=3]")), recorder);
         await().atMost(Duration.ofSeconds(20)).until(() -> !recorder.terminal.isEmpty());
 
@@ -83,36 +81,11 @@ class BailianEndpointIT {
                 Duration.ofSeconds(60), Duration.ofSeconds(60), multimodalPatterns), new ApiKeySource("sk-it-endpoint-0000"));
     }
 
-    private static Recorder answer(String model, List<String> multimodalPatterns) {
+    private static RecordingListener answer(String model, List<String> multimodalPatterns) {
         BailianClient client = client(model, multimodalPatterns);
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         client.stream(List.of(Turn.user("say hello [sim:chunks=3]")), recorder);
         await().atMost(Duration.ofSeconds(20)).until(() -> !recorder.terminal.isEmpty());
         return recorder;
-    }
-
-    private static final class Recorder implements ModelProvider.Listener {
-
-        final List<Object> terminal = new CopyOnWriteArrayList<>();
-        final List<String> thinking = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onToken(String text) {
-        }
-
-        @Override
-        public void onThinking(String text) {
-            thinking.add(text);
-        }
-
-        @Override
-        public void onComplete(ProviderResponse response) {
-            terminal.add(response);
-        }
-
-        @Override
-        public void onError(ProviderError error) {
-            terminal.add(error);
-        }
     }
 }
