@@ -56,9 +56,11 @@ class WorkerRebalanceIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> workers.get(0).ready() && Worker.stableGroup(infra, 1));
         List<PromptSubmitted> prompts = new ArrayList<>();
+        // Answers of about 60 s: the rebalance below takes up to ~35 s on a loaded 2-core machine and must land
+        // while they still run.
         for (int p = 0; p < PARTITIONS; p++) {
             PromptSubmitted prompt = Prompts.prompt("session-rebal-" + p,
-                    "[sim:chunks=1500] [sim:delay=5,20] partition " + p, List.of());
+                    "[sim:chunks=1500] [sim:delay=5,40] partition " + p, List.of());
             probe.sendTo("chat.prompt.submitted", p, prompt.getSessionId(), EventJson.write(prompt));
             prompts.add(prompt);
         }
