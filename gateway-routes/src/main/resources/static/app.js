@@ -301,6 +301,7 @@ async function selectSession(sessionId, found) {
       } else {
         const view = addMessage('assistant', m.content);
         view.row.dataset.requestId = m.request_id;
+        setThinking(view, m.reasoning, false);
         if (m.status === 'queued' || m.status === 'streaming') {
           follow(m.request_id, view, 0); // still being written: resume it live
         } else {
@@ -429,14 +430,58 @@ function addMessage(role, text) {
   body.append(content, status);
   row.append(body);
   $('messages').append(row);
-  const view = { row, content, status, actions: null, raw: '', renderTimer: null };
+  const view = { row, content, status, actions: null, thinking: null, raw: '', renderTimer: null };
   if (role === 'assistant') {
+    view.thinking = thinkingBlock();
+    body.prepend(view.thinking.block);
     view.actions = answerActions(view);
     body.append(view.actions);
   }
   setText(view, text || '');
   scrollDown();
   return view;
+}
+
+// ---------- thinking ----------
+// A thinking model's reasoning, above its answer: open while it thinks, folded once the answer starts (the
+// person can open it again), folded when read from history. Plain text: it is the model's working, not the answer.
+function thinkingBlock() {
+  const block = document.createElement('details');
+  block.className = 'thinking';
+  block.hidden = true;
+  const summary = document.createElement('summary');
+  summary.textContent = I18n.t('thinking.title');
+  const text = document.createElement('div');
+  text.className = 'thinking-text';
+  block.append(summary, text);
+  return { block, summary, text, raw: '' };
+}
+
+function setThinking(view, reasoning, open) {
+  const t = view.thinking;
+  if (!t) return;
+  t.raw = reasoning || '';
+  t.text.textContent = t.raw;
+  t.block.hidden = !t.raw;
+  t.block.open = !!open;
+}
+
+function appendThinking(view, piece) {
+  const t = view.thinking;
+  if (!t) return;
+  if (!t.raw) { t.block.open = true; t.summary.textContent = I18n.t('thinking.active'); }
+  t.raw += piece;
+  t.text.textContent = t.raw;
+  t.block.hidden = false;
+}
+
+/** The answer started (or ended): the reasoning folds away, once. */
+function foldThinking(view) {
+  const t = view.thinking;
+  if (!t || !t.raw || t.folded) return;
+  t.folded = true;
+  t.block.open = false;
+  t.summary.textContent = I18n.t('thinking.title');
 }
 
 /** Replaces the message's text: user text as text, answers as sanitized Markdown. */
@@ -554,7 +599,7 @@ function follow(requestId, view, lastSeq) {
   closeStream();
   const s = { requestId, view, lastSeq, retries: 0, troubleSince: 0, closed: false, source: null, retryTimer: null };
   state.stream = s;
-  if (lastSeq === 0) setText(view, ''); // replayed from the first token
+  if (lastSeq === 0) { setText(view, ''); setThinking(view, '', false); } // replayed from the first entry
   clearStatus(view);
   view.row.classList.add('streaming');
   setStreaming(true);
@@ -589,16 +634,25 @@ function connect(s) {
   es.addEventListener('token', (e) => {
     const d = seen(e);
     if (!d) return;
+    foldThinking(s.view);
     appendText(s.view, d.text);
+  });
+  es.addEventListener('thinking', (e) => {
+    const d = seen(e);
+    if (!d) return;
+    appendThinking(s.view, d.text);
   });
   es.addEventListener('reset', (e) => {
     if (!seen(e)) return;
     setText(s.view, ''); // the model is retried: the partial answer is void
+    setThinking(s.view, '', false); // and so is its reasoning
+    if (s.view.thinking) s.view.thinking.folded = false;
   });
   es.addEventListener('done', (e) => {
     const d = seen(e);
     if (!d) return;
     end(s);
+    foldThinking(s.view);
     finishView(s.view, d.status);
     showActions(s.view, d.usage);
     announce(s.view, d.status);
@@ -687,6 +741,7 @@ async function send() {
       session_id: store.session || undefined,
       prompt,
       request_id: requestId,
+      thinking: thinkingWanted() || undefined,
     });
     state.pending = null;
     hideError();
@@ -717,6 +772,21 @@ async function stop() {
   } catch (e) {
     showError(e.message);
   }
+}
+
+// ---------- the Think switch ----------
+// Asks the model to think before answering (its reasoning shows above the answer); kept across visits.
+function thinkingWanted() {
+  return localStorage.getItem('chat.think') === 'on';
+}
+
+function showThinkSwitch() {
+  $('think').setAttribute('aria-pressed', String(thinkingWanted()));
+}
+
+function switchThinking() {
+  localStorage.setItem('chat.think', thinkingWanted() ? 'off' : 'on');
+  showThinkSwitch();
 }
 
 // ---------- theme ----------
@@ -750,9 +820,12 @@ async function start() {
   $('switch-language').lang = I18n.other();
   $('switch-language').addEventListener('click', () => I18n.use(I18n.other()));
   $('theme-switch').addEventListener('click', switchTheme);
+  $('think').addEventListener('click', switchThinking);
+  showThinkSwitch();
   window.addEventListener('online', reconnectNow);
   document.addEventListener('languagechange', () => {
     for (const b of document.querySelectorAll('.copy-code')) b.textContent = I18n.t('copy.code');
+    for (const s of document.querySelectorAll('.thinking summary')) s.textContent = I18n.t('thinking.title');
     for (const b of document.querySelectorAll('.msg .action.copy')) {
       b.textContent = I18n.t('copy.answer');
       b.setAttribute('aria-label', I18n.t('copy.answer.label'));

@@ -57,6 +57,54 @@ class AnswerStreamTest extends GatewayTestSupport {
     }
 
     @Test
+    @DisplayName("reasoning arrives as thinking events in seq order among the others, each with its id")
+    void streamsThinking() throws Exception {
+        String token = devToken("alice");
+        HttpResponse<String> r = get("/api/chat/stream?request_id=req-thinking-0001", token);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("""
+                id:1
+                event:thinking
+                data:{"seq":1,"text":"Hm, "}
+
+                id:2
+                event:reset
+                data:{"seq":2,"attempt":2}
+
+                id:3
+                event:thinking
+                data:{"seq":3,"text":"The user greets: 你好."}
+
+                id:4
+                event:thinking
+                data:{"seq":4,"text":" Answer <b>kindly</b>.\\n"}
+
+                id:5
+                event:token
+                data:{"seq":5,"text":"Hello"}
+
+                id:6
+                event:done
+                data:{"seq":6,"status":"completed","finish_reason":"stop","usage":{"input_tokens":9,"output_tokens":4}}
+
+                """);
+    }
+
+    @Test
+    @DisplayName("Last-Event-ID of a thinking event resumes after it: the rest of the reasoning, then the answer")
+    void resumesAfterThinking() throws Exception {
+        String token = devToken("alice");
+        HttpResponse<String> r = http.send(request("/api/chat/stream?request_id=req-thinking-0002", token)
+                .header("Last-Event-ID", "3").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(FAKES.query.lastStream.get().getAfterSeq()).isEqualTo(3);
+        assertThat(r.body()).startsWith("id:4\nevent:thinking\ndata:{\"seq\":4,")
+                .contains("id:5\nevent:token\n", "id:6\nevent:done\n").doesNotContain("id:3\n", "Hm, ");
+    }
+
+    @Test
     @DisplayName("Last-Event-ID (header or query parameter) resumes after that seq")
     void resumes() throws Exception {
         String token = devToken("alice");

@@ -7,6 +7,7 @@ import io.chatstream.gateway.backend.infrastructure.CallerMetadata;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,40 @@ class ChatApiTest extends GatewayTestSupport {
         assertThat(sent.getUserId()).isEqualTo("alice");
         assertThat(sent.getPrompt()).isEqualTo("Hello");
         assertThat(sent.getTraceId()).matches("[0-9a-f]{32}");
+        assertThat(sent.getThinking()).as("no thinking asked for").isFalse();
         assertThat(FAKES.lastHeaders.get().get(CallerMetadata.USER_ID)).isEqualTo("alice");
         assertThat(FAKES.lastHeaders.get().get(CallerMetadata.TRACEPARENT)).startsWith("00-" + sent.getTraceId() + "-");
+    }
+
+    @Test
+    @DisplayName("a send asking for thinking reaches the command service with thinking; false or null asks for none")
+    void sendsThinking() throws Exception {
+        String token = devToken("alice");
+        String prompt = "Why is the sky blue? " + System.nanoTime();
+
+        assertThat(post("/api/chat/send", "{\"prompt\":\"" + prompt + "\",\"thinking\":true}", token).statusCode()).isEqualTo(202);
+        assertThat(post("/api/chat/send", "{\"prompt\":\"" + prompt + "\",\"thinking\":false}", token).statusCode()).isEqualTo(202);
+        assertThat(post("/api/chat/send", "{\"prompt\":\"" + prompt + "\",\"thinking\":null}", token).statusCode()).isEqualTo(202);
+
+        assertThat(submitsOf(prompt)).extracting(SubmitPromptRequest::getThinking).containsExactly(true, false, false);
+        assertThat(submitsOf(prompt)).extracting(SubmitPromptRequest::getUserId).containsOnly("alice");
+    }
+
+    @Test
+    @DisplayName("a thinking that is not a JSON boolean is a 400 INVALID_FIELD and nothing is submitted")
+    void refusesThinkingOfAnotherType() throws Exception {
+        String token = devToken("alice");
+        String prompt = "Think about it " + System.nanoTime();
+        for (String thinking : new String[] {"\"true\"", "\"yes\"", "1", "0", "{}", "[]"}) {
+            HttpResponse<String> r = post("/api/chat/send", "{\"prompt\":\"" + prompt + "\",\"thinking\":" + thinking + "}", token);
+            assertThat(errorCode(r, 400)).as(thinking).isEqualTo("INVALID_FIELD");
+            assertThat(json(r).at("/error/message").asText()).as(thinking).contains("thinking");
+        }
+        assertThat(submitsOf(prompt)).as("nothing submitted").isEmpty();
+    }
+
+    private static List<SubmitPromptRequest> submitsOf(String prompt) {
+        return FAKES.command.submits.stream().filter(s -> s.getPrompt().equals(prompt)).toList();
     }
 
     @Test
@@ -207,6 +240,8 @@ class ChatApiTest extends GatewayTestSupport {
         assertThat(answer.get("finish_reason").asText()).isEqualTo("stop");
         assertThat(answer.get("usage").get("output_tokens").asInt()).isEqualTo(1);
         assertThat(answer.has("error_code")).isTrue();
+        assertThat(answer.get("reasoning").asText()).isEqualTo("A greeting: answer in kind.");
+        assertThat(json(messages).get("messages").get(0).get("reasoning").isNull()).as("a prompt has no reasoning").isTrue();
         assertThat(json(messages).get("next_cursor").asText()).isEmpty();
         assertThat(FAKES.query.lastMessages.get().getUserId()).isEqualTo("carol");
     }

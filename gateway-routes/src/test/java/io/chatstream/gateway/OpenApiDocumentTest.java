@@ -60,6 +60,19 @@ class OpenApiDocumentTest extends GatewayTestSupport {
     }
 
     @Test
+    @DisplayName("thinking is documented: the send body's flag, the stream's thinking event, and reasoning in the messages")
+    void documentsThinking() throws Exception {
+        JsonNode paths = json(get("/api/openapi.json", null)).get("paths");
+
+        JsonNode send = paths.at("/~1api~1chat~1send/post");
+        assertThat(send.at("/requestBody/description").asText()).contains("\"thinking\"?: boolean", "INVALID_FIELD");
+        assertThat(send.at("/summary").asText()).contains("\"thinking\": true", "\"thinking\" events", "\"reasoning\"");
+        assertThat(paths.at("/~1api~1chat~1stream/get/responses/200/description").asText())
+                .contains("thinking {\"seq\",\"text\"}", "reset voids the text and the reasoning");
+        assertThat(paths.at("/~1api~1chat~1sessions~1{id}~1messages/get/summary").asText()).contains("\"reasoning\"");
+    }
+
+    @Test
     @DisplayName("every REST DSL verb in the Camel context is in the document (a new route cannot be forgotten)")
     void coversEveryRestRoute() throws Exception {
         JsonNode paths = json(get("/api/openapi.json", null)).get("paths");

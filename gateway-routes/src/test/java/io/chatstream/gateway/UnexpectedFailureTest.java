@@ -50,7 +50,8 @@ class UnexpectedFailureTest extends GatewayTestSupport {
         SendingPrompt brokenSendingPrompt(ChatCommands commands) {
             return new SendingPrompt(commands) {
                 @Override
-                public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId) {
+                public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId,
+                        boolean thinking) {
                     throw new IllegalStateException("secret detail");
                 }
             };

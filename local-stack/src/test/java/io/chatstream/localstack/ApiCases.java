@@ -167,6 +167,8 @@ final class ApiCases {
         add("B84", c -> c.api().get("/api/chat/search?q=question&cursor=not-a-cursor", c.token()));
         add("B85", c -> raw(c, "GET", "/api/chat/search?q=%00"));
         add("B86", c -> raw(c, "GET", "/api/chat/search?q=a&q=b"));
+        add("B87", c -> send(c, "{\"prompt\":\"hi\",\"thinking\":\"true\"}"));
+        add("B88", c -> send(c, "{\"prompt\":\"hi\",\"thinking\":1}"));
         // ----- authentication -----
         add("A01", c -> sessionsAs(c, null));
         add("A02", c -> sessionsAs(c, "not.a.jwt"));

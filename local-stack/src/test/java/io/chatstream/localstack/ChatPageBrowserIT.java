@@ -593,6 +593,43 @@ class ChatPageBrowserIT {
     }
 
     @Test
+    @DisplayName("with Think on, the model's reasoning streams into a block above the answer, folds when the answer "
+            + "starts, and is still there (folded) after a reload; it is not part of the answer")
+    void thinkingFoldsAway() throws Exception {
+        signIn();
+        WebElement think = browser.findElement(By.id("think"));
+        think.sendKeys(Keys.ENTER); // by keyboard
+        assertThat(think.getDomAttribute("aria-pressed")).isEqualTo("true");
+        String prompt = "Think it through [sim:think=8][sim:chunks=6][sim:delay=50,150]";
+        send(prompt);
+        WebElement answer = lastAssistant();
+        WebElement block = answer.findElement(By.cssSelector("details.thinking"));
+        waiting(Duration.ofSeconds(20)).until(d -> block.isDisplayed() && block.getDomProperty("open").equals("true")
+                && !answer.findElement(By.cssSelector(".thinking-text")).getText().isEmpty());
+        assertThat(textOf(answer)).as("no answer text while it thinks").isEmpty();
+        waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(answer));
+
+        assertThat(block.getDomProperty("open")).as("folded once the answer started").isEqualTo("false");
+        String reasoning = answer.findElement(By.cssSelector(".thinking-text")).getDomProperty("textContent");
+        assertThat(reasoning).isNotBlank();
+        assertThat(textOf(answer)).isNotEmpty().doesNotContain(reasoning.strip());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
+                Files.createDirectories(target.resolve("screenshots")).resolve("thinkingFolded.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(15)).until(d -> showsConversation(prompt));
+        WebElement reloaded = lastAssistant().findElement(By.cssSelector("details.thinking"));
+        assertThat(reloaded.isDisplayed()).isTrue();
+        assertThat(reloaded.getDomProperty("open")).isEqualTo("false");
+        assertThat(lastAssistant().findElement(By.cssSelector(".thinking-text")).getDomProperty("textContent"))
+                .isEqualTo(reasoning);
+        assertThat(history(currentSession()).get(1).path("reasoning").asText()).isEqualTo(reasoning);
+        assertThat(browser.findElement(By.id("think")).getDomAttribute("aria-pressed")).as("the switch sticks")
+                .isEqualTo("true");
+    }
+
+    @Test
     @DisplayName("a moderation refusal mid-answer withdraws the streamed text from the screen, from history and from replay")
     void moderationWithdrawsText() throws Exception {
         signIn();

@@ -4,6 +4,8 @@ package io.chatstream.contracts;
 public final class StreamEntryKind {
 
     public static final String TOKEN = "token";
+    /** A piece of the model's reasoning before its answer (thinking models); shown apart, never answer text. */
+    public static final String THINKING = "thinking";
     public static final String RESET = "reset";
     public static final String DONE = "done";
     public static final String ERROR = "error";

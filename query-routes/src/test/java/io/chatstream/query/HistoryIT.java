@@ -95,6 +95,28 @@ class HistoryIT extends QueryServiceItBase {
                 .build()), ErrorCodes.INVALID_PAGE_SIZE);
     }
 
+    @Test
+    @DisplayName("GetSessionMessages returns a thinking model's reasoning with its answer, and none elsewhere")
+    void returnsReasoning() {
+        Instant t0 = Instant.now().minusSeconds(30);
+        Ids thought = submit("what is 6 x 7?", 1, t0);
+        Ids plain = submit(UUID.randomUUID().toString(), thought.session(), "thanks", 2, t0.plusSeconds(5));
+        completeWithReasoning(thought, "completed", "42", "6 x 7 = 42; answer with the number.", t0.plusSeconds(2));
+        complete(plain, 2, "completed", "You're welcome.", t0.plusSeconds(6));
+        awaitAssistantStatus(thought.request(), "completed");
+        awaitAssistantStatus(plain.request(), "completed");
+
+        GetSessionMessagesResponse r = stub().getSessionMessages(messages(thought.session(), "", 0));
+
+        assertThat(r.getMessagesList()).extracting(MessageView::getRole, MessageView::getContent,
+                MessageView::getReasoning).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("user", "what is 6 x 7?", ""),
+                        org.assertj.core.groups.Tuple.tuple("assistant", "42", "6 x 7 = 42; answer with the number."),
+                        org.assertj.core.groups.Tuple.tuple("user", "thanks", ""),
+                        org.assertj.core.groups.Tuple.tuple("assistant", "You're welcome.", ""));
+        assertThat(assistantRow(plain.request()).get("reasoning")).as("no reasoning is stored as NULL").isNull();
+    }
+
     // ---- Projection rules ----------------------------------------------------------------------
 
     @Test
@@ -107,10 +129,10 @@ class HistoryIT extends QueryServiceItBase {
         Map<String, Object> afterFailure = assistantRow(ids.request());
 
         complete(ids, "failed", "partial", at);
-        complete(ids, "completed", "full answer", at.plusSeconds(30));
+        completeWithReasoning(ids, "completed", "full answer", "full reasoning", at.plusSeconds(30));
         awaitAssistantStatus(ids.request(), "completed");
         Map<String, Object> afterSuccess = assistantRow(ids.request());
-        complete(ids, "completed", "another text", at.plusSeconds(60));
+        completeWithReasoning(ids, "completed", "another text", "another reasoning", at.plusSeconds(60));
         complete(ids, "failed", "late failure", at.plusSeconds(90));
         submit(ids.request(), ids.session(), "dup test", 1, at);
         // A marker event after the duplicates proves they were consumed before we look.
@@ -119,7 +141,9 @@ class HistoryIT extends QueryServiceItBase {
         awaitAssistantStatus(marker.request(), "completed");
 
         assertThat(afterFailure.get("content")).isEqualTo("partial");
+        assertThat(afterFailure.get("reasoning")).isNull();
         assertThat(afterSuccess.get("content")).isEqualTo("full answer");
+        assertThat(afterSuccess.get("reasoning")).isEqualTo("full reasoning");
         assertThat(assistantRow(ids.request())).isEqualTo(afterSuccess);
     }
 

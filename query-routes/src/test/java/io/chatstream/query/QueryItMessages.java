@@ -29,6 +29,10 @@ final class QueryItMessages {
         return AnswerStreamEntry.newBuilder().setSeq(seq).setKind("token").setAttempt(1).setText(text).build();
     }
 
+    static AnswerStreamEntry thinking(long seq, String text) {
+        return AnswerStreamEntry.newBuilder().setSeq(seq).setKind("thinking").setAttempt(1).setText(text).build();
+    }
+
     static AnswerStreamEntry done(long seq, int outputTokens) {
         return AnswerStreamEntry.newBuilder().setSeq(seq).setKind("done").setAttempt(1).setStatus("completed")
                 .setFinishReason("stop").setInputTokens(4).setOutputTokens(outputTokens).build();

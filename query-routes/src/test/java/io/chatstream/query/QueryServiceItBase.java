@@ -155,9 +155,19 @@ abstract class QueryServiceItBase {
     }
 
     void completeAs(String user, Ids ids, int turn, String status, String text, Instant at) {
+        completeAs(user, ids, turn, status, text, "", at);
+    }
+
+    /** A thinking model's answer: its reasoning travels in the event beside the text. */
+    void completeWithReasoning(Ids ids, String status, String text, String reasoning, Instant at) {
+        completeAs(USER, ids, 1, status, text, reasoning, at);
+    }
+
+    void completeAs(String user, Ids ids, int turn, String status, String text, String reasoning, Instant at) {
         AnswerCompleted.Builder e = AnswerCompleted.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setRequestId(ids.request()).setSessionId(ids.session()).setUserId(user).setTurn(turn).setStatus(status)
-                .setText(text).setCompletedAt(ts(at)).setUsage(Usage.newBuilder().setInputTokens(5).setOutputTokens(7));
+                .setText(text).setReasoning(reasoning).setCompletedAt(ts(at))
+                .setUsage(Usage.newBuilder().setInputTokens(5).setOutputTokens(7));
         if (status.equals("failed")) {
             e.setErrorCode("Throttling").setErrorMessage("too many requests");
         } else {

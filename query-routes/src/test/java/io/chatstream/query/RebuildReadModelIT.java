@@ -65,7 +65,8 @@ class RebuildReadModelIT extends QueryServiceItBase {
         Ids first = submit("what is a read model?", 1, t0);
         Ids second = submit(java.util.UUID.randomUUID().toString(), first.session(), "and a projection?", 2,
                 t0.plusSeconds(5));
-        complete(first, "completed", "a view built from events", t0.plusSeconds(2));
+        completeWithReasoning(first, "completed", "a view built from events", "Explain it by what builds it.",
+                t0.plusSeconds(2));
         complete(second, 2, "failed", "", t0.plusSeconds(7));
         changeSession(first.session(), USER, t0.plusSeconds(9), false, "Read models");
         Ids deleted = submit("forget me", 1, t0.plusSeconds(10));
@@ -76,6 +77,8 @@ class RebuildReadModelIT extends QueryServiceItBase {
                 && sessions().getSessionsList().stream().noneMatch(s -> s.getSessionId().equals(deleted.session())));
         GetSessionMessagesResponse liveMessages = stub().getSessionMessages(messages(first.session(), "", 50));
         ListSessionsResponse liveSessions = sessions();
+        assertThat(liveMessages.getMessages(1).getReasoning()).as("the replay must reproduce the reasoning too")
+                .isEqualTo("Explain it by what builds it.");
 
         assertThat(rebuilding.rebuild(false)).isInstanceOfSatisfying(RebuildResult.Refused.class,
                 r -> assertThat(r.reason()).contains("query-prompts"));

@@ -56,7 +56,7 @@ class SessionChangesIT extends QueryServiceItBase {
         Instant t0 = Instant.now().minusSeconds(60);
         Ids kept = submit("keep me", 1, t0);
         Ids gone = submit("forget me", 1, t0.plusSeconds(1));
-        complete(gone, "completed", "private answer", t0.plusSeconds(2));
+        completeWithReasoning(gone, "completed", "private answer", "private reasoning", t0.plusSeconds(2));
         awaitAssistantStatus(gone.request(), "completed");
 
         changeSession(gone.session(), user, t0.plusSeconds(3), true, "");

@@ -79,6 +79,45 @@ class StreamAnswerIT extends QueryServiceItBase {
     }
 
     @Test
+    @DisplayName("A thinking model's stream relays its reasoning as thinking chunks, in order, before the tokens")
+    void relaysThinkingLive() throws Exception {
+        Ids ids = submit("think first", 1, Instant.now());
+        awaitOwnership(ids.request());
+        List<AnswerChunk> received = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        ChatQueryServiceGrpc.newStub(channel).streamAnswer(request(ids.request(), USER, 0), collector(received, done));
+
+        xadd(ids.request(), thinking(1, "The user"));
+        xadd(ids.request(), thinking(2, " wants 42."));
+        Thread.sleep(1200);
+        xadd(ids.request(), token(3, "4"));
+        xadd(ids.request(), token(4, "2"));
+        xadd(ids.request(), done(5, 2));
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        List<AnswerChunk> chunks = withoutHeartbeats(received);
+        assertThat(chunks).extracting(AnswerChunk::getKind, AnswerChunk::getSeq, AnswerChunk::getToken)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("thinking", 1L, "The user"),
+                        org.assertj.core.groups.Tuple.tuple("thinking", 2L, " wants 42."),
+                        org.assertj.core.groups.Tuple.tuple("token", 3L, "4"),
+                        org.assertj.core.groups.Tuple.tuple("token", 4L, "2"),
+                        org.assertj.core.groups.Tuple.tuple("done", 5L, ""));
+        assertThat(chunks).filteredOn(c -> c.getKind().equals("thinking"))
+                .allSatisfy(c -> assertThat(c.getIsFinal()).isFalse());
+        long lastSeq = 0;
+        for (AnswerChunk c : received) {
+            if (c.getKind().equals("heartbeat")) {
+                assertThat(c.getSeq()).as("a heartbeat repeats the last seq sent, thinking included").isEqualTo(lastSeq);
+            } else {
+                lastSeq = c.getSeq();
+            }
+        }
+        assertThat(received).as("heartbeats while the model thinks").anyMatch(c -> c.getKind().equals("heartbeat")
+                && c.getSeq() == 2);
+    }
+
+    @Test
     @DisplayName("Another user's request, and an unknown one, are NOT_FOUND with code REQUEST_NOT_FOUND")
     void refusesOtherUsers() {
         Ids ids = submit("mine only", 1, Instant.now());
@@ -174,6 +213,30 @@ class StreamAnswerIT extends QueryServiceItBase {
         assertThat(chunks.get(1).getIsFinal()).isTrue();
         assertThat(chunks.get(1).getStatus()).isEqualTo("completed");
         assertThat(tail).extracting(AnswerChunk::getSeq).containsExactly(2L);
+    }
+
+    @Test
+    @DisplayName("The stored replay of an answer with reasoning starts with it: thinking 1, token 2, end 3")
+    void replaysStoredReasoning() {
+        Ids ids = submit("replay my thoughts", 1, Instant.now());
+        xadd(ids.request(), thinking(1, "Short question, "));
+        xadd(ids.request(), thinking(2, "short answer."));
+        xadd(ids.request(), token(3, "Yes."));
+        xadd(ids.request(), done(4, 1));
+        completeWithReasoning(ids, "completed", "Yes.", "Short question, short answer.", Instant.now());
+        awaitAssistantStatus(ids.request(), "completed");
+        redisTemplate.delete(RedisKeys.answerStream(ids.request()));
+
+        List<AnswerChunk> chunks = collect(ids.request(), USER, 0);
+        List<AnswerChunk> tail = collect(ids.request(), USER, 1);
+
+        assertThat(chunks).extracting(AnswerChunk::getKind, AnswerChunk::getSeq, AnswerChunk::getToken)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("thinking", 1L, "Short question, short answer."),
+                        org.assertj.core.groups.Tuple.tuple("token", 2L, "Yes."),
+                        org.assertj.core.groups.Tuple.tuple("done", 3L, ""));
+        assertThat(chunks.get(2).getIsFinal()).isTrue();
+        assertThat(tail).extracting(AnswerChunk::getSeq).containsExactly(2L, 3L);
     }
 
     @Test

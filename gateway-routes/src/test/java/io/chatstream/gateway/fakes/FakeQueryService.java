@@ -46,6 +46,9 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
     public static final int HANDOVER_TOKENS = 12;
     public static final int HANDOVER_AT = 5;
 
+    /** Chunks of an unknown kind at the start of a {@code req-newer-kinds} answer. */
+    public static final int NEWER_KINDS = 5;
+
     /** Tokens of {@code req-flood} answers handed to gRPC so far. */
     public final AtomicLong floodSent = new AtomicLong();
 
@@ -130,6 +133,27 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
             }
             return;
         }
+        if (id.startsWith("req-thinking")) {
+            // A prompt sent with thinking: reasoning first (voided by a retry), then the answer; the same from any seq.
+            List<AnswerChunk> answer = List.of(thinking(1, "Hm, "),
+                    AnswerChunk.newBuilder().setKind("reset").setSeq(2).setAttempt(2).build(),
+                    thinking(3, "The user greets: 你好."), thinking(4, " Answer <b>kindly</b>.\n"), token(5, "Hello"),
+                    AnswerChunk.newBuilder().setKind("done").setSeq(6).setIsFinal(true).setStatus("completed")
+                            .setFinishReason("stop").setUsage(Usage.newBuilder().setInputTokens(9).setOutputTokens(4)).build());
+            answer.stream().filter(c -> c.getSeq() > request.getAfterSeq()).forEach(out::onNext);
+            out.onCompleted();
+            return;
+        }
+        if (id.startsWith("req-newer-kinds")) {
+            // A newer query service: NEWER_KINDS chunks of a kind this gateway does not know, then a token and done.
+            for (long seq = 1; seq <= NEWER_KINDS; seq++) {
+                out.onNext(AnswerChunk.newBuilder().setKind("not-known-here").setSeq(seq).setToken("?").build());
+            }
+            out.onNext(token(NEWER_KINDS + 1, "after"));
+            out.onNext(AnswerChunk.newBuilder().setKind("done").setSeq(NEWER_KINDS + 2).setIsFinal(true).setStatus("completed").build());
+            out.onCompleted();
+            return;
+        }
         if (id.startsWith("req-crumbling")) {
             // An instance that loses its store mid-answer, on every call: up to two tokens, then UNAVAILABLE.
             for (long seq = request.getAfterSeq() + 1; seq <= 2; seq++) {
@@ -153,6 +177,11 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
 
     private static AnswerChunk token(long seq, String text) {
         return AnswerChunk.newBuilder().setKind("token").setSeq(seq).setToken(text).setAttempt(1).build();
+    }
+
+    /** The proto carries a piece of reasoning in the token field. */
+    private static AnswerChunk thinking(long seq, String text) {
+        return AnswerChunk.newBuilder().setKind("thinking").setSeq(seq).setToken(text).setAttempt(1).build();
     }
 
     @Override
@@ -204,7 +233,8 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
                         .setStatus("submitted").setCreatedAt(T1).setTurn(1))
                 .addMessages(MessageView.newBuilder().setRequestId("req-first-0001").setRole("assistant").setContent("Hello")
                         .setStatus("completed").setCreatedAt(T1).setTurn(1).setFinishReason("stop")
-                        .setUsage(Usage.newBuilder().setInputTokens(5).setOutputTokens(1)))
+                        .setUsage(Usage.newBuilder().setInputTokens(5).setOutputTokens(1))
+                        .setReasoning("A greeting: answer in kind."))
                 .build());
         out.onCompleted();
     }

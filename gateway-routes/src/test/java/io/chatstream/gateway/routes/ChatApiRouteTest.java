@@ -2,6 +2,7 @@ package io.chatstream.gateway.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentMatcher;
 
 /**
@@ -66,7 +68,7 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
     @DisplayName("POST /api/chat/send submits the caller's prompt: 202 with the accepted prompt, no request header echoed")
     void send() {
         signedInAs("alice");
-        when(commands.submit(any(), any(), any(), any()))
+        when(commands.submit(any(), any(), any(), any(), anyBoolean()))
                 .thenReturn(Outcome.done(new PromptAccepted(REQUEST.value(), SESSION.value(), AT, "accepted", 3)));
 
         ApiReply reply = call(ApiRequest.post("/api/chat/send",
@@ -77,7 +79,34 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
                 + "\"accepted_at\":\"2026-01-02T03:04:05Z\",\"status\":\"accepted\",\"turn\":3}");
         assertThat(reply.header("Content-Type")).isEqualTo("application/json;charset=UTF-8");
         assertThat(reply.headers()).doesNotContainKey("Authorization");
-        verify(commands).submit(argThat(caller("alice")), eq(Optional.of(SESSION)), eq("Hello"), eq(Optional.of(REQUEST)));
+        verify(commands).submit(argThat(caller("alice")), eq(Optional.of(SESSION)), eq("Hello"), eq(Optional.of(REQUEST)), eq(false));
+    }
+
+    @ParameterizedTest(name = "thinking {0} -> {1}")
+    @CsvSource({"true, true", "false, false", "null, false"})
+    @DisplayName("POST /api/chat/send passes thinking on to the command service; null or no thinking asks for none")
+    void sendThinking(String thinking, boolean asked) {
+        signedInAs("alice");
+        when(commands.submit(any(), any(), any(), any(), anyBoolean()))
+                .thenReturn(Outcome.done(new PromptAccepted(REQUEST.value(), SESSION.value(), AT, "accepted", 3)));
+
+        ApiReply reply = call(ApiRequest.post("/api/chat/send", "{\"prompt\":\"Why?\",\"thinking\":" + thinking + "}"));
+
+        assertThat(reply.status()).isEqualTo(202);
+        verify(commands).submit(argThat(caller("alice")), eq(Optional.empty()), eq("Why?"), eq(Optional.empty()), eq(asked));
+    }
+
+    @ParameterizedTest(name = "thinking {0}")
+    @ValueSource(strings = {"\"true\"", "\"yes\"", "1", "0", "{}", "[true]"})
+    @DisplayName("POST /api/chat/send with a thinking that is not a JSON boolean is 400 INVALID_FIELD: nothing submitted, no allowance used")
+    void sendThinkingNotBoolean(String thinking) {
+        signedInAs("alice");
+
+        ApiReply reply = call(ApiRequest.post("/api/chat/send", "{\"prompt\":\"Why?\",\"thinking\":" + thinking + "}"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("INVALID_FIELD");
+        verifyNoInteractions(commands, limits);
     }
 
     @Test
@@ -122,7 +151,7 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
     @DisplayName("POST /api/chat/send refused by the command service answers the refusal's status and code")
     void sendRefused(String code, int status) {
         signedInAs("alice");
-        when(commands.submit(any(), any(), any(), any())).thenReturn(Outcome.rejected(code, "refused"));
+        when(commands.submit(any(), any(), any(), any(), anyBoolean())).thenReturn(Outcome.rejected(code, "refused"));
 
         ApiReply reply = call(ApiRequest.post("/api/chat/send", "{\"prompt\":\"Hello\",\"session_id\":\"sess-existing-1\"}"));
 
@@ -200,11 +229,12 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
     }
 
     @Test
-    @DisplayName("GET /api/chat/sessions/{id}/messages reads that session's messages for the caller")
+    @DisplayName("GET /api/chat/sessions/{id}/messages reads that session's messages for the caller, an answer with its reasoning")
     void messages() {
         signedInAs("alice");
         when(queries.messages(any(), any(), any())).thenReturn(Outcome.done(new Page<>(List.of(new MessageEntry(
-                REQUEST.value(), "assistant", "Ciao", "completed", AT, 1, "stop", "", "", new TokenUsage(3, 5))), "")));
+                REQUEST.value(), "assistant", "Ciao", "completed", AT, 1, "stop", "", "", new TokenUsage(3, 5),
+                "They greet in Italian.")), "")));
 
         ApiReply reply = call(ApiRequest.get("/api/chat/sessions/sess-existing-1/messages"));
 
@@ -212,8 +242,25 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
         assertJson(reply.json().path("messages").get(0), "{\"request_id\":\"req-client-0001\",\"role\":\"assistant\","
                 + "\"content\":\"Ciao\",\"status\":\"completed\",\"created_at\":\"2026-01-02T03:04:05Z\",\"turn\":1,"
                 + "\"finish_reason\":\"stop\",\"error_code\":null,\"error_message\":null,"
-                + "\"usage\":{\"input_tokens\":3,\"output_tokens\":5}}");
+                + "\"usage\":{\"input_tokens\":3,\"output_tokens\":5},\"reasoning\":\"They greet in Italian.\"}");
         verify(queries).messages(argThat(caller("alice")), eq(SESSION), eq(new PageRequest("", 0)));
+    }
+
+    @Test
+    @DisplayName("GET /api/chat/sessions/{id}/messages gives reasoning null for a prompt and for an answer without reasoning")
+    void messagesWithoutReasoning() {
+        signedInAs("alice");
+        when(queries.messages(any(), any(), any())).thenReturn(Outcome.done(new Page<>(List.of(
+                new MessageEntry(REQUEST.value(), "user", "Ciao?", "submitted", AT, 1, "", "", "", null, ""),
+                new MessageEntry(REQUEST.value(), "assistant", "Ciao", "completed", AT, 1, "stop", "", "", null, "")), "")));
+
+        ApiReply reply = call(ApiRequest.get("/api/chat/sessions/sess-existing-1/messages"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("messages")).hasSize(2).allSatisfy(m -> {
+            assertThat(m.has("reasoning")).as("the field is always there").isTrue();
+            assertThat(m.get("reasoning").isNull()).isTrue();
+        });
     }
 
     @Test

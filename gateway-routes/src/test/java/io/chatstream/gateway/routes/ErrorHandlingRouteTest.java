@@ -2,6 +2,7 @@ package io.chatstream.gateway.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.when;
 
@@ -58,7 +59,7 @@ class ErrorHandlingRouteTest extends GatewayRouteTestSupport {
         String session = "/api/chat/sessions/sess-existing-1";
         return switch (route) {
             case "gateway-send-prompt" -> {
-                when(commands.submit(any(), any(), any(), any())).thenThrow(FAILURE);
+                when(commands.submit(any(), any(), any(), any(), anyBoolean())).thenThrow(FAILURE);
                 yield ApiRequest.post("/api/chat/send", "{\"prompt\":\"Hello\"}");
             }
             case "gateway-stop-prompt" -> {

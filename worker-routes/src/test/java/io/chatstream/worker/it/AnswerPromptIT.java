@@ -237,6 +237,26 @@ class AnswerPromptIT {
     }
 
     @Test
+    @DisplayName("a prompt sent with thinking: enable_thinking reaches the model, its reasoning streams as thinking "
+            + "entries before the answer, and the outcome carries it apart from the text")
+    void thinking() throws Exception {
+        PromptSubmitted asked = Prompts.prompt("session-" + UUID.randomUUID().toString().substring(0, 8),
+                "[sim:think=4] [sim:chunks=3] think first", List.of()).toBuilder().setThinking(true).build();
+        probe.send("chat.prompt.submitted", asked.getSessionId(), EventJson.write(asked));
+
+        AnswerCompleted outcome = awaitOutcome(asked.getRequestId());
+
+        assertThat(outcome.getStatus()).isEqualTo("completed");
+        List<AnswerStreamEntry> entries = entries(asked.getRequestId());
+        assertThat(entries).extracting(AnswerStreamEntry::getKind).startsWith("thinking", "thinking", "thinking", "thinking")
+                .endsWith("done").filteredOn("thinking"::equals).hasSize(4);
+        String streamedReasoning = entries.stream().filter(e -> e.getKind().equals("thinking"))
+                .map(AnswerStreamEntry::getText).collect(java.util.stream.Collectors.joining());
+        assertThat(outcome.getReasoning()).isNotEmpty().isEqualTo(streamedReasoning);
+        assertThat(outcome.getText()).isEqualTo(tokens(entries)).doesNotContain(streamedReasoning);
+    }
+
+    @Test
     @DisplayName("an unreadable payload goes to the DLQ and the next prompt is still answered")
     void skipsGarbage() throws Exception {
         String marker = "garbage-" + UUID.randomUUID();

@@ -84,15 +84,15 @@ public class SubmittingPrompt {
         }
         PromptText text = ((PromptText.Valid) parsed).text();
         TraceId traceId = TraceId.parseOrGenerate(command.traceId());
-        return submitValid(user.get(), requestId.get(), sessionId, text, traceId);
+        return submitValid(user.get(), requestId.get(), sessionId, text, traceId, command.thinking());
     }
 
     private SubmitOutcome submitValid(UserId user, RequestId requestId, Optional<SessionId> sessionId,
-            PromptText text, TraceId traceId) {
+            PromptText text, TraceId traceId, boolean thinking) {
         SubmitOutcome outcome;
         try {
             // A lost race is decided again on fresh state; decide() also spots a conflicting duplicate of this request.
-            outcome = transactions.retryingConflicts(() -> decide(user, requestId, sessionId, text, traceId));
+            outcome = transactions.retryingConflicts(() -> decide(user, requestId, sessionId, text, traceId, thinking));
         } catch (RequestAlreadyRecorded raced) {
             return earlierSubmission(requestId, user)
                     .orElseThrow(() -> new IllegalStateException("request id taken but not readable", raced));
@@ -108,7 +108,7 @@ public class SubmittingPrompt {
     }
 
     private SubmitOutcome decide(UserId user, RequestId requestId, Optional<SessionId> sessionId,
-            PromptText text, TraceId traceId) {
+            PromptText text, TraceId traceId, boolean thinking) {
         // Re-checked inside the transaction: a duplicate may have committed since the first look,
         // and its in-flight turn would otherwise make this repetition look like a busy session.
         Optional<SubmitOutcome> duplicate = prompts.find(requestId).map(AcceptedSubmission::of)
@@ -141,7 +141,8 @@ public class SubmittingPrompt {
         }
         List<ContextTurn> context = ContextWindow.of(earlier, settings.contextBudget());
         Instant now = clock.instant();
-        SubmitResult result = session.submit(user, requestId, text, traceId, context, now, settings.inFlightTimeout());
+        SubmitResult result = session.submit(user, requestId, text, traceId, context, now, settings.inFlightTimeout(),
+                thinking);
         if (result instanceof SubmitResult.Accepted accepted) {
             sessions.save(session);
             prompts.add(accepted.prompt());

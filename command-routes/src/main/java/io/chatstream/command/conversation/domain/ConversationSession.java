@@ -60,6 +60,12 @@ public final class ConversationSession {
      */
     public SubmitResult submit(UserId by, RequestId requestId, PromptText text, TraceId traceId,
             List<ContextTurn> context, Instant now, Duration inFlightTimeout) {
+        return submit(by, requestId, text, traceId, context, now, inFlightTimeout, false);
+    }
+
+    /** The same, with the person's wish that the model think before answering. */
+    public SubmitResult submit(UserId by, RequestId requestId, PromptText text, TraceId traceId,
+            List<ContextTurn> context, Instant now, Duration inFlightTimeout, boolean thinking) {
         if (!owner.equals(by)) {
             return new SubmitResult.Rejected(SubmitResult.Reason.NOT_OWNER);
         }
@@ -76,7 +82,7 @@ public final class ConversationSession {
         inFlight = requestId;
         inFlightSince = now;
         UserPrompt prompt = UserPrompt.accepted(requestId, id, by, turn, text, traceId, now);
-        PromptSubmitted event = new PromptSubmitted(requestId, id, by, traceId, turn, text, context, now);
+        PromptSubmitted event = new PromptSubmitted(requestId, id, by, traceId, turn, text, context, now, thinking);
         return new SubmitResult.Accepted(prompt, event);
     }
 

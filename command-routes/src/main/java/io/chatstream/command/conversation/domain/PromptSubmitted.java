@@ -7,7 +7,10 @@ import io.chatstream.domain.UserId;
 import java.time.Instant;
 import java.util.List;
 
-/** A prompt was accepted into a session and must be answered, with the earlier turns it needs. */
+/**
+ * A prompt was accepted into a session and must be answered, with the earlier turns it needs;
+ * {@code thinking}: the person asked the model to think before answering.
+ */
 public record PromptSubmitted(
         RequestId requestId,
         SessionId sessionId,
@@ -16,7 +19,8 @@ public record PromptSubmitted(
         int turn,
         PromptText prompt,
         List<ContextTurn> context,
-        Instant occurredAt) implements SessionEvent {
+        Instant occurredAt,
+        boolean thinking) implements SessionEvent {
 
     public PromptSubmitted {
         context = List.copyOf(context);

@@ -61,7 +61,7 @@ public class ChatCommandGrpc {
 
     public SubmitPromptResponse submitPrompt(SubmitPromptRequest request) {
         SubmitOutcome outcome = submitting.submit(new SubmitPrompt(request.getUserId(), request.getSessionId(),
-                request.getPrompt(), request.getRequestId(), request.getTraceId()));
+                request.getPrompt(), request.getRequestId(), request.getTraceId(), request.getThinking()));
         if (outcome instanceof SubmitOutcome.Rejected rejected) {
             count("chat.command.submits", rejected.error().name());
             throw GrpcErrors.of(rejected.error());

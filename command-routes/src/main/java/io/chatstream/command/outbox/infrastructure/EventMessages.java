@@ -28,7 +28,8 @@ final class EventMessages {
                 .setTraceId(e.traceId().value())
                 .setTurn(e.turn())
                 .setPrompt(e.prompt().value())
-                .setSubmittedAt(timestamp(e.occurredAt()));
+                .setSubmittedAt(timestamp(e.occurredAt()))
+                .setThinking(e.thinking());
         for (ContextTurn turn : e.context()) {
             Builder contextTurn = io.chatstream.proto.v1.ContextTurn.newBuilder()
                     .setRole(turn.role() == ContextTurn.Role.USER ? "user" : "assistant")

@@ -50,6 +50,17 @@ class SubmittingPromptTest {
     }
 
     @Test
+    @DisplayName("a prompt sent with thinking asks the model to think: the event carries it; without, it does not")
+    void thinking() {
+        assertThat(submitting.submit(new SubmitPrompt("alice", "", "think", "req-00001", "", true)))
+                .isInstanceOf(SubmitOutcome.Accepted.class);
+        assertThat(submitting.submit(new SubmitPrompt("bob", "", "answer", "req-00002", "")))
+                .isInstanceOf(SubmitOutcome.Accepted.class);
+
+        assertThat(outbox.events).extracting(e -> ((PromptSubmitted) e).thinking()).containsExactly(true, false);
+    }
+
+    @Test
     @DisplayName("again with the same request id returns the first answer and queues nothing new")
     void idempotent() {
         SubmitOutcome first = submitting.submit(new SubmitPrompt("alice", "", "hi", "req-00001", ""));

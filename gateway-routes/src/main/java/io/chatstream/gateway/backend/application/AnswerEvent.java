@@ -9,7 +9,14 @@ public sealed interface AnswerEvent {
     record Token(long seq, String text) implements AnswerEvent {
     }
 
-    /** The provider was retried: the text shown so far is void, a new attempt follows. */
+    /**
+     * A piece of the model's reasoning before its answer (a prompt sent with thinking, on a model that can): shown
+     * apart from the answer, never part of its text. Has its own seq like a token, so a resume passes it too.
+     */
+    record Thinking(long seq, String text) implements AnswerEvent {
+    }
+
+    /** The provider was retried: the text and the reasoning shown so far are void, a new attempt follows. */
     record Reset(long seq, int attempt) implements AnswerEvent {
     }
 

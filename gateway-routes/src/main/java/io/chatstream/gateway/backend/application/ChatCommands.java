@@ -10,7 +10,9 @@ import java.util.concurrent.CompletionStage;
 /** Port to the command service (ConversationCommandContext). */
 public interface ChatCommands {
 
-    Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request);
+    /** {@code thinking}: ask the model to reason before it answers (its reasoning streams apart from the answer). */
+    Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request,
+            boolean thinking);
 
     Outcome<StopRequested> cancel(Caller caller, RequestId request);
 

@@ -2,7 +2,10 @@ package io.chatstream.gateway.backend.application;
 
 import java.time.Instant;
 
-/** One message of a session's history: a user prompt or an assistant answer with its status. */
+/**
+ * One message of a session's history: a user prompt or an assistant answer with its status. {@code reasoning}: an
+ * answer's reasoning before its text (a prompt sent with thinking), empty otherwise.
+ */
 public record MessageEntry(
         String requestId,
         String role,
@@ -13,5 +16,6 @@ public record MessageEntry(
         String finishReason,
         String errorCode,
         String errorMessage,
-        TokenUsage usage) {
+        TokenUsage usage,
+        String reasoning) {
 }

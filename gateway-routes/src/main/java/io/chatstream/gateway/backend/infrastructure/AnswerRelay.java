@@ -30,6 +30,7 @@ final class AnswerRelay implements ClientResponseObserver<StreamAnswerRequest, A
     private volatile ClientCallStreamObserver<StreamAnswerRequest> call;
     private volatile boolean cancelRequested;
     private volatile boolean connected;
+    private volatile boolean flowControlled;
 
     AnswerRelay(AnswerListener listener) {
         this.listener = listener;
@@ -52,6 +53,7 @@ final class AnswerRelay implements ClientResponseObserver<StreamAnswerRequest, A
         this.call = requestStream;
         int window = listener.window();
         if (window > 0) {
+            flowControlled = true;
             // gRPC flow control end to end: the query service can send only what the reader has room for.
             requestStream.disableAutoRequestWithInitial(window);
         }
@@ -64,7 +66,13 @@ final class AnswerRelay implements ClientResponseObserver<StreamAnswerRequest, A
     public void onNext(AnswerChunk chunk) {
         connected = true;
         AnswerEvent event = ProtoViews.event(chunk);
-        if (event != null && !closed.get()) {
+        if (event == null) {
+            // A kind this gateway does not know (a newer query service) is skipped; the reader never sees it, so
+            // never pays for it: pay its credit back here, or enough of them would stall the stream for good.
+            if (flowControlled) {
+                request(1);
+            }
+        } else if (!closed.get()) {
             listener.event(event);
         }
     }

@@ -35,7 +35,7 @@ final class ProtoViews {
     static MessageEntry message(MessageView v) {
         return new MessageEntry(v.getRequestId(), v.getRole(), v.getContent(), v.getStatus(),
                 instant(v.hasCreatedAt(), v.getCreatedAt()), v.getTurn(), v.getFinishReason(), v.getErrorCode(),
-                v.getErrorMessage(), usage(v.hasUsage(), v.getUsage()));
+                v.getErrorMessage(), usage(v.hasUsage(), v.getUsage()), v.getReasoning());
     }
 
     static SearchHit hit(io.chatstream.proto.v1.SearchHit h) {
@@ -47,6 +47,8 @@ final class ProtoViews {
     static AnswerEvent event(AnswerChunk c) {
         return switch (c.getKind()) {
             case StreamEntryKind.TOKEN -> new AnswerEvent.Token(c.getSeq(), c.getToken());
+            // The proto carries the reasoning piece in the token field; the kind says it is not answer text.
+            case StreamEntryKind.THINKING -> new AnswerEvent.Thinking(c.getSeq(), c.getToken());
             case StreamEntryKind.RESET -> new AnswerEvent.Reset(c.getSeq(), c.getAttempt());
             case StreamEntryKind.DONE -> new AnswerEvent.Done(c.getSeq(), c.getStatus(), c.getFinishReason(),
                     usage(true, c.getUsage()));

@@ -27,8 +27,11 @@ public class SendingPrompt {
         this.limits = limits;
     }
 
-    /** {@code sessionId} and {@code requestId} may be null (new session; an id is chosen for the prompt). */
-    public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId) {
+    /**
+     * {@code sessionId} and {@code requestId} may be null (new session; an id is chosen for the prompt).
+     * {@code thinking}: the person asks the model to reason before answering (where the model can).
+     */
+    public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId, boolean thinking) {
         if (prompt == null || prompt.isBlank()) {
             return Outcome.rejected(GatewayCodes.PROMPT_EMPTY, "prompt is required");
         }
@@ -52,6 +55,6 @@ public class SendingPrompt {
             return new Outcome.Rejected<>(new Rejection(GatewayCodes.RATE_LIMITED,
                     "too many prompts: try again in a moment", wait.get()));
         }
-        return commands.submit(caller, session, prompt, request);
+        return commands.submit(caller, session, prompt, request, thinking);
     }
 }

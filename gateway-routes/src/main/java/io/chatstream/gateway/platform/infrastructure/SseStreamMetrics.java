@@ -22,7 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Meters of the answer streams ({@code GET /api/chat/stream}) without touching the SSE code:
  * {@code chat.gateway.sse.active} (open streams) and {@code chat.gateway.sse.first_event} (stream
  * request to its first bytes on the wire: for a stream opened right after the send, the time to
- * first token the user sees, minus the network).
+ * the first thing the user sees, minus the network).
+ *
+ * <p>Any event counts, whatever its kind: for a prompt sent with thinking the first event is a piece of
+ * reasoning, so this is then not a time to the first answer token, by design. It times the stream's path
+ * (query service, gateway, socket); the model itself is timed by the worker ({@code chat.worker.first_token}).
  */
 final class SseStreamMetrics extends OncePerRequestFilter {
 

@@ -75,7 +75,7 @@ class LoadBalancingTest {
     }
 
     @Test
-    @DisplayName("a submit in flight on an instance that stops is answered by the other: one more attempt, same request id")
+    @DisplayName("a submit in flight on an instance that stops is answered by the other: one more attempt, same request id and thinking")
     void retriedOnTheOther() throws Exception {
         GrpcChatCommands commands = new GrpcChatCommands(channel(bothInstances(), GrpcChatCommands.SAFE_TO_REPEAT), Duration.ofSeconds(5));
         bothConnected(commands);
@@ -86,7 +86,7 @@ class LoadBalancingTest {
 
         // No request id from the client: the gateway chooses one, so the repeated attempt is the same submission.
         CompletableFuture<Outcome<PromptAccepted>> call = CompletableFuture.supplyAsync(
-                () -> commands.submit(caller, Optional.empty(), "hi", Optional.empty()));
+                () -> commands.submit(caller, Optional.empty(), "hi", Optional.empty(), true));
         await().atMost(Duration.ofSeconds(5)).until(() -> first.command.submits.size() > submitted1
                 || second.command.submits.size() > submitted2);
         FakeChatServices holder = first.command.submits.size() > submitted1 ? first : second;
@@ -101,6 +101,8 @@ class LoadBalancingTest {
         assertThat(requestId).as("chosen by the gateway").isNotBlank();
         assertThat(attempts(holder, requestId)).as("attempts on the stopped instance").isEqualTo(1);
         assertThat(attempts(other, requestId)).as("attempts on the other instance").isEqualTo(1);
+        assertThat(other.command.submits).filteredOn(s -> s.getRequestId().equals(requestId))
+                .extracting(SubmitPromptRequest::getThinking).as("the repeated attempt asks for thinking too").containsExactly(true);
     }
 
     @Test
@@ -155,7 +157,7 @@ class LoadBalancingTest {
     }
 
     private Outcome<PromptAccepted> submit(GrpcChatCommands commands) {
-        return commands.submit(caller, Optional.empty(), "hi", Optional.empty());
+        return commands.submit(caller, Optional.empty(), "hi", Optional.empty(), false);
     }
 
     private static long attempts(FakeChatServices instance, String requestId) {

@@ -22,7 +22,7 @@ class SendingPromptTest {
     @Test
     @DisplayName("a prompt without session or request id starts a new session with a service-assigned id")
     void newSession() {
-        Outcome<PromptAccepted> outcome = sending.send(alice, null, "Hello", "");
+        Outcome<PromptAccepted> outcome = sending.send(alice, null, "Hello", "", false);
 
         assertThat(outcome).isInstanceOf(Outcome.Done.class);
         assertThat(commands.calls).containsExactly("submit - -");
@@ -31,18 +31,28 @@ class SendingPromptTest {
     @Test
     @DisplayName("well-formed ids are passed on")
     void passesIds() {
-        sending.send(alice, "sess-existing-1", "Hello", "req-client-0001");
+        sending.send(alice, "sess-existing-1", "Hello", "req-client-0001", false);
 
         assertThat(commands.calls).containsExactly("submit sess-existing-1 req-client-0001");
     }
 
     @Test
+    @DisplayName("asking for thinking is passed on with the prompt; not asking sends none")
+    void passesThinking() {
+        sending.send(alice, "sess-existing-1", "Why?", "req-client-0001", true);
+        sending.send(alice, "sess-existing-1", "Why?", "req-client-0002", false);
+
+        assertThat(commands.calls).containsExactly("submit sess-existing-1 req-client-0001 thinking",
+                "submit sess-existing-1 req-client-0002");
+    }
+
+    @Test
     @DisplayName("a missing or blank prompt and malformed ids are rejected without calling the service")
     void rejectsBadInput() {
-        assertThat(code(sending.send(alice, null, null, null))).isEqualTo(GatewayCodes.PROMPT_EMPTY);
-        assertThat(code(sending.send(alice, null, "  \n", null))).isEqualTo(GatewayCodes.PROMPT_EMPTY);
-        assertThat(code(sending.send(alice, "../../etc", "Hi", null))).isEqualTo(GatewayCodes.INVALID_SESSION_ID);
-        assertThat(code(sending.send(alice, null, "Hi", "short"))).isEqualTo(GatewayCodes.INVALID_REQUEST_ID);
+        assertThat(code(sending.send(alice, null, null, null, true))).isEqualTo(GatewayCodes.PROMPT_EMPTY);
+        assertThat(code(sending.send(alice, null, "  \n", null, false))).isEqualTo(GatewayCodes.PROMPT_EMPTY);
+        assertThat(code(sending.send(alice, "../../etc", "Hi", null, false))).isEqualTo(GatewayCodes.INVALID_SESSION_ID);
+        assertThat(code(sending.send(alice, null, "Hi", "short", true))).isEqualTo(GatewayCodes.INVALID_REQUEST_ID);
         assertThat(commands.calls).isEmpty();
     }
 }

@@ -68,6 +68,21 @@ class ResumingFollowTest {
     }
 
     @Test
+    @DisplayName("a call cut off after a piece of reasoning is made again after that piece's seq: reasoning is a place to resume from")
+    void resumesAfterThinking() {
+        follow(5);
+        calls.get(0).listener.event(new AnswerEvent.Thinking(1, "Hm"));
+        calls.get(0).listener.event(new AnswerEvent.Thinking(2, ", a greeting."));
+        calls.get(0).listener.brokeOff(BROKEN_OFF);
+        resumes.endPause();
+        calls.get(1).listener.event(token(3));
+
+        assertThat(calls).extracting(c -> c.afterSeq).containsExactly(0L, 2L);
+        assertThat(reader.got).containsExactly(new AnswerEvent.Thinking(1, "Hm"), new AnswerEvent.Thinking(2, ", a greeting."),
+                token(3));
+    }
+
+    @Test
     @DisplayName("cancel and flow-control requests reach the call that is current")
     void subscriptionFollowsTheCurrentCall() {
         AnswerSubscription subscription = follow(5);

@@ -1,12 +1,13 @@
 package io.chatstream.query.history.domain;
 
 /**
- * What an answer ended as, as the read model shows it: its final {@link AnswerStatus status}, text, finish reason,
- * error and token usage. Which final answer wins when several arrive (duplicates, DLQ replays, out-of-order events)
- * is decided by {@link #supersedes(String)}.
+ * What an answer ended as, as the read model shows it: its final {@link AnswerStatus status}, text, the model's
+ * reasoning before it (thinking models; empty otherwise), finish reason, error and token usage. Which final answer
+ * wins when several arrive (duplicates, DLQ replays, out-of-order events) is decided by {@link #supersedes(String)};
+ * text and reasoning always travel together, so the winner's reasoning is never mixed with another's text.
  */
 public record FinalAnswer(
-        String status, String text, String finishReason, String errorCode, String errorMessage,
+        String status, String text, String reasoning, String finishReason, String errorCode, String errorMessage,
         int inputTokens, int outputTokens) {
 
     public FinalAnswer {
@@ -14,6 +15,7 @@ public record FinalAnswer(
             throw new IllegalArgumentException("not a final answer status: " + status);
         }
         text = text == null ? "" : text;
+        reasoning = reasoning == null ? "" : reasoning;
     }
 
     /**

@@ -2,15 +2,20 @@ package io.chatstream.query.history.domain;
 
 import java.time.Instant;
 
-/** One message of a session's history. */
+/** One message of a session's history; {@code reasoning} is the model's, before an answer (empty otherwise). */
 public record MessageView(
-        String requestId, MessageCursor.Role role, int turn, String content, String status, String finishReason,
-        String errorCode, String errorMessage, int inputTokens, int outputTokens, Instant createdAt) {
+        String requestId, MessageCursor.Role role, int turn, String content, String reasoning, String status,
+        String finishReason, String errorCode, String errorMessage, int inputTokens, int outputTokens,
+        Instant createdAt) {
+
+    public MessageView {
+        reasoning = reasoning == null ? "" : reasoning;
+    }
 
     /** The same message with another status. */
     public MessageView withStatus(String newStatus) {
-        return new MessageView(requestId, role, turn, content, newStatus, finishReason, errorCode, errorMessage,
-                inputTokens, outputTokens, createdAt);
+        return new MessageView(requestId, role, turn, content, reasoning, newStatus, finishReason, errorCode,
+                errorMessage, inputTokens, outputTokens, createdAt);
     }
 
     public MessageCursor position() {

@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** {@link MessageViews} in table message_view; every write is conditional, so replays are no-ops. */
 class JdbcMessageViews implements MessageViews {
 
-    private static final String COLUMNS = "request_id, role, turn, content, status, finish_reason, error_code, "
-            + "error_message, input_tokens, output_tokens, created_at";
+    private static final String COLUMNS = "request_id, role, turn, content, reasoning, status, finish_reason, "
+            + "error_code, error_message, input_tokens, output_tokens, created_at";
     private static final String INSERT = "INSERT IGNORE INTO message_view (request_id, role, role_rank, session_id, "
             + "user_id, turn, content, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -62,19 +62,20 @@ class JdbcMessageViews implements MessageViews {
         LocalDateTime at = Timestamps.utc(a.completedAt());
         if (expectedStatus == null) {
             int inserted = jdbc.update("INSERT IGNORE INTO message_view (request_id, role, role_rank, session_id, "
-                            + "user_id, turn, content, status, finish_reason, error_code, error_message, input_tokens, "
-                            + "output_tokens, created_at, updated_at) VALUES (?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            + "?, ?, ?, ?)",
+                            + "user_id, turn, content, reasoning, status, finish_reason, error_code, error_message, "
+                            + "input_tokens, output_tokens, created_at, updated_at) VALUES (?, 'assistant', ?, ?, ?, ?, "
+                            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     a.requestId().value(), Role.ASSISTANT.rank(), a.sessionId().value(), a.userId().value(), a.turn(),
-                    o.text(), o.status(), blankToNull(o.finishReason()), blankToNull(o.errorCode()),
-                    clip(o.errorMessage()), o.inputTokens(), o.outputTokens(), at, at);
+                    o.text(), blankToNull(o.reasoning()), o.status(), blankToNull(o.finishReason()),
+                    blankToNull(o.errorCode()), clip(o.errorMessage()), o.inputTokens(), o.outputTokens(), at, at);
             return inserted == 1;
         }
-        int updated = jdbc.update("UPDATE message_view SET content = ?, status = ?, finish_reason = ?, error_code = ?, "
-                        + "error_message = ?, input_tokens = ?, output_tokens = ?, updated_at = ? "
+        int updated = jdbc.update("UPDATE message_view SET content = ?, reasoning = ?, status = ?, finish_reason = ?, "
+                        + "error_code = ?, error_message = ?, input_tokens = ?, output_tokens = ?, updated_at = ? "
                         + "WHERE request_id = ? AND role = 'assistant' AND status = ?",
-                o.text(), o.status(), blankToNull(o.finishReason()), blankToNull(o.errorCode()),
-                clip(o.errorMessage()), o.inputTokens(), o.outputTokens(), at, a.requestId().value(), expectedStatus);
+                o.text(), blankToNull(o.reasoning()), o.status(), blankToNull(o.finishReason()),
+                blankToNull(o.errorCode()), clip(o.errorMessage()), o.inputTokens(), o.outputTokens(), at,
+                a.requestId().value(), expectedStatus);
         return updated == 1;
     }
 
@@ -97,9 +98,10 @@ class JdbcMessageViews implements MessageViews {
 
     private static MessageView row(ResultSet rs, int i) throws SQLException {
         return new MessageView(rs.getString("request_id"), Role.of(rs.getString("role")).orElseThrow(),
-                rs.getInt("turn"), rs.getString("content"), rs.getString("status"),
-                nullToBlank(rs.getString("finish_reason")), nullToBlank(rs.getString("error_code")),
-                nullToBlank(rs.getString("error_message")), rs.getInt("input_tokens"), rs.getInt("output_tokens"),
+                rs.getInt("turn"), rs.getString("content"), nullToBlank(rs.getString("reasoning")),
+                rs.getString("status"), nullToBlank(rs.getString("finish_reason")),
+                nullToBlank(rs.getString("error_code")), nullToBlank(rs.getString("error_message")),
+                rs.getInt("input_tokens"), rs.getInt("output_tokens"),
                 Timestamps.instant(rs.getObject("created_at", LocalDateTime.class)));
     }
 

@@ -64,8 +64,8 @@ public class EventProjections {
         if (!AnswerStatus.isFinal(e.getStatus())) {
             throw new UnreadableEventException("answer with a non-final status: " + e.getStatus());
         }
-        FinalAnswer finalAnswer = new FinalAnswer(e.getStatus(), e.getText(), e.getFinishReason(), e.getErrorCode(),
-                e.getErrorMessage(), e.getUsage().getInputTokens(), e.getUsage().getOutputTokens());
+        FinalAnswer finalAnswer = new FinalAnswer(e.getStatus(), e.getText(), e.getReasoning(), e.getFinishReason(),
+                e.getErrorCode(), e.getErrorMessage(), e.getUsage().getInputTokens(), e.getUsage().getOutputTokens());
         FinishedAnswer answer = new FinishedAnswer(requestId(e.getRequestId()), sessionId(e.getSessionId()),
                 userId(e.getUserId()), turn(e.getTurn()), finalAnswer,
                 e.hasCompletedAt() ? instant(e.getCompletedAt()) : clock.instant());

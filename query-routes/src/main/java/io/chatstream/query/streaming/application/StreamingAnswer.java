@@ -59,8 +59,8 @@ public class StreamingAnswer {
     private Optional<StoredAnswer> storedAnswer(RequestId request) {
         return messages.answer(request)
                 .filter(m -> AnswerStatus.isFinal(m.status()))
-                .map(m -> new StoredAnswer(new FinalAnswer(m.status(), m.content(), m.finishReason(),
-                        m.errorCode(), m.errorMessage(), m.inputTokens(), m.outputTokens())));
+                .map(m -> new StoredAnswer(new FinalAnswer(m.status(), m.content(), m.reasoning(),
+                        m.finishReason(), m.errorCode(), m.errorMessage(), m.inputTokens(), m.outputTokens())));
     }
 
     /** The request id as this context spells it, for callers that must refuse after waiting. */

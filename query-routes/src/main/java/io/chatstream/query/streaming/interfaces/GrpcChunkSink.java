@@ -82,7 +82,7 @@ final class GrpcChunkSink implements ChunkSink {
 
     static AnswerChunk toProto(StreamChunk c) {
         AnswerChunk.Builder b = AnswerChunk.newBuilder().setKind(c.kind()).setSeq(c.seq()).setIsFinal(c.isFinal())
-                .setToken(StreamChunk.TOKEN.equals(c.kind()) ? c.text() : "")
+                .setToken(c.carriesText() ? nz(c.text()) : "")
                 .setAttempt(c.attempt()).setStatus(nz(c.status())).setFinishReason(nz(c.finishReason()))
                 .setErrorCode(nz(c.errorCode())).setErrorMessage(nz(c.errorMessage()));
         if (StreamChunk.DONE.equals(c.kind())) {

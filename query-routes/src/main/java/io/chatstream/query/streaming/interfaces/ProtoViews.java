@@ -20,7 +20,8 @@ final class ProtoViews {
                 .setCreatedAt(timestamp(m.createdAt())).setTurn(m.turn()).setFinishReason(m.finishReason())
                 .setErrorCode(m.errorCode()).setErrorMessage(m.errorMessage());
         if (m.role() == MessageCursor.Role.ASSISTANT) {
-            b.setUsage(Usage.newBuilder().setInputTokens(m.inputTokens()).setOutputTokens(m.outputTokens()));
+            b.setUsage(Usage.newBuilder().setInputTokens(m.inputTokens()).setOutputTokens(m.outputTokens()))
+                    .setReasoning(m.reasoning());
         }
         return b.build();
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class FinalAnswerTest {
 
     private static FinalAnswer answer(String status) {
-        return new FinalAnswer(status, "text", "stop", "", "", 1, 2);
+        return new FinalAnswer(status, "text", "", "stop", "", "", 1, 2);
     }
 
     @Test

@@ -48,9 +48,9 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
 
     @Override
     public void saveSubmittedIfAbsent(SubmittedPrompt p) {
-        put(p.requestId(), p.sessionId(), new MessageView(p.requestId().value(), Role.USER, p.turn(), p.prompt(),
+        put(p.requestId(), p.sessionId(), new MessageView(p.requestId().value(), Role.USER, p.turn(), p.prompt(), "",
                 "submitted", "", "", "", 0, 0, p.submittedAt()), true);
-        put(p.requestId(), p.sessionId(), new MessageView(p.requestId().value(), Role.ASSISTANT, p.turn(), "",
+        put(p.requestId(), p.sessionId(), new MessageView(p.requestId().value(), Role.ASSISTANT, p.turn(), "", "",
                 AnswerStatus.QUEUED, "", "", "", 0, 0, p.submittedAt()), true);
     }
 
@@ -66,8 +66,8 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
         }
         FinalAnswer o = a.finalAnswer();
         put(a.requestId(), a.sessionId(), new MessageView(a.requestId().value(), Role.ASSISTANT, a.turn(), o.text(),
-                o.status(), o.finishReason(), o.errorCode(), o.errorMessage(), o.inputTokens(), o.outputTokens(),
-                a.completedAt()), false);
+                o.reasoning(), o.status(), o.finishReason(), o.errorCode(), o.errorMessage(), o.inputTokens(),
+                o.outputTokens(), a.completedAt()), false);
         return true;
     }
 

@@ -29,8 +29,12 @@ class ProjectionsTest {
     }
 
     private FinishedAnswer answer(String status, String text, Instant at) {
+        return answer(status, text, "", at);
+    }
+
+    private FinishedAnswer answer(String status, String text, String reasoning, Instant at) {
         return new FinishedAnswer(request, session, user, 1,
-                new FinalAnswer(status, text, "stop", "", "", 1, 2), at);
+                new FinalAnswer(status, text, reasoning, "stop", "", "", 1, 2), at);
     }
 
     @Test
@@ -85,6 +89,24 @@ class ProjectionsTest {
         answers.project(answer("completed", "Finally", t0.plusSeconds(60)));
 
         assertThat(models.answer(request).orElseThrow().status()).isEqualTo("completed");
+    }
+
+    @Test
+    @DisplayName("an answer's reasoning is stored with its text, and follows the text's rules for duplicates and replays")
+    void reasoning() {
+        prompts.project(prompt("Hello"));
+        answers.project(answer("failed", "", "", t0.plusSeconds(3)));
+
+        answers.project(answer("completed", "Hi!", "They greet me.", t0.plusSeconds(60)));
+        boolean duplicate = answers.project(answer("completed", "Hello!", "Another thought.", t0.plusSeconds(90)));
+
+        assertThat(duplicate).isFalse();
+        assertThat(models.answer(request)).hasValueSatisfying(m -> {
+            assertThat(m.content()).isEqualTo("Hi!");
+            assertThat(m.reasoning()).isEqualTo("They greet me.");
+        });
+        assertThat(models.page(session, null, 10)).extracting(MessageView::reasoning)
+                .containsExactly("", "They greet me.");
     }
 
     @Test

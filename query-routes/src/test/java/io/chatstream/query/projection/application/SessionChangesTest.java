@@ -39,8 +39,8 @@ class SessionChangesTest {
     }
 
     private FinishedAnswer answer(RequestId id, int turn) {
-        return new FinishedAnswer(id, session, user, turn, new FinalAnswer("completed", "the answer", "stop", "", "",
-                1, 2), t0.plusSeconds(10 + turn));
+        return new FinishedAnswer(id, session, user, turn, new FinalAnswer("completed", "the answer", "the reasoning",
+                "stop", "", "", 1, 2), t0.plusSeconds(10 + turn));
     }
 
     private SessionChange.Renamed renamed(String title, Instant at) {

@@ -82,7 +82,7 @@ class StreamingAnswerTest {
     void replays() {
         submitted();
         new ProjectingAnswer(models, models, models).project(new FinishedAnswer(request, session,
-                new UserId("alice"), 1, new FinalAnswer("completed", "whole", "stop", "", "", 1, 1), t0));
+                new UserId("alice"), 1, new FinalAnswer("completed", "whole", "", "stop", "", "", 1, 1), t0));
 
         assertThat(streaming.open("request-0001", "alice", 0, sink)).isInstanceOf(StreamOpening.Replayed.class);
         assertThat(sink.chunks).extracting(StreamChunk::seq).containsExactly(1L, 2L);
@@ -94,12 +94,27 @@ class StreamingAnswerTest {
     }
 
     @Test
+    @DisplayName("an expired stream of an answer with reasoning replays the reasoning first, as a thinking chunk")
+    void replaysReasoning() {
+        submitted();
+        new ProjectingAnswer(models, models, models).project(new FinishedAnswer(request, session,
+                new UserId("alice"), 1, new FinalAnswer("completed", "whole", "first this", "stop", "", "", 1, 1), t0));
+
+        streaming.open("request-0001", "alice", 0, sink);
+
+        assertThat(sink.chunks).extracting(StreamChunk::kind, StreamChunk::seq, StreamChunk::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("thinking", 1L, "first this"),
+                org.assertj.core.groups.Tuple.tuple("token", 2L, "whole"),
+                org.assertj.core.groups.Tuple.tuple("done", 3L, ""));
+    }
+
+    @Test
     @DisplayName("a stream that times out before delivering anything replays the answer stored meanwhile")
     void timeoutFallsBackToStoredAnswer() {
         submitted();
         streaming.open("request-0001", "alice", 0, sink);
         new ProjectingAnswer(models, models, models).project(new FinishedAnswer(request, session,
-                new UserId("alice"), 1, new FinalAnswer("completed", "whole", "stop", "", "", 1, 1), t0));
+                new UserId("alice"), 1, new FinalAnswer("completed", "whole", "", "stop", "", "", 1, 1), t0));
 
         streams.sink.send(StreamChunk.heartbeat(0));
         streams.sink.send(StreamChunk.timedOut(0));

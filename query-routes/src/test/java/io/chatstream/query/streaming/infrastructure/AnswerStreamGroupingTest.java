@@ -155,6 +155,34 @@ class AnswerStreamGroupingTest {
     }
 
     @Test
+    @DisplayName("thinking entries read from the stream reach the readers as thinking chunks with their text, in order")
+    void thinkingEntries() {
+        List<Long> delays = new ArrayList<>();
+        RedisAnswerStreams measured = new RedisAnswerStreams(null, null, SETTINGS, delays::add);
+        RecordingChunkSink reader = new RecordingChunkSink();
+        measured.follow(REQUEST, 0, reader);
+        String key = RedisKeys.answerStream(REQUEST.value());
+        List<StreamMessage<String, String>> read = List.of(
+                message(REQUEST, "1-0", entry(StreamChunk.THINKING, 1, "Let me")),
+                message(REQUEST, "2-0", entry(StreamChunk.THINKING, 2, " think.")),
+                message(REQUEST, "3-0", entry(StreamChunk.TOKEN, 3, "42")),
+                message(REQUEST, "4-0", AnswerStreamEntry.newBuilder().setKind(StreamChunk.DONE).setSeq(4)
+                        .setStatus("completed").build()));
+        measured.plan(offsets);
+        assertThat(offsets).extracting(o -> o.getName()).containsExactly(key);
+
+        measured.dispatch(read);
+
+        assertThat(reader.sent).extracting(StreamChunk::kind, StreamChunk::seq, StreamChunk::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("thinking", 1L, "Let me"),
+                org.assertj.core.groups.Tuple.tuple("thinking", 2L, " think."),
+                org.assertj.core.groups.Tuple.tuple("token", 3L, "42"),
+                org.assertj.core.groups.Tuple.tuple("done", 4L, ""));
+        assertThat(delays).as("every entry's relay delay is measured, whatever its kind").hasSize(4);
+        assertThat(measured.activeCount()).isZero();
+    }
+
+    @Test
     @DisplayName("the ticker heartbeats only readers whose heartbeat is due")
     void tickerHeartbeatsOnlyDue() {
         RedisAnswerStreams quick = new RedisAnswerStreams(null, null, new StreamSettings(Duration.ZERO,
@@ -184,6 +212,10 @@ class AnswerStreamGroupingTest {
                     seq + "-0", AnswerStreamEntry.newBuilder().setKind(StreamChunk.TOKEN).setSeq(seq).setText("t" + seq)
                             .setAttempt(1).build()));
         }
+    }
+
+    private static AnswerStreamEntry entry(String kind, long seq, String text) {
+        return AnswerStreamEntry.newBuilder().setKind(kind).setSeq(seq).setText(text).setAttempt(1).build();
     }
 
     private static StreamMessage<String, String> message(RequestId request, String id, AnswerStreamEntry entry) {

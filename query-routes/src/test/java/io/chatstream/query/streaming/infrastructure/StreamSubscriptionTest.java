@@ -15,6 +15,10 @@ class StreamSubscriptionTest {
         return new StreamChunk("token", seq, "t" + seq, 1, "", "", 0, 0, "", "");
     }
 
+    private static StreamChunk thinking(long seq) {
+        return new StreamChunk("thinking", seq, "r" + seq, 1, "", "", 0, 0, "", "");
+    }
+
     private static StreamChunk done(long seq) {
         return new StreamChunk("done", seq, "", 1, "completed", "stop", 1, 1, "", "");
     }
@@ -31,6 +35,40 @@ class StreamSubscriptionTest {
 
         assertThat(sink.sent).extracting(StreamChunk::seq).containsExactly(2L, 3L);
         assertThat(s.closed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("thinking entries are relayed in order before the tokens, never end the stream, and count for seq")
+    void thinkingEntries() {
+        StreamSubscription s = new StreamSubscription("k", 1, sink, 0);
+
+        s.offer(StreamId.parse("1-0"), thinking(1), 0);
+        s.offer(StreamId.parse("2-0"), thinking(2), 0);
+        s.offer(StreamId.parse("2-0"), thinking(2), 0);
+        s.offer(StreamId.parse("3-0"), token(3), 0);
+        assertThat(s.closed()).isFalse();
+        assertThat(s.tick(SECOND, SECOND, 5 * SECOND)).isTrue();
+        s.offer(StreamId.parse("4-0"), done(4), 0);
+
+        assertThat(sink.sent).extracting(StreamChunk::kind, StreamChunk::seq, StreamChunk::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("thinking", 2L, "r2"),
+                org.assertj.core.groups.Tuple.tuple("token", 3L, "t3"),
+                org.assertj.core.groups.Tuple.tuple("heartbeat", 3L, ""),
+                org.assertj.core.groups.Tuple.tuple("done", 4L, ""));
+        assertThat(s.closed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("an entry of a kind this service does not know is relayed as it is, in order and never final")
+    void unknownKind() {
+        StreamSubscription s = new StreamSubscription("k", 0, sink, 0);
+
+        s.offer(StreamId.parse("1-0"), new StreamChunk("tool_call", 1, "{}", 1, "", "", 0, 0, "", ""), 0);
+        s.offer(StreamId.parse("2-0"), token(2), 0);
+
+        assertThat(sink.sent).extracting(StreamChunk::kind, StreamChunk::seq).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("tool_call", 1L), org.assertj.core.groups.Tuple.tuple("token", 2L));
+        assertThat(s.closed()).isFalse();
     }
 
     @Test

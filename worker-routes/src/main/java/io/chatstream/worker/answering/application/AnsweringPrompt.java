@@ -262,7 +262,8 @@ public final class AnsweringPrompt {
             buffer.restart();
             ModelProvider.Stream stream;
             try {
-                stream = provider.stream(model, prompt.conversation(), new MailboxListener(mailbox, attempt));
+                stream = provider.stream(model, prompt.thinking(), prompt.conversation(),
+                        new MailboxListener(mailbox, attempt));
             } catch (RuntimeException e) {
                 return task.failAttempt(
                         new ProviderError("PROVIDER_CALL_REJECTED", e.getMessage(), 0),
@@ -296,6 +297,8 @@ public final class AnsweringPrompt {
                 } else if (message instanceof MailboxMessage.Thinking thinking && thinking.attempt() == attempt) {
                     lastTokenAt = clock.millis();
                     thinkingSince = thinkingSince < 0 ? lastTokenAt : thinkingSince;
+                    flush(); // held answer text (none, as a rule) stays before the reasoning that follows it
+                    task.think(thinking.text()).ifPresent(entry -> streams.append(task.requestId(), entry, clock.instant()));
                     continue;
                 }
                 Optional<TaskDecision> decision = handle(message, attempt, stream);

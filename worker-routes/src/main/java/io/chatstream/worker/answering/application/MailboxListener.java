@@ -30,7 +30,7 @@ final class MailboxListener implements ModelProvider.Listener {
     @Override
     public void onThinking(String text) {
         if (!ended.get()) {
-            mailbox.offer(new MailboxMessage.Thinking(attempt));
+            mailbox.offer(new MailboxMessage.Thinking(attempt, text));
         }
     }
 

@@ -9,8 +9,8 @@ sealed interface MailboxMessage {
     record Token(int attempt, String text) implements MailboxMessage {
     }
 
-    /** The model is reasoning before its answer: activity, not text. */
-    record Thinking(int attempt) implements MailboxMessage {
+    /** A piece of the model's reasoning before its answer: a sign of life, not answer text. */
+    record Thinking(int attempt, String text) implements MailboxMessage {
     }
 
     record Completed(int attempt, ProviderResponse response) implements MailboxMessage {

@@ -15,6 +15,14 @@ public interface ModelProvider {
         return stream(conversation, listener);
     }
 
+    /**
+     * The same, and with {@code thinking} the model is asked to think first where it can (DashScope's
+     * enable_thinking): its reasoning comes through {@link Listener#onThinking}.
+     */
+    default Stream stream(String model, boolean thinking, List<Turn> conversation, Listener listener) {
+        return stream(model, conversation, listener);
+    }
+
     /** Callbacks of one stream; after the first terminal call (complete or error) the rest are ignored. */
     interface Listener {
 

@@ -10,14 +10,21 @@ import java.util.List;
 
 /**
  * A submitted prompt as the use case needs it. {@code originalPayload} is kept opaque so a
- * prompt that fails for good can become a dead letter unchanged, for replay.
+ * prompt that fails for good can become a dead letter unchanged, for replay. {@code thinking}: the
+ * person asked the model to think before answering.
  */
 public record PromptToAnswer(RequestId requestId, SessionId sessionId, UserId userId, String traceId, int turn,
-        String prompt, List<Turn> context, Instant submittedAt, String originalPayload) {
+        String prompt, List<Turn> context, Instant submittedAt, String originalPayload, boolean thinking) {
 
     public PromptToAnswer {
         context = List.copyOf(context);
         traceId = traceId == null ? "" : traceId;
+    }
+
+    /** Without thinking. */
+    public PromptToAnswer(RequestId requestId, SessionId sessionId, UserId userId, String traceId, int turn,
+            String prompt, List<Turn> context, Instant submittedAt, String originalPayload) {
+        this(requestId, sessionId, userId, traceId, turn, prompt, context, submittedAt, originalPayload, false);
     }
 
     /** Earlier turns, oldest first, then the prompt itself. */

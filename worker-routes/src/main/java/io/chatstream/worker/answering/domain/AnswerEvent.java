@@ -28,8 +28,13 @@ public sealed interface AnswerEvent extends DomainEvent
 
     TaskState status();
 
+    /** The model's reasoning before the answer (thinking models), "" when none; never part of the text. */
+    default String reasoning() {
+        return "";
+    }
+
     record AnswerCompleted(RequestId requestId, SessionId sessionId, UserId userId, int turn, String text,
-            String finishReason, Usage usage, int attempts, Instant occurredAt) implements AnswerEvent {
+            String finishReason, Usage usage, int attempts, Instant occurredAt, String reasoning) implements AnswerEvent {
 
         @Override
         public TaskState status() {
@@ -48,7 +53,7 @@ public sealed interface AnswerEvent extends DomainEvent
     }
 
     record AnswerStopped(RequestId requestId, SessionId sessionId, UserId userId, int turn, String text,
-            Usage usage, int attempts, Instant occurredAt) implements AnswerEvent {
+            Usage usage, int attempts, Instant occurredAt, String reasoning) implements AnswerEvent {
 
         @Override
         public TaskState status() {

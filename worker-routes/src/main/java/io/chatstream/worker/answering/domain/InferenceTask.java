@@ -24,6 +24,7 @@ public final class InferenceTask {
     private long nextSeq = 1;
     private boolean chunksSentInAttempt;
     private final StringBuilder text = new StringBuilder();
+    private final StringBuilder reasoning = new StringBuilder();
     private Usage usage = Usage.NONE;
     private String finishReason = "";
     private Instant firstFailureAt;
@@ -60,6 +61,7 @@ public final class InferenceTask {
         state = TaskState.STREAMING;
         attempt++;
         text.setLength(0);
+        reasoning.setLength(0);
         Optional<StreamEntry.Reset> reset = chunksSentInAttempt
                 ? Optional.of(new StreamEntry.Reset(nextSeq++, attempt))
                 : Optional.empty();
@@ -77,6 +79,16 @@ public final class InferenceTask {
         return Optional.of(new TokenChunk(nextSeq++, attempt, piece));
     }
 
+    /** A piece of the model's reasoning; empty pieces and pieces outside streaming are dropped. */
+    public Optional<StreamEntry.Thinking> think(String piece) {
+        if (state != TaskState.STREAMING || piece == null || piece.isEmpty()) {
+            return Optional.empty();
+        }
+        reasoning.append(piece);
+        chunksSentInAttempt = true;
+        return Optional.of(new StreamEntry.Thinking(nextSeq++, attempt, piece));
+    }
+
     /** The provider finished. The streamed text wins over the response text so readers and event agree. */
     public TaskDecision complete(ProviderResponse response, Instant at) {
         if (!state.canMoveTo(TaskState.COMPLETED) || state == TaskState.QUEUED) {
@@ -91,7 +103,7 @@ public final class InferenceTask {
         return new TaskDecision.Ended(
                 new StreamEntry.Done(nextSeq++, attempt, state, finishReason, usage),
                 new AnswerEvent.AnswerCompleted(requestId, sessionId, userId, turn, text.toString(), finishReason,
-                        usage, attempt, at));
+                        usage, attempt, at, reasoning.toString()));
     }
 
     /** The current attempt failed: retry when the error allows and attempts are left, else fail for good. */
@@ -112,6 +124,7 @@ public final class InferenceTask {
                 closing.add(new StreamEntry.Reset(nextSeq++, attempt));
             }
             text.setLength(0);
+            reasoning.setLength(0);
         }
         closing.add(new StreamEntry.Error(nextSeq++, attempt, error.code(), error.message()));
         return new TaskDecision.Ended(closing,
@@ -128,7 +141,7 @@ public final class InferenceTask {
         return new TaskDecision.Ended(
                 new StreamEntry.Done(nextSeq++, attempt, state, "", usage),
                 new AnswerEvent.AnswerStopped(requestId, sessionId, userId, turn, text.toString(), usage,
-                        Math.max(attempt, 1), at));
+                        Math.max(attempt, 1), at, reasoning.toString()));
     }
 
     public RequestId requestId() {

@@ -33,7 +33,8 @@ final class OutcomeJson {
                         .setQueueWaitMs(clamp(outcome.timings().queueWaitMs()))
                         .setFirstTokenMs(clamp(outcome.timings().firstTokenMs()))
                         .setTotalMs(clamp(outcome.timings().totalMs())))
-                .setCompletedAt(timestamp(event.occurredAt()));
+                .setCompletedAt(timestamp(event.occurredAt()))
+                .setReasoning(event.reasoning());
         if (event instanceof AnswerEvent.AnswerCompleted completed) {
             b.setFinishReason(completed.finishReason()).setUsage(usage(completed.usage()));
         } else if (event instanceof AnswerEvent.AnswerStopped stopped) {

@@ -63,6 +63,8 @@ public final class RedisAnswerStreams implements AnswerStreams {
                 .setSeq(entry.seq()).setAttempt(entry.attempt()).setTs(ts);
         if (entry instanceof TokenChunk t) {
             b.setKind(StreamEntryKind.TOKEN).setText(t.text());
+        } else if (entry instanceof StreamEntry.Thinking t) {
+            b.setKind(StreamEntryKind.THINKING).setText(t.text());
         } else if (entry instanceof StreamEntry.Reset) {
             b.setKind(StreamEntryKind.RESET);
         } else if (entry instanceof StreamEntry.Done d) {

@@ -172,6 +172,50 @@ class AnsweringPromptTest {
     }
 
     @Test
+    @DisplayName("thinking asked for reaches the model; the reasoning streams as thinking entries before the answer and "
+            + "is kept apart from the text in the outcome")
+    void reasoningStreamsApart() {
+        provider.then((turns, l) -> {
+            l.onThinking("Let me ");
+            l.onThinking("think.");
+            answer(l, "Yes.");
+        });
+        PromptToAnswer asked = prompt();
+        PromptToAnswer thinking = new PromptToAnswer(asked.requestId(), asked.sessionId(), asked.userId(), "", 2,
+                asked.prompt(), asked.context(), asked.submittedAt(), "{}", true);
+
+        answering.answer(thinking);
+
+        assertThat(provider.thinking).containsExactly(true);
+        assertThat(entries()).containsExactly(new StreamEntry.Thinking(1, 1, "Let me "),
+                new StreamEntry.Thinking(2, 1, "think."), new TokenChunk(3, 1, "Yes."),
+                new StreamEntry.Done(4, 1, TaskState.COMPLETED, "stop", new io.chatstream.worker.answering.domain.Usage(5, 1)));
+        assertThat(outcomes.published).singleElement().satisfies(o -> {
+            assertThat(o.event().text()).isEqualTo("Yes.");
+            assertThat(o.event().reasoning()).isEqualTo("Let me think.");
+        });
+    }
+
+    @Test
+    @DisplayName("a retry voids the reasoning of the failed attempt too: the outcome keeps only the last attempt's")
+    void retryVoidsReasoning() {
+        provider.then((turns, l) -> {
+            l.onThinking("first try");
+            l.onError(THROTTLED);
+        }).then((turns, l) -> {
+            l.onThinking("second try");
+            answer(l, "ok");
+        });
+
+        answering.answer(prompt());
+
+        assertThat(entries()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("Thinking", "Reset", "Thinking", "TokenChunk", "Done");
+        assertThat(outcomes.published).singleElement()
+                .satisfies(o -> assertThat(o.event().reasoning()).isEqualTo("second try"));
+    }
+
+    @Test
     @DisplayName("a model still thinking after the thinking timeout fails with TIMEOUT, saying so")
     void thinkingTooLong() {
         AnsweringPrompt strict = new AnsweringPrompt(provider, streams, tasks, outcomes, outcomes, AnswerMetrics.NONE,

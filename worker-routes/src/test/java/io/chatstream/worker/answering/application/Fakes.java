@@ -25,11 +25,18 @@ final class Fakes {
         final List<BiConsumer<List<Turn>, Listener>> scripts = new ArrayList<>();
         final ConcurrentLinkedQueue<List<Turn>> calls = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> models = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Boolean> thinking = new ConcurrentLinkedQueue<>();
         volatile int cancels;
 
         ScriptedProvider then(BiConsumer<List<Turn>, Listener> script) {
             scripts.add(script);
             return this;
+        }
+
+        @Override
+        public Stream stream(String model, boolean think, List<Turn> conversation, Listener listener) {
+            thinking.add(think);
+            return stream(model, conversation, listener);
         }
 
         @Override

@@ -51,7 +51,8 @@ public class ChatApi {
             Outcome<PromptAccepted> accepted = body.then(f ->
                     f.text("session_id").then(session ->
                     f.text("prompt").then(prompt ->
-                    f.text("request_id").then(request -> sending.send(caller, session, prompt, request)))));
+                    f.text("request_id").then(request ->
+                    f.flag("thinking").then(thinking -> sending.send(caller, session, prompt, request, thinking))))));
             HttpReplies.reply(exchange, 202, accepted, a -> ApiJson.fields("request_id", a.requestId(),
                     "session_id", a.sessionId(), "accepted_at", a.acceptedAt(), "status", a.status(), "turn", a.turn()));
         });

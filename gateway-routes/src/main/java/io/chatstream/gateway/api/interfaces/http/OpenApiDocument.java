@@ -114,10 +114,14 @@ public class OpenApiDocument {
     private static Operation streamOperation() {
         ApiResponses responses = new ApiResponses()
                 .addApiResponse("200", new ApiResponse().description("""
-                        Server-Sent Events: `id:` = seq, `event:` token {"seq","text"} | reset {"seq","attempt"} | \
-                        done {"seq","status","finish_reason","usage"} | error {"seq","code","message"}; JSON `data:`; \
-                        heartbeat comments (`: ping`). Headers: Cache-Control no-cache, X-Accel-Buffering no. The \
-                        stream ends after done/error, or when the client cannot keep up (reconnect with Last-Event-ID).""")
+                        Server-Sent Events: `id:` = seq, `event:` token {"seq","text"} | thinking {"seq","text"} | \
+                        reset {"seq","attempt"} | done {"seq","status","finish_reason","usage"} | \
+                        error {"seq","code","message"}; JSON `data:`; heartbeat comments (`: ping`). thinking: a piece \
+                        of the model's reasoning before its answer (a prompt sent with "thinking": true, on a model that \
+                        can), to show apart: never part of the answer's text; reset voids the text and the reasoning so \
+                        far. Headers: Cache-Control no-cache, X-Accel-Buffering no. The stream ends after done/error, or \
+                        when the client cannot keep up (reconnect with Last-Event-ID: every event with an id, thinking \
+                        too, is a place to resume from).""")
                         .content(new Content().addMediaType("text/event-stream", new MediaType().schema(new StringSchema()))));
         new java.util.TreeMap<>(Map.of("400", "INVALID_REQUEST_ID, INVALID_LAST_EVENT_ID", "401", "UNAUTHENTICATED",
                 "404", "REQUEST_NOT_FOUND (unknown or another user's request)",

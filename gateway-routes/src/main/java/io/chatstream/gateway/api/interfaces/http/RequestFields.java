@@ -5,7 +5,7 @@ import io.chatstream.gateway.api.application.GatewayCodes;
 import io.chatstream.gateway.api.application.Outcome;
 import java.util.Optional;
 
-/** Reads a JSON request body strictly: one object; each named field absent, null or a string. */
+/** Reads a JSON request body strictly: one object; each named field absent, null or of its one type (string or boolean). */
 final class RequestFields {
 
     private final JsonNode root;
@@ -40,6 +40,21 @@ final class RequestFields {
             return Outcome.rejected(GatewayCodes.INVALID_FIELD, name + " is not valid Unicode text");
         }
         return Outcome.done(text);
+    }
+
+    /**
+     * False when absent or null (null reads as absent, like a text field's); a rejection when present with another
+     * type: {@code "true"}, 1 or {@code {}} are not taken for a yes.
+     */
+    Outcome<Boolean> flag(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return Outcome.done(false);
+        }
+        if (!node.isBoolean()) {
+            return Outcome.rejected(GatewayCodes.INVALID_FIELD, name + " must be true or false");
+        }
+        return Outcome.done(node.booleanValue());
     }
 
     private static boolean wellFormed(String s) {

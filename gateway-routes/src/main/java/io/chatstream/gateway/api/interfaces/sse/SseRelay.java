@@ -16,8 +16,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Writes one followed answer as Server-Sent Events: {@code id:} = seq, {@code event:} = kind, JSON data;
- * heartbeats become comment lines. When the browser goes away the answer's gRPC stream is cancelled.
+ * Writes one followed answer as Server-Sent Events: {@code id:} = seq, {@code event:} = kind (token, thinking,
+ * reset, done, error), JSON data; heartbeats become comment lines. When the browser goes away the answer's gRPC
+ * stream is cancelled.
  *
  * <p><b>Back-pressure.</b> gRPC callbacks never write to the socket (a slow browser would block them):
  * they put the event in a per-connection queue that an {@link SseWriters} thread drains. The queue is
@@ -256,6 +257,8 @@ final class SseRelay implements AnswerListener {
     private static String name(AnswerEvent event) {
         if (event instanceof AnswerEvent.Token) {
             return "token";
+        } else if (event instanceof AnswerEvent.Thinking) {
+            return "thinking";
         } else if (event instanceof AnswerEvent.Reset) {
             return "reset";
         } else if (event instanceof AnswerEvent.Done) {
@@ -266,6 +269,8 @@ final class SseRelay implements AnswerListener {
 
     private static Object data(AnswerEvent event) {
         if (event instanceof AnswerEvent.Token t) {
+            return ApiJson.fields("seq", t.seq(), "text", t.text());
+        } else if (event instanceof AnswerEvent.Thinking t) {
             return ApiJson.fields("seq", t.seq(), "text", t.text());
         } else if (event instanceof AnswerEvent.Reset r) {
             return ApiJson.fields("seq", r.seq(), "attempt", r.attempt());

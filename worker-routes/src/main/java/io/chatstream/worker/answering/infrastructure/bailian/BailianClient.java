@@ -21,8 +21,8 @@ public final class BailianClient implements ModelProvider {
 
     private final QwenStreamingChatModel model;
     private final String systemPrompt;
-    // Set only for models LangChain4j's name rule would send to the text endpoint by mistake.
-    private final QwenChatRequestParameters endpoint;
+    // The multimodal endpoint for models LangChain4j's name rule would send to the text endpoint by mistake.
+    private final boolean multimodal;
 
     public BailianClient(BailianProperties props, ApiKeySource apiKey) {
         QwenStreamingChatModel.QwenStreamingChatModelBuilder builder = QwenStreamingChatModel.builder()
@@ -37,17 +37,28 @@ public final class BailianClient implements ModelProvider {
         this.model = builder.build();
         ProviderCalls.install(model);
         this.systemPrompt = props.systemPrompt();
-        this.endpoint = new MultimodalModels(props.multimodalModels()).servedOnlyMultimodal(props.model())
-                ? QwenChatRequestParameters.builder().isMultimodalModel(true).build() : null;
+        this.multimodal = new MultimodalModels(props.multimodalModels()).servedOnlyMultimodal(props.model());
     }
 
     @Override
     public Stream stream(List<Turn> conversation, Listener listener) {
+        return stream(conversation, false, listener);
+    }
+
+    /** With {@code thinking}, enable_thinking is sent: the model reasons first (its reasoning to onThinking). */
+    public Stream stream(List<Turn> conversation, boolean thinking, Listener listener) {
         AtomicBoolean cancelled = new AtomicBoolean();
         ChatRequest.Builder builder = ChatRequest.builder()
                 .messages(ConversationMessages.of(systemPrompt, conversation));
-        if (endpoint != null) {
-            builder.parameters(endpoint);
+        if (multimodal || thinking) {
+            QwenChatRequestParameters.Builder parameters = QwenChatRequestParameters.builder();
+            if (multimodal) {
+                parameters.isMultimodalModel(true);
+            }
+            if (thinking) {
+                parameters.enableThinking(true);
+            }
+            builder.parameters(parameters.build());
         }
         ChatRequest request = builder.build();
         String call = ProviderCalls.tagged(() -> model.chat(request, new Forwarder(listener, cancelled)));

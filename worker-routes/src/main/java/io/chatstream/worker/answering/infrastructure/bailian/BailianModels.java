@@ -36,6 +36,11 @@ public final class BailianModels implements ModelProvider {
         return client(model).stream(conversation, listener);
     }
 
+    @Override
+    public Stream stream(String model, boolean thinking, List<Turn> conversation, Listener listener) {
+        return client(model).stream(conversation, thinking, listener);
+    }
+
     BailianClient client(String model) {
         if (model == null || model.isBlank() || model.equals(props.model())) {
             return configured;

@@ -47,6 +47,11 @@ public final class CircuitBreakingModelProvider implements ModelProvider {
 
     @Override
     public Stream stream(String model, List<Turn> conversation, Listener listener) {
+        return stream(model, false, conversation, listener);
+    }
+
+    @Override
+    public Stream stream(String model, boolean thinking, List<Turn> conversation, Listener listener) {
         if (!breaker.tryAcquirePermission()) {
             listener.onError(ProviderError.circuitOpen(
                     "Bailian calls are suspended after repeated failures (circuit breaker open)"));
@@ -54,7 +59,7 @@ public final class CircuitBreakingModelProvider implements ModelProvider {
         }
         Recorder recorder = new Recorder(listener, breaker.getCurrentTimestamp());
         try {
-            Stream stream = provider.stream(model, conversation, recorder);
+            Stream stream = provider.stream(model, thinking, conversation, recorder);
             return () -> {
                 recorder.abandon();
                 stream.cancel();
