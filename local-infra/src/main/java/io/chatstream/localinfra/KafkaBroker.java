@@ -96,7 +96,11 @@ public final class KafkaBroker implements AutoCloseable {
             List<NewTopic> missing = new ArrayList<>();
             partitionsByTopic.forEach((name, partitions) -> {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) 1));
+                    NewTopic topic = new NewTopic(name, partitions, (short) 1);
+                    if (ChatTopics.COMPACTED.contains(name)) {
+                        topic.configs(Map.of("cleanup.policy", "compact"));
+                    }
+                    missing.add(topic);
                 }
             });
             if (!missing.isEmpty()) {

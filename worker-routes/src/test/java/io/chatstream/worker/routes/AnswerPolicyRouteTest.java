@@ -3,6 +3,7 @@ package io.chatstream.worker.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatstream.worker.answering.application.AnswerSettings;
+import io.chatstream.worker.answering.domain.OfferedModel;
 import io.chatstream.worker.answering.infrastructure.RouteAnswerSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("answer-policy.camel.yaml")
 class AnswerPolicyRouteTest extends WorkerRouteHarness {
+
+    private static final RouteAnswerSettings SETTINGS = new RouteAnswerSettings("qwen-plus", "");
 
     private static final String ROUTE = "worker-answer-policy";
 
@@ -34,8 +37,12 @@ class AnswerPolicyRouteTest extends WorkerRouteHarness {
         Exchange exchange = deliver(ROUTE, "payload");
 
         assertThat(exchange.getException()).isNull();
-        assertThat(RouteAnswerSettings.of(exchange)).isEqualTo(new AnswerSettings("qwen-route-test", 4,
-                Duration.ofSeconds(7), Duration.ofSeconds(3), Duration.ofMinutes(2)));
+        AnswerSettings settings = SETTINGS.read(exchange);
+        assertThat(settings).isEqualTo(new AnswerSettings("qwen-route-test", 4,
+                Duration.ofSeconds(7), Duration.ofSeconds(3), Duration.ofMinutes(2), settings.catalog()));
+        assertThat(settings.catalog().models()).containsExactly(
+                new OfferedModel("qwen-route-test", "Route Test", OfferedModel.Thinking.OPTIONAL, false, 1000),
+                new OfferedModel("qwq-route-test", "qwq-route-test", OfferedModel.Thinking.ALWAYS, false, 0));
     }
 
     @Test

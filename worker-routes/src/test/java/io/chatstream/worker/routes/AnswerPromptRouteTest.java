@@ -29,6 +29,8 @@ import org.mockito.InOrder;
 @DisplayName("answer-prompt.camel.yaml")
 class AnswerPromptRouteTest extends WorkerRouteHarness {
 
+    private static final RouteAnswerSettings SETTINGS = new RouteAnswerSettings("qwen-plus", "");
+
     private static final String ROUTE = "worker-answer-prompt";
     private static final String PUBLISH = "worker-answer-prompt-publish";
     private static final String DEAD_LETTER = "worker-answer-prompt-dead-letter";
@@ -55,7 +57,7 @@ class AnswerPromptRouteTest extends WorkerRouteHarness {
     void dispatchesWithSettings() throws Exception {
         AtomicReference<AnswerSettings> settingsAtDispatch = new AtomicReference<>();
         doAnswer(call -> {
-            settingsAtDispatch.set(RouteAnswerSettings.of(call.getArgument(1, Exchange.class)));
+            settingsAtDispatch.set(SETTINGS.read(call.getArgument(1, Exchange.class)));
             return null;
         }).when(answerDispatcher).dispatch(any(), any());
 

@@ -37,6 +37,8 @@ import org.springframework.dao.QueryTimeoutException;
 @DisplayName("dlq-ops.camel.yaml")
 class DlqOpsRouteTest extends WorkerRouteHarness {
 
+    private static final RouteAnswerSettings SETTINGS = new RouteAnswerSettings("qwen-plus", "");
+
     private static final String LIST = "worker-dlq-list";
     private static final String ENTRY = "worker-dlq-entry";
     private static final String REPLAY = "worker-dlq-replay";
@@ -101,7 +103,7 @@ class DlqOpsRouteTest extends WorkerRouteHarness {
     void replayWithLiveSettings() {
         AtomicReference<AnswerSettings> settings = new AtomicReference<>();
         doAnswer(call -> {
-            settings.set(RouteAnswerSettings.of(call.getArgument(0, Exchange.class)));
+            settings.set(SETTINGS.read(call.getArgument(0, Exchange.class)));
             return null;
         }).when(dlqOpsApi).replay(any());
 

@@ -6,6 +6,8 @@ import static org.mockito.Mockito.spy;
 import io.chatstream.worker.answering.application.StoppingAnswer;
 import io.chatstream.worker.answering.infrastructure.AnswerDispatcher;
 import io.chatstream.worker.answering.infrastructure.KafkaOffsets;
+import io.chatstream.worker.answering.infrastructure.ModelCatalogPublication;
+import io.chatstream.worker.answering.infrastructure.RouteAnswerSettings;
 import io.chatstream.worker.answering.infrastructure.PromptCancelledTranslator;
 import io.chatstream.worker.answering.infrastructure.PromptSubmittedTranslator;
 import io.chatstream.worker.deadletters.application.DeadLetters;
@@ -14,6 +16,8 @@ import io.chatstream.worker.deadletters.infrastructure.DeadLetterTranslator;
 import io.chatstream.worker.deadletters.interfaces.DeadLetterOpsApi;
 import io.chatstream.worker.deadletters.interfaces.OpsErrors;
 import io.chatstream.worker.deadletters.interfaces.OpsGuard;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -82,5 +86,12 @@ class RouteDoubles {
     @Bean
     OpsErrors opsErrors() {
         return spy(new OpsErrors());
+    }
+
+    /** The real one: what it publishes is what the answer policy route left on the exchange. */
+    @Bean
+    ModelCatalogPublication modelCatalogPublication() {
+        return new ModelCatalogPublication(new RouteAnswerSettings("qwen-plus", ""), Duration.ofHours(1),
+                Clock.systemUTC());
     }
 }

@@ -47,6 +47,7 @@ import org.springframework.test.annotation.DirtiesContext;
                 "chat.worker.redeliveries=2",
                 "chat.worker.redelivery-delay-ms=5",
                 "chat.bailian.model=qwen-route-test",
+                "chat.bailian.models=qwen-route-test | Route Test | thinking | 1000; qwq-route-test | | thinking-only",
                 "chat.bailian.max-attempts=4",
                 "chat.bailian.first-token-timeout=7s",
                 "chat.bailian.idle-timeout=3s",

@@ -1,14 +1,20 @@
 package io.chatstream.command.conversation.application;
 
+import io.chatstream.command.conversation.domain.AnswerOptions;
+
 /**
- * A request to add a prompt to a session, exactly as it arrived (nothing checked yet); {@code thinking}:
- * the person asked the model to think before answering.
+ * A request to add a prompt to a session, exactly as it arrived (nothing checked yet); {@code options}:
+ * the model the person chose and whether it should think before answering.
  */
 public record SubmitPrompt(String userId, String sessionId, String prompt, String requestId, String traceId,
-        boolean thinking) {
+        AnswerOptions options) {
 
-    /** Without thinking. */
+    public SubmitPrompt {
+        options = options == null ? AnswerOptions.DEFAULT : options;
+    }
+
+    /** The default model, without thinking. */
     public SubmitPrompt(String userId, String sessionId, String prompt, String requestId, String traceId) {
-        this(userId, sessionId, prompt, requestId, traceId, false);
+        this(userId, sessionId, prompt, requestId, traceId, AnswerOptions.DEFAULT);
     }
 }

@@ -1,5 +1,6 @@
 package io.chatstream.command.conversation.application;
 
+import io.chatstream.command.conversation.domain.AnswerOptions;
 import io.chatstream.command.conversation.domain.DailyTokens;
 import io.chatstream.command.conversation.domain.ConcurrentSessionChange;
 import io.chatstream.command.conversation.domain.ContextTurn;
@@ -84,15 +85,15 @@ public class SubmittingPrompt {
         }
         PromptText text = ((PromptText.Valid) parsed).text();
         TraceId traceId = TraceId.parseOrGenerate(command.traceId());
-        return submitValid(user.get(), requestId.get(), sessionId, text, traceId, command.thinking());
+        return submitValid(user.get(), requestId.get(), sessionId, text, traceId, command.options());
     }
 
     private SubmitOutcome submitValid(UserId user, RequestId requestId, Optional<SessionId> sessionId,
-            PromptText text, TraceId traceId, boolean thinking) {
+            PromptText text, TraceId traceId, AnswerOptions options) {
         SubmitOutcome outcome;
         try {
             // A lost race is decided again on fresh state; decide() also spots a conflicting duplicate of this request.
-            outcome = transactions.retryingConflicts(() -> decide(user, requestId, sessionId, text, traceId, thinking));
+            outcome = transactions.retryingConflicts(() -> decide(user, requestId, sessionId, text, traceId, options));
         } catch (RequestAlreadyRecorded raced) {
             return earlierSubmission(requestId, user)
                     .orElseThrow(() -> new IllegalStateException("request id taken but not readable", raced));
@@ -108,7 +109,7 @@ public class SubmittingPrompt {
     }
 
     private SubmitOutcome decide(UserId user, RequestId requestId, Optional<SessionId> sessionId,
-            PromptText text, TraceId traceId, boolean thinking) {
+            PromptText text, TraceId traceId, AnswerOptions options) {
         // Re-checked inside the transaction: a duplicate may have committed since the first look,
         // and its in-flight turn would otherwise make this repetition look like a busy session.
         Optional<SubmitOutcome> duplicate = prompts.find(requestId).map(AcceptedSubmission::of)
@@ -142,7 +143,7 @@ public class SubmittingPrompt {
         List<ContextTurn> context = ContextWindow.of(earlier, settings.contextBudget());
         Instant now = clock.instant();
         SubmitResult result = session.submit(user, requestId, text, traceId, context, now, settings.inFlightTimeout(),
-                thinking);
+                options);
         if (result instanceof SubmitResult.Accepted accepted) {
             sessions.save(session);
             prompts.add(accepted.prompt());

@@ -60,12 +60,12 @@ public final class ConversationSession {
      */
     public SubmitResult submit(UserId by, RequestId requestId, PromptText text, TraceId traceId,
             List<ContextTurn> context, Instant now, Duration inFlightTimeout) {
-        return submit(by, requestId, text, traceId, context, now, inFlightTimeout, false);
+        return submit(by, requestId, text, traceId, context, now, inFlightTimeout, AnswerOptions.DEFAULT);
     }
 
-    /** The same, with the person's wish that the model think before answering. */
+    /** The same, answered as the person chose (model, thinking). */
     public SubmitResult submit(UserId by, RequestId requestId, PromptText text, TraceId traceId,
-            List<ContextTurn> context, Instant now, Duration inFlightTimeout, boolean thinking) {
+            List<ContextTurn> context, Instant now, Duration inFlightTimeout, AnswerOptions options) {
         if (!owner.equals(by)) {
             return new SubmitResult.Rejected(SubmitResult.Reason.NOT_OWNER);
         }
@@ -82,7 +82,7 @@ public final class ConversationSession {
         inFlight = requestId;
         inFlightSince = now;
         UserPrompt prompt = UserPrompt.accepted(requestId, id, by, turn, text, traceId, now);
-        PromptSubmitted event = new PromptSubmitted(requestId, id, by, traceId, turn, text, context, now, thinking);
+        PromptSubmitted event = new PromptSubmitted(requestId, id, by, traceId, turn, text, context, now, options);
         return new SubmitResult.Accepted(prompt, event);
     }
 

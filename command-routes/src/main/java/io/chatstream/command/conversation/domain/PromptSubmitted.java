@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A prompt was accepted into a session and must be answered, with the earlier turns it needs;
- * {@code thinking}: the person asked the model to think before answering.
+ * {@code options}: the model the person chose and whether it should think first.
  */
 public record PromptSubmitted(
         RequestId requestId,
@@ -20,7 +20,7 @@ public record PromptSubmitted(
         PromptText prompt,
         List<ContextTurn> context,
         Instant occurredAt,
-        boolean thinking) implements SessionEvent {
+        AnswerOptions options) implements SessionEvent {
 
     public PromptSubmitted {
         context = List.copyOf(context);

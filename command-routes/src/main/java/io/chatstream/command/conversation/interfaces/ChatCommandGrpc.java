@@ -16,6 +16,7 @@ import io.chatstream.command.conversation.application.RenamingSession;
 import io.chatstream.command.conversation.application.SubmitOutcome;
 import io.chatstream.command.conversation.application.SubmitPrompt;
 import io.chatstream.command.conversation.application.SubmittingPrompt;
+import io.chatstream.command.conversation.domain.AnswerOptions;
 import io.chatstream.proto.v1.CancelPromptRequest;
 import io.chatstream.proto.v1.CancelPromptResponse;
 import io.chatstream.proto.v1.DeleteSessionRequest;
@@ -61,7 +62,8 @@ public class ChatCommandGrpc {
 
     public SubmitPromptResponse submitPrompt(SubmitPromptRequest request) {
         SubmitOutcome outcome = submitting.submit(new SubmitPrompt(request.getUserId(), request.getSessionId(),
-                request.getPrompt(), request.getRequestId(), request.getTraceId(), request.getThinking()));
+                request.getPrompt(), request.getRequestId(), request.getTraceId(),
+                new AnswerOptions(request.getModel(), request.getThinking())));
         if (outcome instanceof SubmitOutcome.Rejected rejected) {
             count("chat.command.submits", rejected.error().name());
             throw GrpcErrors.of(rejected.error());

@@ -29,7 +29,8 @@ final class EventMessages {
                 .setTurn(e.turn())
                 .setPrompt(e.prompt().value())
                 .setSubmittedAt(timestamp(e.occurredAt()))
-                .setThinking(e.thinking());
+                .setThinking(e.options().thinking())
+                .setModel(e.options().model());
         for (ContextTurn turn : e.context()) {
             Builder contextTurn = io.chatstream.proto.v1.ContextTurn.newBuilder()
                     .setRole(turn.role() == ContextTurn.Role.USER ? "user" : "assistant")

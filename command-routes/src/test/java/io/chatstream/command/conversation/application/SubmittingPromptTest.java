@@ -7,6 +7,7 @@ import io.chatstream.command.conversation.domain.ConcurrentSessionChange;
 import io.chatstream.command.conversation.domain.ContextBudget;
 import io.chatstream.command.conversation.domain.ContextTurn;
 import io.chatstream.command.conversation.domain.ConversationSession;
+import io.chatstream.command.conversation.domain.AnswerOptions;
 import io.chatstream.command.conversation.domain.PromptSubmitted;
 import io.chatstream.command.conversation.domain.Sessions;
 import io.chatstream.domain.RequestId;
@@ -50,14 +51,16 @@ class SubmittingPromptTest {
     }
 
     @Test
-    @DisplayName("a prompt sent with thinking asks the model to think: the event carries it; without, it does not")
-    void thinking() {
-        assertThat(submitting.submit(new SubmitPrompt("alice", "", "think", "req-00001", "", true)))
+    @DisplayName("the model and thinking the person chose ride in the event; without a choice, the default model, no thinking")
+    void answerOptions() {
+        assertThat(submitting.submit(
+                new SubmitPrompt("alice", "", "think", "req-00001", "", new AnswerOptions("qwq-plus", true))))
                 .isInstanceOf(SubmitOutcome.Accepted.class);
         assertThat(submitting.submit(new SubmitPrompt("bob", "", "answer", "req-00002", "")))
                 .isInstanceOf(SubmitOutcome.Accepted.class);
 
-        assertThat(outbox.events).extracting(e -> ((PromptSubmitted) e).thinking()).containsExactly(true, false);
+        assertThat(outbox.events).extracting(e -> ((PromptSubmitted) e).options())
+                .containsExactly(new AnswerOptions("qwq-plus", true), AnswerOptions.DEFAULT);
     }
 
     @Test

@@ -72,14 +72,15 @@ public final class AnsweringPrompt {
             InferenceTask task = InferenceTask.queued(requestId, prompt.sessionId(), prompt.userId(), prompt.turn());
             task.resumeAfter(streams.lastSeq(requestId), known.map(InferenceTasks.Snapshot::attempt).orElse(0));
             // Checked after the mailbox is open: a cancel arriving from now on reaches the mailbox instead.
+            AnswerSettings.ModelChoice model = settings.modelFor(prompt);
             if (cancelled.contains(requestId)) {
                 return new AnswerResult.Published(finish(prompt, task, stoppedBeforeStart(task), pickedUp, null,
-                        settings.model()));
+                        model.model()));
             }
-            AnswerRun run = new AnswerRun(prompt, task, mailbox, pickedUp, settings);
+            AnswerRun run = new AnswerRun(prompt, task, mailbox, pickedUp, settings.applyTo(policy), model);
             TaskDecision.Ended ended = run.toTheEnd();
             return new AnswerResult.Published(finish(prompt, task, ended, pickedUp, run.firstTokenAt(),
-                    settings.model()));
+                    model.model()));
         } catch (AbandonedRun e) {
             return new AnswerResult.Abandoned();
         } catch (InterruptedException e) {
@@ -214,16 +215,16 @@ public final class AnsweringPrompt {
         private final InferenceTask task;
         private final BlockingQueue<MailboxMessage> mailbox;
         private final Instant pickedUp;
-        // This prompt's policy (shadows the start-up one) and model (null = the configured one).
+        // This prompt's policy (shadows the start-up one) and model (its name null = the configured one).
         private final AnsweringPolicy policy;
-        private final String model;
+        private final AnswerSettings.ModelChoice model;
         private final ChunkBuffer buffer;
         private Instant firstTokenAt;
 
         AnswerRun(PromptToAnswer prompt, InferenceTask task, BlockingQueue<MailboxMessage> mailbox, Instant pickedUp,
-                AnswerSettings settings) {
-            this.policy = settings.applyTo(AnsweringPrompt.this.policy);
-            this.model = settings.model();
+                AnsweringPolicy policy, AnswerSettings.ModelChoice model) {
+            this.policy = policy;
+            this.model = model;
             this.buffer = new ChunkBuffer(policy.coalescing());
             this.prompt = prompt;
             this.task = task;
@@ -260,9 +261,14 @@ public final class AnsweringPrompt {
         private TaskDecision attempt() throws InterruptedException {
             int attempt = task.attempt();
             buffer.restart();
+            if (!model.offered()) {
+                // Ops took the model out of the catalog after the gateway accepted the prompt: never sent.
+                return task.failAttempt(new ProviderError(ProviderError.MODEL_NOT_OFFERED,
+                        "model " + model.model() + " is not offered", 0), clock.instant(), policy.maxAttempts());
+            }
             ModelProvider.Stream stream;
             try {
-                stream = provider.stream(model, prompt.thinking(), prompt.conversation(),
+                stream = provider.stream(model.model(), model.thinking(), prompt.conversation(),
                         new MailboxListener(mailbox, attempt));
             } catch (RuntimeException e) {
                 return task.failAttempt(

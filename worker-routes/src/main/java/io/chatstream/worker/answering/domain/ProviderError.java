@@ -20,6 +20,8 @@ public record ProviderError(String code, String message, int statusCode) {
     public static final String UNKNOWN = "UNKNOWN";
     /** The stream ended without a response. */
     public static final String EMPTY_RESPONSE = "EMPTY_RESPONSE";
+    /** The prompt names a model the answer policy's catalog does not offer (any more): never sent. */
+    public static final String MODEL_NOT_OFFERED = "MODEL_NOT_OFFERED";
     /** Raised by the SDK when the connection could not be made. */
     public static final int NETWORK_STATUS = -1;
 
@@ -63,7 +65,7 @@ public record ProviderError(String code, String message, int statusCode) {
             return FailureClass.UNAVAILABLE;
         }
         if (code.equals("InvalidParameter") || code.startsWith("BadRequest") || code.equals("ModelNotFound")
-                || code.equals("PROVIDER_CALL_REJECTED")) {
+                || code.equals("PROVIDER_CALL_REJECTED") || code.equals(MODEL_NOT_OFFERED)) {
             return FailureClass.REJECTED;
         }
         if (statusCode == 200 && (code.equals(RESPONSE_ERROR) || code.equals(UNKNOWN) || code.equals(EMPTY_RESPONSE))) {

@@ -3,6 +3,7 @@ package io.chatstream.worker.answering.infrastructure;
 import io.chatstream.worker.answering.application.AnswerMetrics;
 import io.chatstream.worker.answering.application.AnswerResult;
 import io.chatstream.worker.answering.application.AnswerSettings;
+import io.chatstream.worker.answering.application.LiveAnswerSettings;
 import io.chatstream.worker.answering.application.AnsweringPrompt;
 import io.chatstream.worker.answering.application.PromptToAnswer;
 import io.opentelemetry.context.Context;
@@ -50,12 +51,15 @@ public final class AnswerDispatcher implements SmartLifecycle {
     private final Duration retryDelay;
     private final Duration shutdownGrace;
     private final AnswerMetrics metrics;
+    private final LiveAnswerSettings<Exchange> answerSettings;
     private volatile boolean stopping;
     private volatile boolean running;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public AnswerDispatcher(AnsweringPrompt answering, KafkaOffsets offsets, int maxConcurrent, int retries,
-            Duration retryDelay, Duration shutdownGrace, AnswerMetrics metrics) {
+            Duration retryDelay, Duration shutdownGrace, AnswerMetrics metrics,
+            LiveAnswerSettings<Exchange> answerSettings) {
+        this.answerSettings = answerSettings;
         this.shutdownGrace = shutdownGrace;
         this.metrics = metrics;
         this.answering = answering;
@@ -76,7 +80,7 @@ public final class AnswerDispatcher implements SmartLifecycle {
         // If the partition moves away, the new owner answers: this instance gives up its answer.
         Runnable ended = offsets.begin(exchange, () -> answering.abandon(prompt.requestId()));
         // Model, retry count and timeouts the answer route set for this prompt (editable live).
-        AnswerSettings settings = RouteAnswerSettings.of(exchange);
+        AnswerSettings settings = answerSettings.read(exchange);
         slots.acquire();
         if (stopping) {
             slots.release();

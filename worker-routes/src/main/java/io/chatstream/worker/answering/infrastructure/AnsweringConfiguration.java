@@ -84,8 +84,14 @@ public class AnsweringConfiguration {
 
     /** How other concepts' routes read the settings the answer route's policy step chose (a replay's). */
     @Bean
-    LiveAnswerSettings<Exchange> liveAnswerSettings() {
-        return new RouteAnswerSettings();
+    LiveAnswerSettings<Exchange> liveAnswerSettings(BailianProperties props) {
+        return new RouteAnswerSettings(props.model(), props.models());
+    }
+
+    @Bean
+    ModelCatalogPublication modelCatalogPublication(LiveAnswerSettings<Exchange> answerSettings,
+            @Value("${chat.models.republish-every:1h}") Duration republishEvery) {
+        return new ModelCatalogPublication(answerSettings, republishEvery, Clock.systemUTC());
     }
 
     @Bean
@@ -111,11 +117,12 @@ public class AnsweringConfiguration {
 
     @Bean
     AnswerDispatcher answerDispatcher(AnsweringPrompt answering, KafkaOffsets offsets, AnswerMetrics metrics,
+            LiveAnswerSettings<Exchange> answerSettings,
             @Value("${chat.worker.max-concurrent-answers:256}") int maxConcurrent,
             @Value("${chat.worker.redeliveries:3}") int retries,
             @Value("${chat.worker.redelivery-delay-ms:1000}") long retryDelayMs,
             @Value("${chat.worker.shutdown-grace:15s}") Duration shutdownGrace) {
         return new AnswerDispatcher(answering, offsets, maxConcurrent, retries, Duration.ofMillis(retryDelayMs),
-                shutdownGrace, metrics);
+                shutdownGrace, metrics, answerSettings);
     }
 }

@@ -29,7 +29,7 @@ public final class PromptSubmittedTranslator {
                 event.hasSubmittedAt()
                         ? Instant.ofEpochSecond(event.getSubmittedAt().getSeconds(), event.getSubmittedAt().getNanos())
                         : null,
-                payload, event.getThinking());
+                payload, event.getThinking(), event.getModel());
     }
 
     private static Turn turn(ContextTurn turn) {

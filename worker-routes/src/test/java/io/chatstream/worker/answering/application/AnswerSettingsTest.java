@@ -7,6 +7,7 @@ import io.chatstream.domain.SessionId;
 import io.chatstream.domain.UserId;
 import io.chatstream.worker.answering.domain.AnswerEvent;
 import io.chatstream.worker.answering.domain.Backoff;
+import io.chatstream.worker.answering.domain.ModelCatalog;
 import io.chatstream.worker.answering.domain.ProviderError;
 import io.chatstream.worker.answering.domain.ProviderResponse;
 import io.chatstream.worker.answering.domain.Turn;
@@ -99,5 +100,69 @@ class AnswerSettingsTest {
 
         assertThat(outcomes.published).singleElement().satisfies(o ->
                 assertThat(((AnswerEvent.AnswerFailed) o.event()).errorCode()).isEqualTo("TIMEOUT"));
+    }
+
+    private static final ModelCatalog CATALOG = ModelCatalog.parse(
+            "qwen-plus | Qwen-Plus | thinking; qwen-max | Qwen-Max; qwq-plus | QwQ-Plus | thinking-only", "qwen-plus")
+            .catalog();
+
+    private int asked;
+
+    /** A new prompt (its own request id) naming {@code model}. */
+    private PromptToAnswer asking(String model, boolean thinking) {
+        PromptToAnswer p = prompt();
+        return new PromptToAnswer(new RequestId("request-model-" + ++asked), p.sessionId(), p.userId(), "", 1, p.prompt(), p.context(),
+                p.submittedAt(), "{}", thinking, model);
+    }
+
+    private static AnswerSettings withCatalog() {
+        return new AnswerSettings("qwen-plus", 3, null, null, null, CATALOG);
+    }
+
+    private void answersOk() {
+        provider.then((turns, l) -> {
+            l.onToken("ok");
+            l.onComplete(new ProviderResponse("ok", "stop", 1, 1));
+        });
+    }
+
+    @Test
+    @DisplayName("given a catalog, the chosen model answers and is the outcome's model; no choice = the default model")
+    void chosenModel() {
+        answersOk();
+
+        answering.answer(asking("qwen-max", false), withCatalog());
+        answering.answer(asking("", false), withCatalog());
+
+        assertThat(provider.models).containsExactly("qwen-max", "qwen-plus");
+        assertThat(outcomes.published).extracting(AnswerOutcome::model).containsExactly("qwen-max", "qwen-plus");
+    }
+
+    @Test
+    @DisplayName("thinking is asked only of a model that can think; a thinking-only model always thinks")
+    void thinkingAsTheModelAllows() {
+        answersOk();
+
+        answering.answer(asking("qwen-plus", true), withCatalog());
+        answering.answer(asking("qwen-max", true), withCatalog());
+        answering.answer(asking("qwq-plus", false), withCatalog());
+
+        assertThat(provider.thinking).containsExactly(true, false, true);
+    }
+
+    @Test
+    @DisplayName("a model the catalog does not offer (any more) is never called: the answer fails MODEL_NOT_OFFERED, no retry")
+    void notOffered() {
+        answersOk();
+
+        answering.answer(asking("qwen-secret", false), withCatalog());
+
+        assertThat(provider.calls).isEmpty();
+        assertThat(outcomes.published).singleElement().satisfies(o -> {
+            AnswerEvent.AnswerFailed failed = (AnswerEvent.AnswerFailed) o.event();
+            assertThat(failed.errorCode()).isEqualTo("MODEL_NOT_OFFERED");
+            assertThat(failed.attempts()).isEqualTo(1);
+            assertThat(o.model()).isEqualTo("qwen-secret");
+        });
     }
 }

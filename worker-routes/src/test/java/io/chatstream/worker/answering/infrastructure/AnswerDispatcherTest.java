@@ -14,6 +14,7 @@ import static org.mockito.Mockito.when;
 import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
 import io.chatstream.domain.UserId;
+import io.chatstream.worker.answering.application.AnswerSettings;
 import io.chatstream.worker.answering.application.AnswerMetrics;
 import io.chatstream.worker.answering.application.AnswerResult;
 import io.chatstream.worker.answering.application.AnsweringPrompt;
@@ -43,7 +44,7 @@ class AnswerDispatcherTest {
 
     private AnswerDispatcher dispatcher(Duration grace) {
         AnswerDispatcher dispatcher = new AnswerDispatcher(answering, offsets, 4, 2, Duration.ofMillis(1), grace,
-                AnswerMetrics.NONE);
+                AnswerMetrics.NONE, message -> AnswerSettings.DEFAULTS);
         dispatcher.start();
         return dispatcher;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatstream.support.routes.ExternalRouteOverrides;
 import io.chatstream.worker.answering.application.AnswerSettings;
+import io.chatstream.worker.answering.domain.OfferedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 class RouteFilesTest {
 
+    private static final RouteAnswerSettings SETTINGS = new RouteAnswerSettings("qwen-plus", "");
+
     @Test
     @DisplayName("the answer route's exchange properties become the prompt's settings; unusable values fall back")
     void settingsFromTheRoute() throws Exception {
@@ -29,16 +32,25 @@ class RouteFilesTest {
             exchange.setProperty(RouteAnswerSettings.FIRST_TOKEN_TIMEOUT, "10s");
             exchange.setProperty(RouteAnswerSettings.IDLE_TIMEOUT, "500ms");
             exchange.setProperty(RouteAnswerSettings.TOTAL_TIMEOUT, "2m");
-            assertThat(RouteAnswerSettings.of(exchange)).isEqualTo(new AnswerSettings("qwen-max", 5,
-                    Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMinutes(2)));
+            exchange.setProperty(RouteAnswerSettings.MODELS, "qwen-max | Qwen-Max; qwq-plus | QwQ | thinking-only");
+            AnswerSettings settings = SETTINGS.read(exchange);
+            assertThat(settings).isEqualTo(new AnswerSettings("qwen-max", 5,
+                    Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMinutes(2), settings.catalog()));
+            assertThat(settings.catalog().models()).extracting(OfferedModel::id).containsExactly("qwen-max", "qwq-plus");
+            assertThat(settings.catalog().defaultModel()).isEqualTo("qwen-max");
 
             exchange.setProperty(RouteAnswerSettings.MAX_ATTEMPTS, "0");
             exchange.setProperty(RouteAnswerSettings.FIRST_TOKEN_TIMEOUT, "soon");
             exchange.removeProperty(RouteAnswerSettings.MODEL);
-            AnswerSettings fallback = RouteAnswerSettings.of(exchange);
+            AnswerSettings fallback = SETTINGS.read(exchange);
             assertThat(fallback.maxAttempts()).isNull();
             assertThat(fallback.firstTokenTimeout()).isNull();
             assertThat(fallback.model()).isNull();
+            // The start-up model and catalog (here: no catalog text, so only the start-up model).
+            assertThat(fallback.catalog().defaultModel()).isEqualTo("qwen-plus");
+
+            exchange.setProperty(RouteAnswerSettings.MODEL, "not a model!");
+            assertThat(SETTINGS.read(exchange).model()).isNull();
         }
     }
 

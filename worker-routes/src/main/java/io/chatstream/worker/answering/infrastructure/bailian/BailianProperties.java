@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code chat.bailian.*}: the model, its optional sampling settings, retries, watchdogs and endpoint routing. */
+/** {@code chat.bailian.*}: the default model and the catalog of models people may choose, its optional sampling settings, retries, watchdogs and endpoint routing. */
 @ConfigurationProperties("chat.bailian")
 public record BailianProperties(
         String baseUrl,
@@ -22,5 +22,6 @@ public record BailianProperties(
         @DefaultValue("30s") Duration idleTimeout,
         @DefaultValue("5m") Duration totalTimeout,
         @DefaultValue("3m") Duration thinkingTimeout,
-        @DefaultValue({"qwen3.5*", "qvq*", "*-vl", "*-vl-*", "*-omni*", "*-audio*"}) List<String> multimodalModels) {
+        @DefaultValue({"qwen3.5*", "qvq*", "*-vl", "*-vl-*", "*-omni*", "*-audio*"}) List<String> multimodalModels,
+        @DefaultValue("") String models) {
 }

@@ -78,7 +78,7 @@ class BailianEndpointIT {
     private static BailianClient client(String model, List<String> multimodalPatterns) {
         return new BailianClient(new BailianProperties(simulator.baseUrl(), model, null, null, null, "",
                 512, 1, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), Duration.ofSeconds(60), multimodalPatterns), new ApiKeySource("sk-it-endpoint-0000"));
+                Duration.ofSeconds(60), Duration.ofSeconds(60), multimodalPatterns, ""), new ApiKeySource("sk-it-endpoint-0000"));
     }
 
     private static RecordingListener answer(String model, List<String> multimodalPatterns) {
