@@ -27,7 +27,7 @@ class RoutesLoadTest {
             }
             assertThat(ctx.getRouteDefinitions()).extracting(d -> d.getRouteId()).containsExactlyInAnyOrder(
                     "query-project-prompt", "query-project-answer", "query-grpc", "query-stream-answer",
-                    "query-session-messages", "query-list-sessions", "query-search-messages",
+                    "query-session-messages", "query-list-sessions", "query-search-messages", "query-list-models", "query-project-model-catalog",
                     "query-project-session-change");
         }
     }

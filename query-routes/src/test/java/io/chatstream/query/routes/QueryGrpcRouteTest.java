@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.Mockito.mock;
 
 import io.chatstream.proto.v1.GetSessionMessagesRequest;
+import io.chatstream.proto.v1.ListModelsRequest;
 import io.chatstream.proto.v1.ListSessionsRequest;
 import io.chatstream.proto.v1.SearchMessagesRequest;
 import io.chatstream.proto.v1.StreamAnswerRequest;
@@ -48,7 +49,8 @@ class QueryGrpcRouteTest extends QueryRouteTest {
                 arguments("listSessions", "direct:list-sessions",
                         ListSessionsRequest.newBuilder().setUserId("alice").build()),
                 arguments("searchMessages", "direct:search-messages",
-                        SearchMessagesRequest.newBuilder().setUserId("alice").setQuery("rome").build()));
+                        SearchMessagesRequest.newBuilder().setUserId("alice").setQuery("rome").build()),
+                arguments("listModels", "direct:list-models", ListModelsRequest.newBuilder().setTraceId("t").build()));
     }
 
     @ParameterizedTest(name = "{0} goes to {1}")

@@ -8,6 +8,7 @@ import io.chatstream.query.streaming.interfaces.GrpcQueryEndpoint;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import io.chatstream.query.models.interfaces.ModelCatalogProjection;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -30,6 +31,11 @@ class QueryRouteTestConfiguration {
     @Bean
     ProjectionPositions projectionPositions() {
         return new ProjectionPositions();
+    }
+
+    @Bean
+    ModelCatalogProjection modelCatalogProjection() {
+        return mock(ModelCatalogProjection.class);
     }
 
     @Bean

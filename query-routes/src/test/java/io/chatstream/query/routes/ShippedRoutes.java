@@ -22,7 +22,7 @@ final class ShippedRoutes {
 
     /** The gRPC route's hops, one per ChatQueryService method. */
     static final List<String> GRPC_FLOWS = List.of("direct:stream-answer", "direct:session-messages",
-            "direct:list-sessions", "direct:search-messages");
+            "direct:list-sessions", "direct:search-messages", "direct:list-models");
 
     private final CamelContext context;
     private final Map<String, ShippedConsumer> shippedConsumers = new HashMap<>();
@@ -53,6 +53,7 @@ final class ShippedRoutes {
         advise("query-project-prompt", a -> a.replaceFromWith(entry("query-project-prompt")));
         advise("query-project-answer", a -> a.replaceFromWith(entry("query-project-answer")));
         advise("query-project-session-change", a -> a.replaceFromWith(entry("query-project-session-change")));
+        advise("query-project-model-catalog", a -> a.replaceFromWith(entry("query-project-model-catalog")));
         refuseInfrastructure();
         context.start();
     }

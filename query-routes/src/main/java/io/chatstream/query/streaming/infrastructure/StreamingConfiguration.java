@@ -4,6 +4,7 @@ import io.chatstream.query.history.application.ListingSessions;
 import io.chatstream.query.history.application.MessageViews;
 import io.chatstream.query.history.application.ReadingSessionMessages;
 import io.chatstream.query.history.application.SearchingMessages;
+import io.chatstream.query.models.application.OfferedModels;
 import io.chatstream.query.streaming.application.AnswerStreams;
 import io.chatstream.query.streaming.application.OwnershipSignals;
 import io.chatstream.query.streaming.application.OwnershipWaits;
@@ -112,12 +113,12 @@ public class StreamingConfiguration {
     }
 
     /**
-     * Called by the gRPC routes: StreamAnswer, and GetSessionMessages, ListSessions and SearchMessages through
-     * history's use cases.
+     * Called by the gRPC routes: StreamAnswer, GetSessionMessages, ListSessions and SearchMessages through
+     * history's use cases, and ListModels from the offered models.
      */
     @Bean
     GrpcQueryEndpoint grpcQueryEndpoint(AnswerStreamOpener opener, ReadingSessionMessages m, ListingSessions s,
-            SearchingMessages search, RelayTraces relayTraces) {
-        return new GrpcQueryEndpoint(opener, m, s, search, relayTraces);
+            SearchingMessages search, RelayTraces relayTraces, OfferedModels models) {
+        return new GrpcQueryEndpoint(opener, m, s, search, relayTraces, models);
     }
 }

@@ -3,6 +3,8 @@ package io.chatstream.query.streaming.interfaces;
 import io.chatstream.contracts.ErrorCodes;
 import io.chatstream.proto.v1.GetSessionMessagesRequest;
 import io.chatstream.proto.v1.GetSessionMessagesResponse;
+import io.chatstream.proto.v1.ListModelsRequest;
+import io.chatstream.proto.v1.ListModelsResponse;
 import io.chatstream.proto.v1.ListSessionsRequest;
 import io.chatstream.proto.v1.ListSessionsResponse;
 import io.chatstream.proto.v1.SearchMessagesRequest;
@@ -15,6 +17,8 @@ import io.chatstream.query.history.application.SearchingMessages;
 import io.chatstream.query.history.domain.MessageView;
 import io.chatstream.query.history.domain.SearchHit;
 import io.chatstream.query.history.domain.SessionView;
+import io.chatstream.query.models.application.OfferedModels;
+import io.chatstream.query.models.domain.ModelCatalog;
 import io.chatstream.query.streaming.application.Rejection;
 import io.chatstream.query.streaming.application.RelayTraces;
 import io.grpc.Status;
@@ -40,9 +44,11 @@ public class GrpcQueryEndpoint {
     private final ListingSessions sessions;
     private final SearchingMessages search;
     private final RelayTraces relayTraces;
+    private final OfferedModels models;
 
     public GrpcQueryEndpoint(AnswerStreamOpener streams, ReadingSessionMessages messages, ListingSessions sessions,
-            SearchingMessages search, RelayTraces relayTraces) {
+            SearchingMessages search, RelayTraces relayTraces, OfferedModels models) {
+        this.models = models;
         this.streams = streams;
         this.messages = messages;
         this.sessions = sessions;
@@ -114,6 +120,17 @@ public class GrpcQueryEndpoint {
         } catch (RuntimeException e) {
             out.onError(toStatus(e));
         }
+    }
+
+    /** The catalog this instance holds; empty before the first one arrived (never an error). */
+    @SuppressWarnings("unchecked")
+    public void listModels(ListModelsRequest r, StreamObserver<?> observer) {
+        StreamObserver<ListModelsResponse> out = (StreamObserver<ListModelsResponse>) observer;
+        ModelCatalog catalog = models.current();
+        out.onNext(ListModelsResponse.newBuilder()
+                .addAllModels(catalog.models().stream().map(ProtoViews::model).toList())
+                .setDefaultModel(catalog.defaultModel()).build());
+        out.onCompleted();
     }
 
     static StatusRuntimeException toStatus(Rejection r) {

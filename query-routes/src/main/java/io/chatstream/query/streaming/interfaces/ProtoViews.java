@@ -26,6 +26,11 @@ final class ProtoViews {
         return b.build();
     }
 
+    static io.chatstream.proto.v1.ModelInfo model(io.chatstream.query.models.domain.OfferedModel m) {
+        return io.chatstream.proto.v1.ModelInfo.newBuilder().setId(m.id()).setDisplayName(m.displayName())
+                .setThinking(m.thinking()).setVision(m.vision()).setContextTokens(m.contextTokens()).build();
+    }
+
     static SessionView session(io.chatstream.query.history.domain.SessionView s) {
         return SessionView.newBuilder().setSessionId(s.sessionId().value()).setTitle(s.title())
                 .setCreatedAt(timestamp(s.createdAt())).setUpdatedAt(timestamp(s.updatedAt()))

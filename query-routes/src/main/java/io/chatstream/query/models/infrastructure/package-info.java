@@ -1,0 +1,2 @@
+/** Models, infrastructure: Spring wiring. */
+package io.chatstream.query.models.infrastructure;

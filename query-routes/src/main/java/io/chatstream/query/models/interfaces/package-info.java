@@ -1,0 +1,2 @@
+/** Models, interfaces: the catalog records from Kafka. */
+package io.chatstream.query.models.interfaces;
