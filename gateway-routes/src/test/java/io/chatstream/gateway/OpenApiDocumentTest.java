@@ -22,7 +22,7 @@ class OpenApiDocumentTest extends GatewayTestSupport {
     private static final List<String> PUBLIC_API = List.of(
             "post /api/chat/send", "get /api/chat/stream", "post /api/chat/stop", "get /api/chat/sessions",
             "get /api/chat/sessions/{id}/messages", "patch /api/chat/sessions/{id}", "delete /api/chat/sessions/{id}",
-            "get /api/chat/search", "post /api/auth/dev-token");
+            "get /api/chat/search", "get /api/chat/models", "post /api/auth/dev-token");
 
     @Autowired
     CamelContext camel;

@@ -68,7 +68,7 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
     @DisplayName("POST /api/chat/send submits the caller's prompt: 202 with the accepted prompt, no request header echoed")
     void send() {
         signedInAs("alice");
-        when(commands.submit(any(), any(), any(), any(), anyBoolean()))
+        when(commands.submit(any(), any(), any(), any(), any(), anyBoolean()))
                 .thenReturn(Outcome.done(new PromptAccepted(REQUEST.value(), SESSION.value(), AT, "accepted", 3)));
 
         ApiReply reply = call(ApiRequest.post("/api/chat/send",
@@ -79,7 +79,7 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
                 + "\"accepted_at\":\"2026-01-02T03:04:05Z\",\"status\":\"accepted\",\"turn\":3}");
         assertThat(reply.header("Content-Type")).isEqualTo("application/json;charset=UTF-8");
         assertThat(reply.headers()).doesNotContainKey("Authorization");
-        verify(commands).submit(argThat(caller("alice")), eq(Optional.of(SESSION)), eq("Hello"), eq(Optional.of(REQUEST)), eq(false));
+        verify(commands).submit(argThat(caller("alice")), eq(Optional.of(SESSION)), eq("Hello"), eq(Optional.of(REQUEST)), eq(""), eq(false));
     }
 
     @ParameterizedTest(name = "thinking {0} -> {1}")
@@ -87,13 +87,13 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
     @DisplayName("POST /api/chat/send passes thinking on to the command service; null or no thinking asks for none")
     void sendThinking(String thinking, boolean asked) {
         signedInAs("alice");
-        when(commands.submit(any(), any(), any(), any(), anyBoolean()))
+        when(commands.submit(any(), any(), any(), any(), any(), anyBoolean()))
                 .thenReturn(Outcome.done(new PromptAccepted(REQUEST.value(), SESSION.value(), AT, "accepted", 3)));
 
         ApiReply reply = call(ApiRequest.post("/api/chat/send", "{\"prompt\":\"Why?\",\"thinking\":" + thinking + "}"));
 
         assertThat(reply.status()).isEqualTo(202);
-        verify(commands).submit(argThat(caller("alice")), eq(Optional.empty()), eq("Why?"), eq(Optional.empty()), eq(asked));
+        verify(commands).submit(argThat(caller("alice")), eq(Optional.empty()), eq("Why?"), eq(Optional.empty()), eq(""), eq(asked));
     }
 
     @ParameterizedTest(name = "thinking {0}")
@@ -151,7 +151,7 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
     @DisplayName("POST /api/chat/send refused by the command service answers the refusal's status and code")
     void sendRefused(String code, int status) {
         signedInAs("alice");
-        when(commands.submit(any(), any(), any(), any(), anyBoolean())).thenReturn(Outcome.rejected(code, "refused"));
+        when(commands.submit(any(), any(), any(), any(), any(), anyBoolean())).thenReturn(Outcome.rejected(code, "refused"));
 
         ApiReply reply = call(ApiRequest.post("/api/chat/send", "{\"prompt\":\"Hello\",\"session_id\":\"sess-existing-1\"}"));
 

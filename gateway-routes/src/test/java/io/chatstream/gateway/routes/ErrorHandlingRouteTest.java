@@ -37,7 +37,8 @@ class ErrorHandlingRouteTest extends GatewayRouteTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"gateway-send-prompt", "gateway-stop-prompt", "gateway-list-sessions", "gateway-session-messages",
-            "gateway-search-messages", "gateway-rename-session", "gateway-delete-session", "gateway-dev-token"})
+            "gateway-search-messages", "gateway-rename-session", "gateway-delete-session", "gateway-dev-token",
+            "gateway-list-models"})
     @DisplayName("a technical failure is logged with its route, answered 500 INTERNAL without its message, not tried again")
     void technicalFailure(String route, CapturedOutput log) {
         signedInAs("alice");
@@ -59,8 +60,13 @@ class ErrorHandlingRouteTest extends GatewayRouteTestSupport {
         String session = "/api/chat/sessions/sess-existing-1";
         return switch (route) {
             case "gateway-send-prompt" -> {
-                when(commands.submit(any(), any(), any(), any(), anyBoolean())).thenThrow(FAILURE);
-                yield ApiRequest.post("/api/chat/send", "{\"prompt\":\"Hello\"}");
+                when(commands.submit(any(), any(), any(), any(), any(), anyBoolean())).thenThrow(FAILURE);
+                // Thinking said, so the send needs no model catalog: only the failing port is called.
+                yield ApiRequest.post("/api/chat/send", "{\"prompt\":\"Hello\",\"thinking\":false}");
+            }
+            case "gateway-list-models" -> {
+                when(queries.models(any())).thenThrow(FAILURE);
+                yield ApiRequest.get("/api/chat/models");
             }
             case "gateway-stop-prompt" -> {
                 when(commands.cancel(any(), any())).thenThrow(FAILURE);

@@ -14,6 +14,8 @@ public final class GatewayCodes {
     public static final String INVALID_PAGE_SIZE = "INVALID_PAGE_SIZE";
     /** A search query ({@code q}) that is missing, blank or longer than chat.search.max-query-length. */
     public static final String INVALID_QUERY = "INVALID_QUERY";
+    /** A send naming a model that is not offered now (see GET /api/chat/models). */
+    public static final String UNKNOWN_MODEL = "UNKNOWN_MODEL";
     public static final String INVALID_LAST_EVENT_ID = "INVALID_LAST_EVENT_ID";
     /** The query string is not well-formed percent-encoded UTF-8, or an API parameter appears twice. */
     public static final String INVALID_QUERY_STRING = "INVALID_QUERY_STRING";

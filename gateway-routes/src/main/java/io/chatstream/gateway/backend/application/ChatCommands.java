@@ -10,9 +10,12 @@ import java.util.concurrent.CompletionStage;
 /** Port to the command service (ConversationCommandContext). */
 public interface ChatCommands {
 
-    /** {@code thinking}: ask the model to reason before it answers (its reasoning streams apart from the answer). */
+    /**
+     * {@code model}: an offered model, blank for the default one; {@code thinking}: ask the model to reason
+     * before it answers (its reasoning streams apart from the answer).
+     */
     Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request,
-            boolean thinking);
+            String model, boolean thinking);
 
     Outcome<StopRequested> cancel(Caller caller, RequestId request);
 

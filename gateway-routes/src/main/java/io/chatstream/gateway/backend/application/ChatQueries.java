@@ -15,6 +15,9 @@ public interface ChatQueries {
     /** The caller's messages that contain {@code terms}, newest first. */
     Outcome<Page<SearchHit>> search(Caller caller, SearchTerms terms, PageRequest page);
 
+    /** The models people may choose now (empty before the worker published a catalog). */
+    Outcome<ModelChoices> models(Caller caller);
+
     /**
      * Starts relaying an answer from the position after {@code afterSeq}; returns at once. Events and
      * the end of the stream reach {@code listener} on another thread. {@code whenUnknown} says whether the

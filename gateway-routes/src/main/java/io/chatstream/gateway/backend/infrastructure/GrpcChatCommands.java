@@ -68,7 +68,7 @@ public class GrpcChatCommands implements ChatCommands {
 
     @Override
     public Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request,
-            boolean thinking) {
+            String model, boolean thinking) {
         // Chosen here when the client chose none (the command service would choose the same kind): every
         // attempt of a retried call then carries the same idempotency key, so a prompt is submitted once.
         RequestId requestId = request.orElseGet(RequestId::generate);
@@ -78,6 +78,7 @@ public class GrpcChatCommands implements ChatCommands {
                 .setSessionId(session.map(SessionId::value).orElse(""))
                 .setRequestId(requestId.value())
                 .setPrompt(prompt)
+                .setModel(model == null ? "" : model)
                 .setThinking(thinking)
                 .build();
         try {

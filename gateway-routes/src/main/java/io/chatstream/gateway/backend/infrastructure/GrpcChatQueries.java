@@ -6,6 +6,8 @@ import io.chatstream.gateway.api.application.Outcome;
 import io.chatstream.gateway.backend.application.AnswerListener;
 import io.chatstream.gateway.backend.application.AnswerSubscription;
 import io.chatstream.gateway.backend.application.ChatQueries;
+import io.chatstream.gateway.backend.application.ModelChoice;
+import io.chatstream.gateway.backend.application.ModelChoices;
 import io.chatstream.gateway.backend.application.MessageEntry;
 import io.chatstream.gateway.backend.application.Page;
 import io.chatstream.gateway.backend.application.PageRequest;
@@ -17,6 +19,8 @@ import io.chatstream.gateway.identity.application.Caller;
 import io.chatstream.proto.v1.ChatQueryServiceGrpc.ChatQueryServiceBlockingStub;
 import io.chatstream.proto.v1.ChatQueryServiceGrpc.ChatQueryServiceStub;
 import io.chatstream.proto.v1.ChatQueryServiceGrpc;
+import io.chatstream.proto.v1.ListModelsRequest;
+import io.chatstream.proto.v1.ListModelsResponse;
 import io.chatstream.proto.v1.GetSessionMessagesRequest;
 import io.chatstream.proto.v1.GetSessionMessagesResponse;
 import io.chatstream.proto.v1.ListSessionsRequest;
@@ -114,6 +118,20 @@ public class GrpcChatQueries implements ChatQueries {
         try {
             SearchMessagesResponse r = blocking(caller).searchMessages(call);
             return Outcome.done(new Page<>(r.getHitsList().stream().map(ProtoViews::hit).toList(), r.getNextCursor()));
+        } catch (StatusRuntimeException e) {
+            return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
+        }
+    }
+
+    @Override
+    public Outcome<ModelChoices> models(Caller caller) {
+        try {
+            ListModelsResponse r = blocking(caller).listModels(
+                    ListModelsRequest.newBuilder().setTraceId(caller.trace().value()).build());
+            return Outcome.done(new ModelChoices(r.getModelsList().stream()
+                    .map(m -> new ModelChoice(m.getId(), m.getDisplayName(), m.getThinking(), m.getVision(),
+                            m.getContextTokens()))
+                    .toList(), r.getDefaultModel()));
         } catch (StatusRuntimeException e) {
             return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
         }

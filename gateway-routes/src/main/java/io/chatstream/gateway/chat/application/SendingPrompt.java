@@ -6,6 +6,8 @@ import io.chatstream.gateway.api.application.GatewayCodes;
 import io.chatstream.gateway.api.application.Outcome;
 import io.chatstream.gateway.api.application.Rejection;
 import io.chatstream.gateway.backend.application.ChatCommands;
+import io.chatstream.gateway.backend.application.ModelChoice;
+import io.chatstream.gateway.backend.application.ModelChoices;
 import io.chatstream.gateway.backend.application.PromptAccepted;
 import io.chatstream.gateway.identity.application.Caller;
 import io.chatstream.gateway.ratelimit.application.SendRateLimits;
@@ -17,21 +19,32 @@ public class SendingPrompt {
 
     private final ChatCommands commands;
     private final SendRateLimits limits;
+    private final OfferedModels models;
 
+    /** Without limits or a catalog: any model name is passed on unchecked (unit tests). */
     public SendingPrompt(ChatCommands commands) {
-        this(commands, SendRateLimits.unlimited());
+        this(commands, SendRateLimits.unlimited(), null);
     }
 
-    public SendingPrompt(ChatCommands commands, SendRateLimits limits) {
+    public SendingPrompt(ChatCommands commands, SendRateLimits limits, OfferedModels models) {
         this.commands = commands;
         this.limits = limits;
+        this.models = models;
+    }
+
+    /** The default model; thinking as asked. */
+    public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId, boolean thinking) {
+        return send(caller, sessionId, prompt, requestId, null, thinking);
     }
 
     /**
      * {@code sessionId} and {@code requestId} may be null (new session; an id is chosen for the prompt).
-     * {@code thinking}: the person asks the model to reason before answering (where the model can).
+     * {@code model}: one of the offered models (null or blank: the default one), else 400 UNKNOWN_MODEL.
+     * {@code thinking}: the person asks the model to reason before answering (where the model can); null:
+     * as the model does by default.
      */
-    public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId, boolean thinking) {
+    public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId, String model,
+            Boolean thinking) {
         if (prompt == null || prompt.isBlank()) {
             return Outcome.rejected(GatewayCodes.PROMPT_EMPTY, "prompt is required");
         }
@@ -49,12 +62,38 @@ public class SendingPrompt {
                 return Outcome.rejected(GatewayCodes.INVALID_REQUEST_ID, "request_id is malformed");
             }
         }
-        // Only well-formed sends count against the allowance: a typo costs the person nothing.
-        Optional<Duration> wait = limits.tryAcquire(caller.user());
-        if (wait.isPresent()) {
-            return new Outcome.Rejected<>(new Rejection(GatewayCodes.RATE_LIMITED,
-                    "too many prompts: try again in a moment", wait.get()));
+        Optional<SessionId> chosenSession = session;
+        Optional<RequestId> chosenRequest = request;
+        return choose(caller, model, thinking).then(choice -> {
+            // Only well-formed sends count against the allowance: a typo costs the person nothing.
+            Optional<Duration> wait = limits.tryAcquire(caller.user());
+            if (wait.isPresent()) {
+                return new Outcome.Rejected<>(new Rejection(GatewayCodes.RATE_LIMITED,
+                        "too many prompts: try again in a moment", wait.get()));
+            }
+            return commands.submit(caller, chosenSession, prompt, chosenRequest, choice.model(), choice.thinking());
+        });
+    }
+
+    /** The model (blank: the default) and thinking a prompt is sent with. */
+    private record Choice(String model, boolean thinking) {
+    }
+
+    private Outcome<Choice> choose(Caller caller, String model, Boolean thinking) {
+        boolean named = model != null && !model.isBlank();
+        if (models == null || (!named && thinking != null)) {
+            return Outcome.done(new Choice(named ? model : "", thinking != null && thinking));
         }
-        return commands.submit(caller, session, prompt, request, thinking);
+        Outcome<ModelChoices> offered = models.list(caller);
+        if (!named) {
+            // Only the default's thinking is wanted: without a catalog, the chat goes on without thinking.
+            boolean byDefault = offered instanceof Outcome.Done<ModelChoices> done
+                    && done.value().find("").map(ModelChoice::thinksByDefault).orElse(false);
+            return Outcome.done(new Choice("", byDefault));
+        }
+        return offered.then(choices -> choices.find(model)
+                .<Outcome<Choice>>map(m -> Outcome.done(new Choice(m.id(), thinking == null ? m.thinksByDefault() : thinking)))
+                .orElseGet(() -> Outcome.rejected(GatewayCodes.UNKNOWN_MODEL,
+                        "model is not one of the models offered (GET /api/chat/models)")));
     }
 }

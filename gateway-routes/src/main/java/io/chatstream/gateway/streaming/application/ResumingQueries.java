@@ -12,6 +12,7 @@ import io.chatstream.gateway.backend.application.PageRequest;
 import io.chatstream.gateway.backend.application.SearchHit;
 import io.chatstream.gateway.backend.application.SearchTerms;
 import io.chatstream.gateway.backend.application.SessionSummary;
+import io.chatstream.gateway.backend.application.ModelChoices;
 import io.chatstream.gateway.backend.application.WhenUnknown;
 import io.chatstream.gateway.identity.application.Caller;
 
@@ -39,6 +40,11 @@ final class ResumingQueries implements ChatQueries {
     @Override
     public Outcome<Page<SearchHit>> search(Caller caller, SearchTerms terms, PageRequest page) {
         return queries.search(caller, terms, page);
+    }
+
+    @Override
+    public Outcome<ModelChoices> models(Caller caller) {
+        return queries.models(caller);
     }
 
     @Override

@@ -18,9 +18,9 @@ public final class RecordingCommands implements ChatCommands {
 
     @Override
     public Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request,
-            boolean thinking) {
+            String model, boolean thinking) {
         calls.add("submit " + session.map(SessionId::value).orElse("-") + " " + request.map(RequestId::value).orElse("-")
-                + (thinking ? " thinking" : ""));
+                + (model.isEmpty() ? "" : " " + model) + (thinking ? " thinking" : ""));
         return Outcome.done(new PromptAccepted(request.map(RequestId::value).orElse("req-assigned-1"),
                 session.map(SessionId::value).orElse("sess-new-00001"), Instant.EPOCH, "accepted", 1));
     }

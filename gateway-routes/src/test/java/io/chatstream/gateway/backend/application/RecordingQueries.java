@@ -46,6 +46,20 @@ public final class RecordingQueries implements ChatQueries {
     public Consumer<Call> whileOpening = call -> {
     };
 
+    /** What {@link #models} answers. */
+    public Outcome<ModelChoices> models = Outcome.done(new ModelChoices(List.of(
+            new ModelChoice("qwen-plus", "Qwen-Plus", "optional", false, 131072),
+            new ModelChoice("qwen3-flash", "Qwen3-Flash", "default", false, 0),
+            new ModelChoice("qwq-plus", "QwQ-Plus", "always", false, 131072)), "qwen-plus"));
+    /** How often {@link #models} was asked. */
+    public int modelReads;
+
+    @Override
+    public Outcome<ModelChoices> models(Caller caller) {
+        modelReads++;
+        return models;
+    }
+
     @Override
     public Outcome<Page<SessionSummary>> sessions(Caller caller, PageRequest page) {
         return Outcome.done(new Page<>(List.of(), ""));

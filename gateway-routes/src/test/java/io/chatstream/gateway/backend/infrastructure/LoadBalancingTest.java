@@ -86,7 +86,7 @@ class LoadBalancingTest {
 
         // No request id from the client: the gateway chooses one, so the repeated attempt is the same submission.
         CompletableFuture<Outcome<PromptAccepted>> call = CompletableFuture.supplyAsync(
-                () -> commands.submit(caller, Optional.empty(), "hi", Optional.empty(), true));
+                () -> commands.submit(caller, Optional.empty(), "hi", Optional.empty(), "", true));
         await().atMost(Duration.ofSeconds(5)).until(() -> first.command.submits.size() > submitted1
                 || second.command.submits.size() > submitted2);
         FakeChatServices holder = first.command.submits.size() > submitted1 ? first : second;
@@ -157,7 +157,7 @@ class LoadBalancingTest {
     }
 
     private Outcome<PromptAccepted> submit(GrpcChatCommands commands) {
-        return commands.submit(caller, Optional.empty(), "hi", Optional.empty(), false);
+        return commands.submit(caller, Optional.empty(), "hi", Optional.empty(), "", false);
     }
 
     private static long attempts(FakeChatServices instance, String requestId) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.chatstream.gateway.api.application.Rejection;
 import io.chatstream.gateway.backend.application.MessageEntry;
 import io.chatstream.gateway.backend.application.SearchHit;
+import io.chatstream.gateway.backend.application.ModelChoice;
 import io.chatstream.gateway.backend.application.SessionSummary;
 import io.chatstream.gateway.backend.application.TokenUsage;
 import java.util.LinkedHashMap;
@@ -61,6 +62,11 @@ public final class ApiJson {
 
     public static Map<String, Object> usage(TokenUsage usage) {
         return usage == null ? null : fields("input_tokens", usage.inputTokens(), "output_tokens", usage.outputTokens());
+    }
+
+    static Map<String, Object> model(ModelChoice m) {
+        return fields("id", m.id(), "name", m.displayName(), "thinking", m.thinking(), "vision", m.vision(),
+                "context_tokens", m.contextTokens());
     }
 
     static Map<String, Object> session(SessionSummary s) {

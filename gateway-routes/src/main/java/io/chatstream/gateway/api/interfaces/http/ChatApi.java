@@ -5,6 +5,7 @@ import io.chatstream.gateway.api.application.GatewayCodes;
 import io.chatstream.gateway.api.application.Outcome;
 import io.chatstream.gateway.api.application.Rejection;
 import io.chatstream.gateway.backend.application.PromptAccepted;
+import io.chatstream.gateway.chat.application.OfferedModels;
 import io.chatstream.gateway.chat.application.SendingPrompt;
 import io.chatstream.gateway.chat.application.StoppingPrompt;
 import io.chatstream.gateway.history.application.DeletingSession;
@@ -33,9 +34,11 @@ public class ChatApi {
     private final RenamingSession renaming;
     private final DeletingSession deleting;
     private final SearchingMessages searching;
+    private final OfferedModels models;
 
     public ChatApi(SendingPrompt sending, StoppingPrompt stopping, ListingSessions listing, ReadingSessionMessages reading,
-            RenamingSession renaming, DeletingSession deleting, SearchingMessages searching) {
+            RenamingSession renaming, DeletingSession deleting, SearchingMessages searching, OfferedModels models) {
+        this.models = models;
         this.sending = sending;
         this.stopping = stopping;
         this.listing = listing;
@@ -52,7 +55,9 @@ public class ChatApi {
                     f.text("session_id").then(session ->
                     f.text("prompt").then(prompt ->
                     f.text("request_id").then(request ->
-                    f.flag("thinking").then(thinking -> sending.send(caller, session, prompt, request, thinking))))));
+                    f.text("model").then(model ->
+                    f.flagOrNull("thinking").then(thinking ->
+                            sending.send(caller, session, prompt, request, model, thinking)))))));
             HttpReplies.reply(exchange, 202, accepted, a -> ApiJson.fields("request_id", a.requestId(),
                     "session_id", a.sessionId(), "accepted_at", a.acceptedAt(), "status", a.status(), "turn", a.turn()));
         });
@@ -78,6 +83,12 @@ public class ChatApi {
                 pageSize(exchange).then(size -> reading.read(caller, query(exchange, "id"), query(exchange, "cursor"), size)),
                 page -> Map.of("messages", page.items().stream().map(ApiJson::message).toList(),
                         "next_cursor", page.nextCursor())));
+    }
+
+    public void models(Exchange exchange) {
+        withCaller(exchange, caller -> HttpReplies.reply(exchange, 200, models.list(caller),
+                choices -> Map.of("models", choices.models().stream().map(ApiJson::model).toList(),
+                        "default_model", choices.defaultModel())));
     }
 
     public void search(Exchange exchange) {

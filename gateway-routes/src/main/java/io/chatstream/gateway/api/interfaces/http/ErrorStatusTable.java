@@ -12,6 +12,7 @@ public final class ErrorStatusTable {
             Map.entry(GatewayCodes.INVALID_FIELD, 400),
             Map.entry(GatewayCodes.INVALID_LAST_EVENT_ID, 400),
             Map.entry(GatewayCodes.INVALID_QUERY_STRING, 400),
+            Map.entry(GatewayCodes.UNKNOWN_MODEL, 400),
             Map.entry(ErrorCodes.PROMPT_EMPTY, 400),
             Map.entry(ErrorCodes.PROMPT_INVALID, 400),
             Map.entry(ErrorCodes.INVALID_REQUEST_ID, 400),

@@ -57,6 +57,12 @@ final class RequestFields {
         return Outcome.done(node.booleanValue());
     }
 
+    /** Like {@link #flag}, but null when absent or null, so the caller can tell "not said" from false. */
+    Outcome<Boolean> flagOrNull(String name) {
+        JsonNode node = root.get(name);
+        return node == null || node.isNull() ? Outcome.done(null) : flag(name);
+    }
+
     private static boolean wellFormed(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
