@@ -51,6 +51,36 @@ class ChatApiTest extends GatewayTestSupport {
     }
 
     @Test
+    @DisplayName("GET /api/chat/models lists the query service's catalog; a send names one of them or gets 400 UNKNOWN_MODEL")
+    void modelChoice() throws Exception {
+        String token = devToken("dora");
+        HttpResponse<String> models = get("/api/chat/models", token);
+        assertThat(models.statusCode()).as(models.body()).isEqualTo(200);
+        assertThat(json(models).get("default_model").asText()).isEqualTo("qwen-plus");
+        JsonNode first = json(models).get("models").get(0);
+        assertThat(first.get("id").asText()).isEqualTo("qwen-plus");
+        assertThat(first.get("name").asText()).isEqualTo("Qwen-Plus");
+        assertThat(first.get("thinking").asText()).isEqualTo("optional");
+        assertThat(first.get("vision").asBoolean()).isFalse();
+        assertThat(first.get("context_tokens").asInt()).isEqualTo(131072);
+        assertThat(json(models).get("models").get(1).get("thinking").asText()).isEqualTo("always");
+
+        String prompt = "model " + System.nanoTime();
+        assertThat(post("/api/chat/send", "{\"prompt\":\"" + prompt + "\",\"model\":\"qwq-plus\"}", token).statusCode())
+                .isEqualTo(202);
+        assertThat(submitsOf(prompt)).singleElement().satisfies(sent -> {
+            assertThat(sent.getModel()).isEqualTo("qwq-plus");
+            assertThat(sent.getThinking()).as("a thinking-only model thinks when not told").isTrue();
+        });
+        String unknown = "unknown " + System.nanoTime();
+        assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"" + unknown + "\",\"model\":\"gpt-5\"}", token), 400))
+                .isEqualTo("UNKNOWN_MODEL");
+        assertThat(errorCode(post("/api/chat/send", "{\"prompt\":\"" + unknown + "\",\"model\":7}", token), 400))
+                .isEqualTo("INVALID_FIELD");
+        assertThat(submitsOf(unknown)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a thinking that is not a JSON boolean is a 400 INVALID_FIELD and nothing is submitted")
     void refusesThinkingOfAnotherType() throws Exception {
         String token = devToken("alice");
@@ -242,6 +272,8 @@ class ChatApiTest extends GatewayTestSupport {
         assertThat(answer.has("error_code")).isTrue();
         assertThat(answer.get("reasoning").asText()).isEqualTo("A greeting: answer in kind.");
         assertThat(json(messages).get("messages").get(0).get("reasoning").isNull()).as("a prompt has no reasoning").isTrue();
+        assertThat(answer.get("model").asText()).isEqualTo("qwen-plus");
+        assertThat(json(messages).get("messages").get(0).get("model").isNull()).as("a prompt has no model").isTrue();
         assertThat(json(messages).get("next_cursor").asText()).isEmpty();
         assertThat(FAKES.query.lastMessages.get().getUserId()).isEqualTo("carol");
     }

@@ -96,7 +96,7 @@ class HistoryIT extends QueryServiceItBase {
     }
 
     @Test
-    @DisplayName("GetSessionMessages returns a thinking model's reasoning with its answer, and none elsewhere")
+    @DisplayName("GetSessionMessages returns a thinking model's reasoning and the model's name with its answer, and none elsewhere")
     void returnsReasoning() {
         Instant t0 = Instant.now().minusSeconds(30);
         Ids thought = submit("what is 6 x 7?", 1, t0);
@@ -115,6 +115,8 @@ class HistoryIT extends QueryServiceItBase {
                         org.assertj.core.groups.Tuple.tuple("user", "thanks", ""),
                         org.assertj.core.groups.Tuple.tuple("assistant", "You're welcome.", ""));
         assertThat(assistantRow(plain.request()).get("reasoning")).as("no reasoning is stored as NULL").isNull();
+        assertThat(r.getMessagesList()).extracting(MessageView::getModel)
+                .containsExactly("", ANSWER_MODEL, "", ANSWER_MODEL);
     }
 
     // ---- Projection rules ----------------------------------------------------------------------

@@ -158,6 +158,9 @@ abstract class QueryServiceItBase {
         completeAs(user, ids, turn, status, text, "", at);
     }
 
+    /** The model every answer of these tests comes from. */
+    static final String ANSWER_MODEL = "qwen-it-model";
+
     /** A thinking model's answer: its reasoning travels in the event beside the text. */
     void completeWithReasoning(Ids ids, String status, String text, String reasoning, Instant at) {
         completeAs(USER, ids, 1, status, text, reasoning, at);
@@ -166,7 +169,7 @@ abstract class QueryServiceItBase {
     void completeAs(String user, Ids ids, int turn, String status, String text, String reasoning, Instant at) {
         AnswerCompleted.Builder e = AnswerCompleted.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setRequestId(ids.request()).setSessionId(ids.session()).setUserId(user).setTurn(turn).setStatus(status)
-                .setText(text).setReasoning(reasoning).setCompletedAt(ts(at))
+                .setText(text).setReasoning(reasoning).setCompletedAt(ts(at)).setModel(ANSWER_MODEL)
                 .setUsage(Usage.newBuilder().setInputTokens(5).setOutputTokens(7));
         if (status.equals("failed")) {
             e.setErrorCode("Throttling").setErrorMessage("too many requests");

@@ -10,6 +10,9 @@ import io.chatstream.proto.v1.ListSessionsRequest;
 import io.chatstream.proto.v1.ListSessionsResponse;
 import io.chatstream.proto.v1.MessageView;
 import io.chatstream.proto.v1.SearchHit;
+import io.chatstream.proto.v1.ListModelsRequest;
+import io.chatstream.proto.v1.ListModelsResponse;
+import io.chatstream.proto.v1.ModelInfo;
 import io.chatstream.proto.v1.SearchMessagesRequest;
 import io.chatstream.proto.v1.SearchMessagesResponse;
 import io.chatstream.proto.v1.SessionView;
@@ -201,6 +204,17 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
         out.onCompleted();
     }
 
+    /** Two models: the default one thinks on request, the other always. */
+    @Override
+    public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> out) {
+        out.onNext(ListModelsResponse.newBuilder()
+                .addModels(ModelInfo.newBuilder().setId("qwen-plus").setDisplayName("Qwen-Plus").setThinking("optional")
+                        .setContextTokens(131072))
+                .addModels(ModelInfo.newBuilder().setId("qwq-plus").setDisplayName("QwQ-Plus").setThinking("always"))
+                .setDefaultModel("qwen-plus").build());
+        out.onCompleted();
+    }
+
     @Override
     public void searchMessages(SearchMessagesRequest request, StreamObserver<SearchMessagesResponse> out) {
         lastSearch.set(request);
@@ -234,7 +248,7 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
                 .addMessages(MessageView.newBuilder().setRequestId("req-first-0001").setRole("assistant").setContent("Hello")
                         .setStatus("completed").setCreatedAt(T1).setTurn(1).setFinishReason("stop")
                         .setUsage(Usage.newBuilder().setInputTokens(5).setOutputTokens(1))
-                        .setReasoning("A greeting: answer in kind."))
+                        .setReasoning("A greeting: answer in kind.").setModel("qwen-plus"))
                 .build());
         out.onCompleted();
     }

@@ -229,12 +229,12 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
     }
 
     @Test
-    @DisplayName("GET /api/chat/sessions/{id}/messages reads that session's messages for the caller, an answer with its reasoning")
+    @DisplayName("GET /api/chat/sessions/{id}/messages reads that session's messages for the caller, an answer with its reasoning and model")
     void messages() {
         signedInAs("alice");
         when(queries.messages(any(), any(), any())).thenReturn(Outcome.done(new Page<>(List.of(new MessageEntry(
                 REQUEST.value(), "assistant", "Ciao", "completed", AT, 1, "stop", "", "", new TokenUsage(3, 5),
-                "They greet in Italian.")), "")));
+                "They greet in Italian.", "qwen-plus")), "")));
 
         ApiReply reply = call(ApiRequest.get("/api/chat/sessions/sess-existing-1/messages"));
 
@@ -242,7 +242,8 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
         assertJson(reply.json().path("messages").get(0), "{\"request_id\":\"req-client-0001\",\"role\":\"assistant\","
                 + "\"content\":\"Ciao\",\"status\":\"completed\",\"created_at\":\"2026-01-02T03:04:05Z\",\"turn\":1,"
                 + "\"finish_reason\":\"stop\",\"error_code\":null,\"error_message\":null,"
-                + "\"usage\":{\"input_tokens\":3,\"output_tokens\":5},\"reasoning\":\"They greet in Italian.\"}");
+                + "\"usage\":{\"input_tokens\":3,\"output_tokens\":5},\"reasoning\":\"They greet in Italian.\","
+                + "\"model\":\"qwen-plus\"}");
         verify(queries).messages(argThat(caller("alice")), eq(SESSION), eq(new PageRequest("", 0)));
     }
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One message of a session's history: a user prompt or an assistant answer with its status. {@code reasoning}: an
- * answer's reasoning before its text (a prompt sent with thinking), empty otherwise.
+ * answer's reasoning before its text (a prompt sent with thinking), empty otherwise; {@code model}: the model
+ * that answered (empty for prompts and when unknown).
  */
 public record MessageEntry(
         String requestId,
@@ -17,5 +18,13 @@ public record MessageEntry(
         String errorCode,
         String errorMessage,
         TokenUsage usage,
-        String reasoning) {
+        String reasoning,
+        String model) {
+
+    /** Without the model's name. */
+    public MessageEntry(String requestId, String role, String content, String status, Instant createdAt, int turn,
+            String finishReason, String errorCode, String errorMessage, TokenUsage usage, String reasoning) {
+        this(requestId, role, content, status, createdAt, turn, finishReason, errorCode, errorMessage, usage, reasoning,
+                "");
+    }
 }

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** {@link MessageViews} in table message_view; every write is conditional, so replays are no-ops. */
 class JdbcMessageViews implements MessageViews {
 
-    private static final String COLUMNS = "request_id, role, turn, content, reasoning, status, finish_reason, "
+    private static final String COLUMNS = "request_id, role, turn, content, reasoning, model, status, finish_reason, "
             + "error_code, error_message, input_tokens, output_tokens, created_at";
     private static final String INSERT = "INSERT IGNORE INTO message_view (request_id, role, role_rank, session_id, "
             + "user_id, turn, content, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -62,18 +62,19 @@ class JdbcMessageViews implements MessageViews {
         LocalDateTime at = Timestamps.utc(a.completedAt());
         if (expectedStatus == null) {
             int inserted = jdbc.update("INSERT IGNORE INTO message_view (request_id, role, role_rank, session_id, "
-                            + "user_id, turn, content, reasoning, status, finish_reason, error_code, error_message, "
+                            + "user_id, turn, content, reasoning, model, status, finish_reason, error_code, error_message, "
                             + "input_tokens, output_tokens, created_at, updated_at) VALUES (?, 'assistant', ?, ?, ?, ?, "
-                            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     a.requestId().value(), Role.ASSISTANT.rank(), a.sessionId().value(), a.userId().value(), a.turn(),
-                    o.text(), blankToNull(o.reasoning()), o.status(), blankToNull(o.finishReason()),
+                    o.text(), blankToNull(o.reasoning()), blankToNull(o.model()), o.status(), blankToNull(o.finishReason()),
                     blankToNull(o.errorCode()), clip(o.errorMessage()), o.inputTokens(), o.outputTokens(), at, at);
             return inserted == 1;
         }
-        int updated = jdbc.update("UPDATE message_view SET content = ?, reasoning = ?, status = ?, finish_reason = ?, "
+        int updated = jdbc.update("UPDATE message_view SET content = ?, reasoning = ?, model = ?, status = ?, "
+                        + "finish_reason = ?, "
                         + "error_code = ?, error_message = ?, input_tokens = ?, output_tokens = ?, updated_at = ? "
                         + "WHERE request_id = ? AND role = 'assistant' AND status = ?",
-                o.text(), blankToNull(o.reasoning()), o.status(), blankToNull(o.finishReason()),
+                o.text(), blankToNull(o.reasoning()), blankToNull(o.model()), o.status(), blankToNull(o.finishReason()),
                 blankToNull(o.errorCode()), clip(o.errorMessage()), o.inputTokens(), o.outputTokens(), at,
                 a.requestId().value(), expectedStatus);
         return updated == 1;
@@ -102,7 +103,8 @@ class JdbcMessageViews implements MessageViews {
                 rs.getString("status"), nullToBlank(rs.getString("finish_reason")),
                 nullToBlank(rs.getString("error_code")), nullToBlank(rs.getString("error_message")),
                 rs.getInt("input_tokens"), rs.getInt("output_tokens"),
-                Timestamps.instant(rs.getObject("created_at", LocalDateTime.class)));
+                Timestamps.instant(rs.getObject("created_at", LocalDateTime.class)),
+                nullToBlank(rs.getString("model")));
     }
 
     private static String blankToNull(String s) {

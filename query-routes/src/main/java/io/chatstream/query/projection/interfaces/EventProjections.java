@@ -65,7 +65,9 @@ public class EventProjections {
             throw new UnreadableEventException("answer with a non-final status: " + e.getStatus());
         }
         FinalAnswer finalAnswer = new FinalAnswer(e.getStatus(), e.getText(), e.getReasoning(), e.getFinishReason(),
-                e.getErrorCode(), e.getErrorMessage(), e.getUsage().getInputTokens(), e.getUsage().getOutputTokens());
+                e.getErrorCode(), e.getErrorMessage(), e.getUsage().getInputTokens(), e.getUsage().getOutputTokens(),
+                // A model name is short; a longer one is not a name (the column holds 64 characters).
+                e.getModel().length() <= 64 ? e.getModel() : "");
         FinishedAnswer answer = new FinishedAnswer(requestId(e.getRequestId()), sessionId(e.getSessionId()),
                 userId(e.getUserId()), turn(e.getTurn()), finalAnswer,
                 e.hasCompletedAt() ? instant(e.getCompletedAt()) : clock.instant());

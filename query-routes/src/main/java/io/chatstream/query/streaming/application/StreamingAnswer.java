@@ -60,7 +60,7 @@ public class StreamingAnswer {
         return messages.answer(request)
                 .filter(m -> AnswerStatus.isFinal(m.status()))
                 .map(m -> new StoredAnswer(new FinalAnswer(m.status(), m.content(), m.reasoning(),
-                        m.finishReason(), m.errorCode(), m.errorMessage(), m.inputTokens(), m.outputTokens())));
+                        m.finishReason(), m.errorCode(), m.errorMessage(), m.inputTokens(), m.outputTokens(), m.model())));
     }
 
     /** The request id as this context spells it, for callers that must refuse after waiting. */

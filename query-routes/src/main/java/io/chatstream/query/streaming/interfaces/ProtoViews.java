@@ -21,7 +21,7 @@ final class ProtoViews {
                 .setErrorCode(m.errorCode()).setErrorMessage(m.errorMessage());
         if (m.role() == MessageCursor.Role.ASSISTANT) {
             b.setUsage(Usage.newBuilder().setInputTokens(m.inputTokens()).setOutputTokens(m.outputTokens()))
-                    .setReasoning(m.reasoning());
+                    .setReasoning(m.reasoning()).setModel(m.model());
         }
         return b.build();
     }
