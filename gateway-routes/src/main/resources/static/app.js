@@ -10,7 +10,7 @@ const store = {
   set session(v) { v ? localStorage.setItem('chat.session', v) : localStorage.removeItem('chat.session'); },
 };
 
-const state = { sessions: [], moreCursor: '', stream: null, pending: null, search: null };
+const state = { sessions: [], moreCursor: '', stream: null, pending: null, search: null, models: [] };
 
 class ApiError extends Error {
   constructor(status, code, message, retryAfter) {
@@ -183,9 +183,14 @@ function renderSessions() {
   for (const s of state.sessions) {
     const li = document.createElement('li');
     li.title = s.title || '';
-    if (s.session_id === store.session) li.classList.add('active');
-    const name = document.createElement('span');
+    // The name is a button, so Tab reaches each conversation and Enter or Space opens it.
+    const name = document.createElement('button');
+    name.type = 'button';
     name.className = 'name';
+    if (s.session_id === store.session) {
+      li.classList.add('active');
+      name.setAttribute('aria-current', 'true');
+    }
     name.textContent = s.title || I18n.t('chat.untitled');
     const rename = sessionButton('\u270E', I18n.t('session.rename'), () => startRename(li, s));
     const remove = sessionButton('\u2715', I18n.t('session.delete'), () => deleteSession(s));
@@ -301,6 +306,7 @@ async function selectSession(sessionId, found) {
       } else {
         const view = addMessage('assistant', m.content);
         view.row.dataset.requestId = m.request_id;
+        view.model = m.model || '';
         setThinking(view, m.reasoning, false);
         if (m.status === 'queued' || m.status === 'streaming') {
           follow(m.request_id, view, 0); // still being written: resume it live
@@ -542,15 +548,18 @@ function answerActions(view) {
   copy.textContent = I18n.t('copy.answer');
   copy.setAttribute('aria-label', I18n.t('copy.answer.label'));
   copy.addEventListener('click', () => ChatMarkdown.copyText(view.raw, copy, I18n.t('copy.answer')));
+  const model = document.createElement('span');
+  model.className = 'model-name';
   const usage = document.createElement('span');
   usage.className = 'usage';
-  actions.append(copy, usage);
+  actions.append(copy, model, usage);
   return actions;
 }
 
 /** Shows the actions of an answer that has text; {@code usage} as the API and stream give it (or none). */
 function showActions(view, usage) {
   if (!view.actions) return;
+  view.actions.querySelector('.model-name').textContent = view.model ? modelName(view.model) : '';
   const usageText = view.actions.querySelector('.usage');
   if (usage && (usage.input_tokens || usage.output_tokens)) {
     usageText.dataset.input = usage.input_tokens || 0;
@@ -741,7 +750,8 @@ async function send() {
       session_id: store.session || undefined,
       prompt,
       request_id: requestId,
-      thinking: thinkingWanted() || undefined,
+      model: chosenModel() || undefined,
+      thinking: thinkingWanted(),
     });
     state.pending = null;
     hideError();
@@ -751,10 +761,12 @@ async function send() {
     store.session = accepted.session_id;
     addMessage('user', prompt);
     const view = addMessage('assistant', '');
+    view.model = chosenModel();
     follow(accepted.request_id, view, 0);
     if (isNew) loadSessions().catch(() => {});
   } catch (e) {
     if (e.status === 401) return;
+    if (e.code === 'UNKNOWN_MODEL') loadModels().catch(() => {}); // ops changed the list meanwhile
     // The prompt stays in the composer; Retry sends it again (same request id).
     const retryable = !(e instanceof ApiError) || e.status === 429 || e.status === 503 || e.status === 409;
     showError(describe(e), retryable ? send : null);
@@ -774,14 +786,65 @@ async function stop() {
   }
 }
 
+// ---------- the model picker ----------
+// The models ops offer (GET /api/chat/models), in their order; the person's choice is kept across visits.
+// Hidden while there is nothing to choose. No list (yet): the server's default model.
+async function loadModels() {
+  const offered = await api('GET', '/api/chat/models');
+  state.models = offered.models || [];
+  const picker = $('model');
+  const kept = localStorage.getItem('chat.model');
+  picker.replaceChildren(...state.models.map((m) => {
+    const option = document.createElement('option');
+    option.value = m.id;
+    option.textContent = m.name;
+    return option;
+  }));
+  picker.value = state.models.some((m) => m.id === kept) ? kept : offered.default_model;
+  picker.hidden = state.models.length < 2;
+  showThinkSwitch();
+}
+
+/** The chosen model's id, or '' for the server's default. */
+function chosenModel() {
+  return state.models.length ? $('model').value : '';
+}
+
+/** A model's display name, or its id when the list does not have it (any more). */
+function modelName(id) {
+  const m = state.models.find((x) => x.id === id);
+  return m ? m.name : id;
+}
+
+function chooseModel() {
+  localStorage.setItem('chat.model', $('model').value);
+  showThinkSwitch();
+}
+
 // ---------- the Think switch ----------
-// Asks the model to think before answering (its reasoning shows above the answer); kept across visits.
+// Asks the model to think before answering (its reasoning shows above the answer). A model that cannot
+// think shows it off and fixed, a thinking-only one on and fixed; for the others the person's choice
+// (kept across visits) applies, and until they made one, the model's default.
+function thinkingMode() {
+  const m = state.models.find((x) => x.id === chosenModel());
+  return m ? m.thinking : 'optional';
+}
+
 function thinkingWanted() {
-  return localStorage.getItem('chat.think') === 'on';
+  const mode = thinkingMode();
+  if (mode === 'none' || mode === 'always') return mode === 'always';
+  const kept = localStorage.getItem('chat.think');
+  return kept ? kept === 'on' : mode === 'default';
 }
 
 function showThinkSwitch() {
-  $('think').setAttribute('aria-pressed', String(thinkingWanted()));
+  const mode = thinkingMode();
+  const fixed = mode === 'none' || mode === 'always';
+  const button = $('think');
+  button.setAttribute('aria-pressed', String(thinkingWanted()));
+  button.disabled = fixed;
+  if (fixed) button.title = I18n.t(mode === 'always' ? 'thinking.always' : 'thinking.none');
+  else button.removeAttribute('title');
 }
 
 function switchThinking() {
@@ -821,6 +884,7 @@ async function start() {
   $('switch-language').addEventListener('click', () => I18n.use(I18n.other()));
   $('theme-switch').addEventListener('click', switchTheme);
   $('think').addEventListener('click', switchThinking);
+  $('model').addEventListener('change', chooseModel);
   showThinkSwitch();
   window.addEventListener('online', reconnectNow);
   document.addEventListener('languagechange', () => {
@@ -833,6 +897,7 @@ async function start() {
     for (const u of document.querySelectorAll('.msg .usage[data-input]')) {
       u.textContent = I18n.t('usage.tokens', { input: u.dataset.input, output: u.dataset.output });
     }
+    showThinkSwitch();
     $('switch-language').lang = I18n.other();
     showUser(store.user);
     renderSessions();
@@ -852,6 +917,7 @@ async function start() {
       await signIn(user);
       store.session = null;
       clearMessages();
+      await loadModels().catch(() => {}); // without the list, the server's default model answers
       await loadSessions();
     } catch (err) {
       $('signin-error').textContent = err.message;
@@ -881,6 +947,7 @@ async function start() {
   }
   showUser(store.user);
   try {
+    await loadModels().catch((e) => { if (e.status === 401) throw e; });
     await loadSessions(true);
     if (store.session) await selectSession(store.session);
   } catch (e) {

@@ -56,6 +56,9 @@ const I18n = (() => {
       'thinking.toggle': '深度思考',
       'thinking.title': '思考过程',
       'thinking.active': '正在思考…',
+      'thinking.always': '这个模型总会先思考',
+      'thinking.none': '这个模型不支持深度思考',
+      'model.label': '模型',
       'announce.answer': '回答：{text}',
       'announce.stopped': '回答已停止。',
       'search.placeholder': '搜索对话',
@@ -116,6 +119,9 @@ const I18n = (() => {
       'thinking.toggle': 'Think',
       'thinking.title': 'Thinking',
       'thinking.active': 'Thinking\u2026',
+      'thinking.always': 'This model always thinks first',
+      'thinking.none': 'This model cannot think first',
+      'model.label': 'Model',
       'announce.answer': 'Answer: {text}',
       'announce.stopped': 'The answer was stopped.',
       'search.placeholder': 'Search conversations',
@@ -143,6 +149,7 @@ const I18n = (() => {
       timeout: '模型未能及时响应，请稍后再试。',
       unavailable: '模型服务暂时不可用，请稍后再试。',
       rejected: '请求被模型服务拒绝，请修改问题后再试。',
+      withdrawn: '所选模型已下线，请换一个模型后重试。',
       unknown: '回答失败。',
     },
     en: {
@@ -154,6 +161,7 @@ const I18n = (() => {
       timeout: 'The model did not answer in time. Please try again.',
       unavailable: 'The model service is unavailable right now. Please try again later.',
       rejected: 'The model service refused this request. Please change the prompt and try again.',
+      withdrawn: 'That model is no longer offered. Choose another one and try again.',
       unknown: 'The answer failed.',
     },
   };
@@ -167,6 +175,7 @@ const I18n = (() => {
     [/^Throttling/, 'throttled'],
     [/^TIMEOUT$/, 'timeout'],
     [/^(InternalError.*|ServiceUnavailable|CIRCUIT_OPEN|response_error)$/, 'unavailable'],
+    [/^MODEL_NOT_OFFERED$/, 'withdrawn'],
     [/^(InvalidParameter|BadRequest.*|ModelNotFound|PROVIDER_CALL_REJECTED)$/, 'rejected'],
   ];
 
@@ -203,6 +212,7 @@ const I18n = (() => {
       STARTING: '服务正在启动，请稍候。',
       TOO_MANY_STREAMS: '同时打开的回答太多，请关闭一些标签页。',
       UNAUTHENTICATED: '请先登录。',
+      UNKNOWN_MODEL: '所选模型已不可用，请换一个模型。',
       UNSUPPORTED_MEDIA_TYPE: '请求格式不受支持。',
     },
     en: {
@@ -236,6 +246,7 @@ const I18n = (() => {
       STARTING: 'The service is starting. Please wait.',
       TOO_MANY_STREAMS: 'Too many answers are open at once; close some tabs.',
       UNAUTHENTICATED: 'Please sign in.',
+      UNKNOWN_MODEL: 'That model is not offered any more. Please choose another one.',
       UNSUPPORTED_MEDIA_TYPE: 'The request format is not supported.',
     },
   };

@@ -169,6 +169,8 @@ final class ApiCases {
         add("B86", c -> raw(c, "GET", "/api/chat/search?q=a&q=b"));
         add("B87", c -> send(c, "{\"prompt\":\"hi\",\"thinking\":\"true\"}"));
         add("B88", c -> send(c, "{\"prompt\":\"hi\",\"thinking\":1}"));
+        add("B89", c -> send(c, "{\"prompt\":\"hi\",\"model\":\"gpt-5\"}"));
+        add("B90", c -> send(c, "{\"prompt\":\"hi\",\"model\":7}"));
         // ----- authentication -----
         add("A01", c -> sessionsAs(c, null));
         add("A02", c -> sessionsAs(c, "not.a.jwt"));

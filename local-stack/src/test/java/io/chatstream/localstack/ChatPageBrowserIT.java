@@ -32,6 +32,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -627,6 +628,73 @@ class ChatPageBrowserIT {
         assertThat(history(currentSession()).get(1).path("reasoning").asText()).isEqualTo(reasoning);
         assertThat(browser.findElement(By.id("think")).getDomAttribute("aria-pressed")).as("the switch sticks")
                 .isEqualTo("true");
+    }
+
+    @Test
+    @DisplayName("the model picker offers ops' models; a thinking-only model fixes Think on, answers with its reasoning "
+            + "and is named under the answer, also after a reload")
+    void switchesModel() throws Exception {
+        signIn();
+        WebElement picker = waiting(Duration.ofSeconds(15)).until(d -> {
+            WebElement p = d.findElement(By.id("model"));
+            return p.isDisplayed() ? p : null;
+        });
+        Select models = new Select(picker);
+        assertThat(models.getOptions()).extracting(WebElement::getText).contains("Qwen-Plus", "QwQ-Plus", "Qwen-Max");
+        assertThat(models.getFirstSelectedOption().getText()).as("the default model").isEqualTo("Qwen-Plus");
+        WebElement think = browser.findElement(By.id("think"));
+        assertThat(think.isEnabled()).isTrue();
+
+        models.selectByVisibleText("Qwen-Max"); // cannot think
+        assertThat(think.isEnabled()).isFalse();
+        assertThat(think.getDomAttribute("aria-pressed")).isEqualTo("false");
+        models.selectByVisibleText("QwQ-Plus"); // thinks always
+        assertThat(think.isEnabled()).isFalse();
+        assertThat(think.getDomAttribute("aria-pressed")).isEqualTo("true");
+
+        String prompt = "Which model answers? [sim:think=4]";
+        send(prompt);
+        WebElement answer = lastAssistant();
+        waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(answer));
+        assertThat(answer.findElement(By.cssSelector(".thinking-text")).getDomProperty("textContent"))
+                .as("the thinking-only model reasoned").isNotBlank();
+        assertThat(answer.findElement(By.cssSelector(".model-name")).getText()).isEqualTo("QwQ-Plus");
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
+                Files.createDirectories(target.resolve("screenshots")).resolve("modelChosen.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(15)).until(d -> showsConversation(prompt));
+        assertThat(lastAssistant().findElement(By.cssSelector(".model-name")).getText())
+                .as("the model that answered, from history").isEqualTo("QwQ-Plus");
+        assertThat(history(currentSession()).get(1).path("model").asText()).isEqualTo("qwq-plus");
+        assertThat(new Select(browser.findElement(By.id("model"))).getFirstSelectedOption().getText())
+                .as("the choice sticks").isEqualTo("QwQ-Plus");
+    }
+
+    @Test
+    @DisplayName("by keyboard alone: New chat, send with Enter, and Tab to an earlier conversation in the sidebar to open it")
+    void keyboardSwitchesConversation() throws Exception {
+        signIn();
+        String first = "First by keyboard about lakes";
+        String second = "Second by keyboard about hills";
+        send(first);
+        awaitAnswered();
+        browser.findElement(By.id("new-chat")).sendKeys(Keys.ENTER);
+        waiting(Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("#messages .msg")).isEmpty());
+        send(second);
+        awaitAnswered();
+        waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#sessions li")).size() == 2);
+
+        WebElement entry = sidebarEntry("First").findElement(By.cssSelector(".name"));
+        assertThat(entry.getTagName()).as("a focusable control").isEqualTo("button");
+        assertThat(entry.getDomProperty("tabIndex")).isEqualTo("0");
+        entry.sendKeys(Keys.ENTER);
+        waiting(Duration.ofSeconds(15)).until(d -> showsConversation(first));
+        assertThat(sidebarEntry("First").findElement(By.cssSelector(".name")).getDomAttribute("aria-current"))
+                .isEqualTo("true");
+        sidebarEntry("Second").findElement(By.cssSelector(".name")).sendKeys(Keys.SPACE);
+        waiting(Duration.ofSeconds(15)).until(d -> showsConversation(second));
     }
 
     @Test
