@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The page loads everything from the gateway itself: its scripts, and the Markdown libraries as WebJars. */
+/** The page loads everything from the gateway itself: its scripts, and the Markdown and highlighting libraries as WebJars. */
 class PageAssetsTest extends GatewayTestSupport {
 
     @Test
@@ -25,8 +25,8 @@ class PageAssetsTest extends GatewayTestSupport {
         while (m.find()) {
             scripts.add(m.group(1));
         }
-        assertThat(scripts).contains("/webjars/marked/lib/marked.umd.js", "/webjars/dompurify/dist/purify.min.js",
-                "i18n.js", "markdown.js", "app.js");
+        assertThat(scripts).containsSubsequence("/webjars/marked/lib/marked.umd.js", "/webjars/dompurify/dist/purify.min.js",
+                "/webjars/highlightjs/highlight.min.js", "i18n.js", "markdown.js", "app.js");
         for (String script : scripts) {
             HttpResponse<String> js = get(script.startsWith("/") ? script : "/" + script, null);
             assertThat(js.statusCode()).as(script).isEqualTo(200);
