@@ -21,7 +21,9 @@ class HeadRequestsTest extends GatewayTestSupport {
     @ParameterizedTest(name = "HEAD {0}")
     @DisplayName("HEAD of a public path: the status and headers of its GET, no body")
     @ValueSource(strings = {"/", "/index.html", "/app.js", "/app.css", "/markdown.js", "/favicon.svg",
-        "/webjars/marked/lib/marked.umd.js", "/webjars/dompurify/dist/purify.min.js", "/api/openapi.json",
+        "/webjars/marked/lib/marked.umd.js", "/webjars/dompurify/dist/purify.min.js",
+        "/webjars/highlightjs/highlight.min.js", "/webjars/katex/dist/katex.min.js", "/webjars/katex/dist/katex.min.css",
+        "/api/openapi.json",
         "/favicon.ico", "/actuator/health/liveness"})
     void headLikeGet(String path) throws Exception {
         HttpResponse<String> get = raw("GET", path, null);

@@ -334,6 +334,90 @@ class ChatPageBrowserIT {
     }
 
     @Test
+    @DisplayName("TeX in an answer is typeset (inline and display, underscores intact), prices stay text, a code block "
+            + "is highlighted and still copies as written; nothing breaks the page's CSP, live or after a reload")
+    void mathAndCodeRender() throws Exception {
+        signIn();
+        // Every CSP violation of the page from now on, besides the console's (the answer renders after this).
+        browser.executeScript("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                + " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
+        String code = "public class Fees {\n    static int total(int a, int b) { return a + b; } // sum\n}\n";
+        String markdown = "Inline $a_1 + b_1$ and a display formula:\n\n$$\\int_0^1 x^2\\,dx$$\n\n"
+                + "It costs $5 and $6 today.\n\n```java\n" + code + "```";
+        // In three deltas some 200 ms apart: formulas are rendered half-written first.
+        sendMultiline(markdown + "\n[sim:echo][sim:delay=50,200]");
+        awaitAnswered();
+        WebElement answer = lastAssistant();
+        assertMathAndCode(answer, code);
+
+        browser.executeScript("window.__copied = []; navigator.clipboard.writeText = (t) => {"
+                + " window.__copied.push(t); return Promise.resolve(); };");
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(answer.findElement(By.cssSelector("pre"))).perform();
+        answer.findElement(By.cssSelector("pre .copy-code")).click();
+        assertThat(browser.executeScript("return window.__copied")).asList().as("the code as written, no markup")
+                .containsExactly(code);
+
+        // KaTeX's fonts come from the gateway (/webjars/katex/dist/fonts/), which the CSP allows.
+        waiting(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(browser.executeScript(
+                "return [...document.fonts].some((f) => f.family.includes('KaTeX_Main') && f.status === 'loaded')")));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
+                Files.createDirectories(target.resolve("screenshots")).resolve("mathAndCodeLight.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        browser.findElement(By.id("theme-switch")).click();
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(),
+                target.resolve("screenshots").resolve("mathAndCodeDark.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(answer.findElement(By.cssSelector(".hljs-keyword")).getCssValue("color"))
+                .as("the dark palette's keyword colour").isEqualTo("rgba(255, 123, 114, 1)");
+        browser.findElement(By.id("theme-switch")).click();
+        assertThat(answer.findElement(By.cssSelector(".hljs-keyword")).getCssValue("color"))
+                .as("the light palette's keyword colour").isEqualTo("rgba(207, 34, 46, 1)");
+
+        // Half-written and wrong TeX, as the page renders it: text and KaTeX's error marking, never an exception.
+        Object partial = browser.executeScript("const e = document.createElement('div');"
+                + " ChatMarkdown.render(e, 'So $$\\\\int_0^1 x'); return [e.querySelectorAll('.katex').length, e.textContent];");
+        assertThat(partial).asList().containsExactly(0L, "So $$\\int_0^1 x\n");
+        Object wrong = browser.executeScript("const e = document.createElement('div');"
+                + " ChatMarkdown.render(e, 'Bad $\\\\frac{a$ here'); const x = e.querySelector('.katex-error');"
+                + " return [x.textContent, x.title.startsWith('KaTeX parse error'), e.querySelector('p').textContent];");
+        assertThat(wrong).asList().containsExactly("\\frac{a", true, "Bad \\frac{a here");
+
+        assertThat(browser.executeScript("return window.__csp")).asList().as("CSP violations").isEmpty();
+
+        browser.navigate().refresh();
+        browser.executeScript("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                + " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
+        WebElement reloaded = waiting(Duration.ofSeconds(20)).until(d ->
+                d.findElements(By.cssSelector("#messages .msg.assistant .katex-display")).isEmpty() ? null : lastAssistant());
+        assertMathAndCode(reloaded, code);
+
+        assertThat(browser.executeScript("return window.__csp")).asList().as("CSP violations after the reload").isEmpty();
+        List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+        assertThat(console).as("the browser console").noneMatch(line -> line.contains("Content Security Policy"));
+    }
+
+    private void assertMathAndCode(WebElement answer, String code) {
+        List<String> tex = answer.findElements(By.cssSelector(".text annotation[encoding='application/x-tex']")).stream()
+                .map(a -> a.getDomProperty("textContent")).toList();
+        assertThat(tex).as("the TeX KaTeX typeset, as written (underscores, backslashes)")
+                .containsExactly("a_1 + b_1", "\\int_0^1 x^2\\,dx");
+        assertThat(answer.findElements(By.cssSelector(".text p .katex"))).as("inline").hasSize(1);
+        assertThat(answer.findElements(By.cssSelector(".text .katex-display"))).as("display").hasSize(1);
+        assertThat(answer.findElements(By.cssSelector(".text .katex-error, .text em"))).isEmpty();
+        assertThat(answer.findElements(By.cssSelector(".text p")).stream().map(WebElement::getText))
+                .as("money is not math").contains("It costs $5 and $6 today.");
+
+        WebElement block = answer.findElement(By.cssSelector(".text pre code"));
+        assertThat(block.getAttribute("class")).contains("language-java", "hljs");
+        assertThat(block.findElements(By.cssSelector(".hljs-keyword")).stream().map(WebElement::getText))
+                .contains("public", "class", "static", "return");
+        assertThat(block.findElements(By.cssSelector(".hljs-type")).stream().map(WebElement::getText)).contains("int");
+        assertThat(block.findElements(By.cssSelector(".hljs-comment"))).hasSize(1);
+        assertThat(block.getDomProperty("textContent")).as("highlighting keeps the text").isEqualTo(code);
+        assertThat(answer.findElements(By.cssSelector(".text pre .copy-code"))).hasSize(1);
+    }
+
+    @Test
     @DisplayName("dark mode: the theme switch turns the page dark, and the choice survives a reload")
     void darkMode() throws Exception {
         signIn();
