@@ -95,7 +95,8 @@ record Directives(
                         case STALL -> namedStall = argument == null ? null
                                 : Duration.ofMillis(number(name, argument, 0, MAX_DELAY_MS));
                         case ERROR, ERROR_SSE -> namedError = errorCode(name, argument);
-                        case ERROR_MID -> namedError = argument == null ? ErrorCode.ALGO_ERROR : errorCode(name, argument);
+                        case ERROR_MID -> namedError = argument == null ? ErrorCode.ALGO_ERROR
+                                : errorCode(name, argument).midStream();
                         default -> {
                             if (argument != null) {
                                 throw new IllegalArgumentException("[sim:" + name + "] takes no value");

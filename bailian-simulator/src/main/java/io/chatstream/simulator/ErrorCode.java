@@ -46,6 +46,16 @@ record ErrorCode(String code, int status, String message) {
                     new ErrorCode("ServiceUnavailable", 503, "The service is temporarily unavailable, please try again later."))
             .collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
 
+    /**
+     * This error as it arrives in the middle of an answer: a moderation refusal there is about the
+     * output the model was writing, not the prompt, and DashScope says so.
+     */
+    ErrorCode midStream() {
+        return code.equals("DataInspectionFailed")
+                ? new ErrorCode(code, status, "Output data may contain inappropriate content.")
+                : this;
+    }
+
     static Optional<ErrorCode> named(String code) {
         return Optional.ofNullable(KNOWN.get(code));
     }

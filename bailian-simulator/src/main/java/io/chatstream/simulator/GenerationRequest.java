@@ -16,9 +16,10 @@ import java.util.List;
  * @param messagesJson  {@code input.messages} as compact JSON: the conversation key of {@code [sim:fail-first]}
  * @param maxTokens     {@code parameters.max_tokens}, or {@code null}
  * @param enableThinking {@code parameters.enable_thinking}, or {@code null} when absent or not a boolean
+ * @param thinkingBudget {@code parameters.thinking_budget}, or {@code null} when absent or not a positive number
  */
 record GenerationRequest(String model, List<Message> messages, String messagesJson, Integer maxTokens,
-                         Boolean enableThinking) {
+                         Boolean enableThinking, Integer thinkingBudget) {
 
     private static final int MESSAGE_FRAMING_TOKENS = 4;
 
@@ -49,9 +50,11 @@ record GenerationRequest(String model, List<Message> messages, String messagesJs
         }
         JsonNode maxTokens = body.path("parameters").path("max_tokens");
         JsonNode enableThinking = body.path("parameters").path("enable_thinking");
+        JsonNode thinkingBudget = body.path("parameters").path("thinking_budget");
         return new GenerationRequest(model.asText(), List.copyOf(parsed), messages.toString(),
                 maxTokens.canConvertToInt() && maxTokens.asInt() > 0 ? maxTokens.asInt() : null,
-                enableThinking.isBoolean() ? enableThinking.asBoolean() : null);
+                enableThinking.isBoolean() ? enableThinking.asBoolean() : null,
+                thinkingBudget.canConvertToInt() && thinkingBudget.asInt() > 0 ? thinkingBudget.asInt() : null);
     }
 
     /** The text of the last user message, or an empty string when there is none. */

@@ -12,7 +12,8 @@ import java.util.Locale;
  *       request unless {@code QwenChatRequestParameters.enableThinking(true)} is set.</li>
  *   <li>Otherwise {@code [sim:think=N]} or {@code enable_thinking:true} turns it on.</li>
  * </ul>
- * The number of deltas is N from {@code [sim:think=N]}, else half the configured answer length.
+ * The number of deltas is N from {@code [sim:think=N]}, else half the configured answer length, and at most
+ * {@code parameters.thinking_budget} (each delta counts as one token of the budget).
  */
 final class Thinking {
 
@@ -26,7 +27,8 @@ final class Thinking {
 
     /** Reasoning deltas to send before the answer; 0 for none. */
     static int reasoningDeltas(GenerationRequest request, Directives directives, int answerChunks) {
-        int deltas = directives.thinking() != null ? directives.thinking() : Math.max(1, answerChunks / 2);
+        int wanted = directives.thinking() != null ? directives.thinking() : Math.max(1, answerChunks / 2);
+        int deltas = request.thinkingBudget() == null ? wanted : Math.min(wanted, request.thinkingBudget());
         if (alwaysThinks(request.model())) {
             return deltas;
         }

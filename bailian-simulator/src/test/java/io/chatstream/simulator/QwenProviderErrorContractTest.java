@@ -75,7 +75,8 @@ class QwenProviderErrorContractTest {
 
         assertThat(error.getStatus().getStatusCode()).isEqualTo(400);
         assertThat(error.getStatus().getCode()).isEqualTo("DataInspectionFailed");
-        assertThat(error.getStatus().getMessage()).isEqualTo("Input data may contain inappropriate content.");
+        assertThat(error.getStatus().getMessage()).as("about the output, not the prompt")
+                .isEqualTo("Output data may contain inappropriate content.");
         assertThat(handler.callbacks).containsExactly("partial", "partial", "partial", "error", "complete");
         assertThat(partial.aiMessage().text()).isEqualTo(String.join("", AnswerText.chunks(prompt, CHUNKS).subList(0, 3)));
         assertThat(partial.finishReason()).isNull();

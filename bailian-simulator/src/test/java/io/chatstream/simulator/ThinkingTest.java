@@ -46,8 +46,21 @@ class ThinkingTest {
         assertThat(Thinking.alwaysThinks("qwen3-thinking-lite")).isFalse();
     }
 
+    @Test
+    @DisplayName("thinking_budget caps the reasoning deltas (one token each); without it the wanted number is sent")
+    void budget() {
+        assertThat(Thinking.reasoningDeltas(request("qwen-plus", true, 3), Directives.parse("[sim:think=8]"),
+                ANSWER_CHUNKS)).isEqualTo(3);
+        assertThat(Thinking.reasoningDeltas(request("qwq-plus", null, 20), Directives.parse("[sim:think=8]"),
+                ANSWER_CHUNKS)).isEqualTo(8);
+    }
+
     private static GenerationRequest request(String model, Boolean enableThinking) {
+        return request(model, enableThinking, null);
+    }
+
+    private static GenerationRequest request(String model, Boolean enableThinking, Integer budget) {
         return new GenerationRequest(model, List.of(new GenerationRequest.Message("user", "hi")), "[]", null,
-                enableThinking);
+                enableThinking, budget);
     }
 }

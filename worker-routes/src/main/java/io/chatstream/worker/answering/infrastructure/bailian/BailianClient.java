@@ -23,6 +23,8 @@ public final class BailianClient implements ModelProvider {
     private final String systemPrompt;
     // The multimodal endpoint for models LangChain4j's name rule would send to the text endpoint by mistake.
     private final boolean multimodal;
+    // Longest reasoning, in tokens, when the model is asked to think (null: the model's own default).
+    private final Integer thinkingBudget;
 
     public BailianClient(BailianProperties props, ApiKeySource apiKey) {
         QwenStreamingChatModel.QwenStreamingChatModelBuilder builder = QwenStreamingChatModel.builder()
@@ -37,6 +39,7 @@ public final class BailianClient implements ModelProvider {
         this.model = builder.build();
         ProviderCalls.install(model);
         this.systemPrompt = props.systemPrompt();
+        this.thinkingBudget = props.thinkingBudget() != null && props.thinkingBudget() > 0 ? props.thinkingBudget() : null;
         this.multimodal = new MultimodalModels(props.multimodalModels()).servedOnlyMultimodal(props.model());
     }
 
@@ -45,7 +48,10 @@ public final class BailianClient implements ModelProvider {
         return stream(conversation, false, listener);
     }
 
-    /** With {@code thinking}, enable_thinking is sent: the model reasons first (its reasoning to onThinking). */
+    /**
+     * With {@code thinking}, enable_thinking (and chat.bailian.thinking-budget as thinking_budget, when set) is
+     * sent: the model reasons first (its reasoning to onThinking).
+     */
     public Stream stream(List<Turn> conversation, boolean thinking, Listener listener) {
         AtomicBoolean cancelled = new AtomicBoolean();
         ChatRequest.Builder builder = ChatRequest.builder()
@@ -56,7 +62,7 @@ public final class BailianClient implements ModelProvider {
                 parameters.isMultimodalModel(true);
             }
             if (thinking) {
-                parameters.enableThinking(true);
+                parameters.enableThinking(true).thinkingBudget(thinkingBudget);
             }
             builder.parameters(parameters.build());
         }

@@ -54,6 +54,7 @@ public final class BailianModels implements ModelProvider {
     static BailianProperties withModel(BailianProperties p, String model) {
         return new BailianProperties(p.baseUrl(), model, p.temperature(), p.topP(), p.maxTokens(), p.systemPrompt(),
                 p.maxConcurrentStreams(), p.maxAttempts(), p.backoffInitial(), p.backoffMax(),
-                p.firstTokenTimeout(), p.idleTimeout(), p.totalTimeout(), p.thinkingTimeout(), p.multimodalModels(), p.models());
+                p.firstTokenTimeout(), p.idleTimeout(), p.totalTimeout(), p.thinkingTimeout(), p.multimodalModels(), p.models(),
+                p.thinkingBudget());
     }
 }

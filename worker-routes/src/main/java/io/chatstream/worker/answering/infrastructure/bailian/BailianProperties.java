@@ -23,5 +23,6 @@ public record BailianProperties(
         @DefaultValue("5m") Duration totalTimeout,
         @DefaultValue("3m") Duration thinkingTimeout,
         @DefaultValue({"qwen3.5*", "qvq*", "*-vl", "*-vl-*", "*-omni*", "*-audio*"}) List<String> multimodalModels,
-        @DefaultValue("") String models) {
+        @DefaultValue("") String models,
+        Integer thinkingBudget) {
 }

@@ -34,7 +34,7 @@ class BailianCircuitBreakerIT {
                 .withFirstTokenDelay(Duration.ofMillis(5)).withInterChunkDelay(Duration.ofMillis(5)));
         client = new BailianClient(new BailianProperties(simulator.baseUrl(), "qwen-plus", null, null, null, "",
                 512, 3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), ""), new ApiKeySource("sk-it-breaker-0000"));
+                Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), "", null), new ApiKeySource("sk-it-breaker-0000"));
     }
 
     @AfterAll

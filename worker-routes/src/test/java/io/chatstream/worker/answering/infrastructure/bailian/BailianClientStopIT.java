@@ -27,7 +27,7 @@ class BailianClientStopIT {
         simulator = BailianSimulator.start(SimulatorSettings.defaults().withPort(0));
         client = new BailianClient(new BailianProperties(simulator.baseUrl(), "qwen-plus", null, null, null, "",
                 512, 1, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), Duration.ofSeconds(60), List.of(), ""), new ApiKeySource("sk-it-stop-0000"));
+                Duration.ofSeconds(60), Duration.ofSeconds(60), List.of(), "", null), new ApiKeySource("sk-it-stop-0000"));
     }
 
     @AfterAll

@@ -75,10 +75,26 @@ class BailianEndpointIT {
                 r -> assertThat(r.text()).isEqualTo(AnswerText.text("think first [sim:think=5][sim:chunks=3]", 3)));
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("chat.bailian.thinking-budget reaches DashScope as thinking_budget: the reasoning stops at it")
+    void thinkingBudget() {
+        BailianClient client = client("qwen-plus", DEFAULT_PATTERNS, 2);
+        RecordingListener recorder = new RecordingListener();
+        client.stream(List.of(Turn.user("think briefly [sim:think=6][sim:chunks=2]")), true, recorder);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !recorder.terminal.isEmpty());
+
+        assertThat(recorder.thinking).as("the simulator sends one reasoning delta per budget token").hasSize(2);
+        assertThat(recorder.terminal).singleElement().isInstanceOf(ProviderResponse.class);
+    }
+
     private static BailianClient client(String model, List<String> multimodalPatterns) {
+        return client(model, multimodalPatterns, null);
+    }
+
+    private static BailianClient client(String model, List<String> multimodalPatterns, Integer budget) {
         return new BailianClient(new BailianProperties(simulator.baseUrl(), model, null, null, null, "",
                 512, 1, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), Duration.ofSeconds(60), multimodalPatterns, ""), new ApiKeySource("sk-it-endpoint-0000"));
+                Duration.ofSeconds(60), Duration.ofSeconds(60), multimodalPatterns, "", budget), new ApiKeySource("sk-it-endpoint-0000"));
     }
 
     private static RecordingListener answer(String model, List<String> multimodalPatterns) {
