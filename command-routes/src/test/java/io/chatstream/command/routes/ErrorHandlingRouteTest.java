@@ -48,6 +48,7 @@ class ErrorHandlingRouteTest extends CommandRouteTest {
         assertThat(used).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("command-grpc-entry", "command-grpc-errors"),
                 Map.entry("command-submit-prompt", "command-grpc-errors"),
+                Map.entry("command-select-version", "command-grpc-errors"),
                 Map.entry("command-cancel-prompt", "command-grpc-errors"),
                 Map.entry("command-rename-session", "command-grpc-errors"),
                 Map.entry("command-delete-session", "command-grpc-errors"),

@@ -75,27 +75,44 @@ public class SubmittingPrompt {
                 return earlier.get();
             }
         }
-        PromptText.Parsed parsed = PromptText.parse(command.prompt(), settings.maxPromptChars());
-        if (parsed instanceof PromptText.Invalid invalid) {
-            return new SubmitOutcome.Rejected(switch (invalid.violation()) {
-                case EMPTY -> CommandError.PROMPT_EMPTY;
-                case INVALID -> CommandError.PROMPT_INVALID;
-                case TOO_LARGE -> CommandError.PROMPT_TOO_LARGE;
-            });
+        Optional<RequestId> versionOf = Optional.empty();
+        if (!isBlank(command.versionOf())) {
+            versionOf = RequestId.parse(command.versionOf());
+            if (versionOf.isEmpty()) {
+                return new SubmitOutcome.Rejected(CommandError.INVALID_REQUEST_ID);
+            }
         }
-        PromptText text = ((PromptText.Valid) parsed).text();
+        PromptText text = null; // a regenerate: the text of the prompt it is a version of
+        if (versionOf.isEmpty() || !isBlank(command.prompt())) {
+            PromptText.Parsed parsed = PromptText.parse(command.prompt(), settings.maxPromptChars());
+            if (parsed instanceof PromptText.Invalid invalid) {
+                return new SubmitOutcome.Rejected(switch (invalid.violation()) {
+                    case EMPTY -> CommandError.PROMPT_EMPTY;
+                    case INVALID -> CommandError.PROMPT_INVALID;
+                    case TOO_LARGE -> CommandError.PROMPT_TOO_LARGE;
+                });
+            }
+            text = ((PromptText.Valid) parsed).text();
+        }
         TraceId traceId = TraceId.parseOrGenerate(command.traceId());
-        return submitValid(user.get(), requestId.get(), sessionId, text, traceId, command.options());
+        Submission submission = new Submission(user.get(), requestId.get(), sessionId, versionOf, text, traceId,
+                command.options());
+        return submitValid(submission);
     }
 
-    private SubmitOutcome submitValid(UserId user, RequestId requestId, Optional<SessionId> sessionId,
-            PromptText text, TraceId traceId, AnswerOptions options) {
+    /** A submit whose fields are valid; {@code text} is null for a regenerate (the text of {@code versionOf}). */
+    private record Submission(UserId user, RequestId requestId, Optional<SessionId> sessionId,
+            Optional<RequestId> versionOf, PromptText text, TraceId traceId, AnswerOptions options) {
+    }
+
+    private SubmitOutcome submitValid(Submission submission) {
+        UserId user = submission.user();
         SubmitOutcome outcome;
         try {
             // A lost race is decided again on fresh state; decide() also spots a conflicting duplicate of this request.
-            outcome = transactions.retryingConflicts(() -> decide(user, requestId, sessionId, text, traceId, options));
+            outcome = transactions.retryingConflicts(() -> decide(submission));
         } catch (RequestAlreadyRecorded raced) {
-            return earlierSubmission(requestId, user)
+            return earlierSubmission(submission.requestId(), user)
                     .orElseThrow(() -> new IllegalStateException("request id taken but not readable", raced));
         } catch (ConcurrentSessionChange conflict) {
             return new SubmitOutcome.Rejected(CommandError.SESSION_BUSY);
@@ -108,12 +125,12 @@ public class SubmittingPrompt {
         return outcome;
     }
 
-    private SubmitOutcome decide(UserId user, RequestId requestId, Optional<SessionId> sessionId,
-            PromptText text, TraceId traceId, AnswerOptions options) {
+    private SubmitOutcome decide(Submission submission) {
+        UserId user = submission.user();
         // Re-checked inside the transaction: a duplicate may have committed since the first look,
         // and its in-flight turn would otherwise make this repetition look like a busy session.
-        Optional<SubmitOutcome> duplicate = prompts.find(requestId).map(AcceptedSubmission::of)
-                .map(submission -> repeated(submission, user));
+        Optional<SubmitOutcome> duplicate = prompts.find(submission.requestId()).map(AcceptedSubmission::of)
+                .map(earlier -> repeated(earlier, user));
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
@@ -121,17 +138,18 @@ public class SubmittingPrompt {
             // Checked before the model is ever called: the prompt is not accepted, nothing is queued.
             return new SubmitOutcome.Rejected(CommandError.QUOTA_EXCEEDED);
         }
+        if (submission.versionOf().isPresent()) {
+            return decideVersion(submission);
+        }
         ConversationSession session;
         List<UserPrompt> earlier;
-        if (sessionId.isPresent()) {
-            Optional<ConversationSession> found = sessions.find(sessionId.get());
+        if (submission.sessionId().isPresent()) {
+            Optional<ConversationSession> found = sessions.find(submission.sessionId().get());
             if (found.isEmpty()) {
                 return new SubmitOutcome.Rejected(CommandError.SESSION_NOT_FOUND);
             }
             session = found.get();
-            earlier = session.isOwnedBy(user)
-                    ? prompts.latestOf(session.id(), session.nextTurn(), settings.contextBudget().maxTurns())
-                    : List.of();
+            earlier = session.isOwnedBy(user) ? branchEndingAt(session.head()) : List.of();
         } else {
             int cap = settings.maxSessionsPerUser();
             if (cap > 0 && sessions.countKeptBy(user) >= cap) {
@@ -141,9 +159,32 @@ public class SubmittingPrompt {
             earlier = List.of();
         }
         List<ContextTurn> context = ContextWindow.of(earlier, settings.contextBudget());
-        Instant now = clock.instant();
-        SubmitResult result = session.submit(user, requestId, text, traceId, context, now, settings.inFlightTimeout(),
-                options);
+        SubmitResult result = session.submit(user, submission.requestId(), submission.text(), submission.traceId(),
+                context, clock.instant(), settings.inFlightTimeout(), submission.options());
+        return stored(session, result);
+    }
+
+    /** A regenerate or an edit: a new version of the turn of {@code versionOf}, after the same earlier turns. */
+    private SubmitOutcome decideVersion(Submission submission) {
+        Optional<UserPrompt> of = prompts.find(submission.versionOf().get())
+                .filter(p -> p.belongsTo(submission.user()))
+                .filter(p -> submission.sessionId().map(p.sessionId()::equals).orElse(true));
+        Optional<ConversationSession> session = of.flatMap(p -> sessions.find(p.sessionId()));
+        if (session.isEmpty()) {
+            return new SubmitOutcome.Rejected(CommandError.REQUEST_NOT_FOUND);
+        }
+        List<ContextTurn> context = ContextWindow.of(branchEndingAt(of.get().parent()), settings.contextBudget());
+        PromptText text = submission.text() != null ? submission.text() : of.get().text();
+        SubmitResult result = session.get().submitVersion(submission.user(), submission.requestId(), of.get(), text,
+                submission.traceId(), context, clock.instant(), settings.inFlightTimeout(), submission.options());
+        return stored(session.get(), result);
+    }
+
+    private List<UserPrompt> branchEndingAt(Optional<RequestId> last) {
+        return last.map(id -> prompts.branchEndingAt(id, settings.contextBudget().maxTurns())).orElse(List.of());
+    }
+
+    private SubmitOutcome stored(ConversationSession session, SubmitResult result) {
         if (result instanceof SubmitResult.Accepted accepted) {
             sessions.save(session);
             prompts.add(accepted.prompt());
@@ -157,6 +198,7 @@ public class SubmittingPrompt {
             // A deleted session is gone: nothing tells it apart from one that never existed.
             case DELETED -> CommandError.SESSION_NOT_FOUND;
             case BUSY -> CommandError.SESSION_BUSY;
+            case UNKNOWN_VERSION -> CommandError.REQUEST_NOT_FOUND;
         });
     }
 

@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * A conversation of one person. Keeps the invariants: only the owner adds prompts, an archived
- * session takes none, turns are numbered 1, 2, 3... and at most one answer is in flight. Only the
- * owner renames or deletes it; a deleted session is gone for good (it answers like a missing one).
+ * session takes none, turns are numbered 1, 2, 3... along each branch and at most one answer is in
+ * flight. Only the owner renames or deletes it; a deleted session is gone for good (it answers like
+ * a missing one). Its prompts form a tree: a regenerate or an edit of a turn adds a version beside
+ * it; the session shows one branch, which ends at its {@code head}, and a new prompt follows the head.
  */
 public final class ConversationSession {
 
@@ -24,6 +26,7 @@ public final class ConversationSession {
     private RequestId inFlight;
     private Instant inFlightSince;
     private SessionTitle title;
+    private RequestId head;
     private final long version;
 
     public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
@@ -33,6 +36,12 @@ public final class ConversationSession {
 
     public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
             RequestId inFlight, Instant inFlightSince, SessionTitle title, long version) {
+        this(id, owner, state, nextTurn, inFlight, inFlightSince, title, null, version);
+    }
+
+    /** {@code head}: the prompt the shown branch ends with; none while the session has no prompt. */
+    public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
+            RequestId inFlight, Instant inFlightSince, SessionTitle title, RequestId head, long version) {
         this.id = Objects.requireNonNull(id);
         this.owner = Objects.requireNonNull(owner);
         this.state = Objects.requireNonNull(state);
@@ -46,6 +55,7 @@ public final class ConversationSession {
         this.inFlight = inFlight;
         this.inFlightSince = inFlightSince;
         this.title = title;
+        this.head = head;
         this.version = version;
     }
 
@@ -63,27 +73,82 @@ public final class ConversationSession {
         return submit(by, requestId, text, traceId, context, now, inFlightTimeout, AnswerOptions.DEFAULT);
     }
 
-    /** The same, answered as the person chose (model, thinking). */
+    /** The same, answered as the person chose (model, thinking): a new turn after the head. */
     public SubmitResult submit(UserId by, RequestId requestId, PromptText text, TraceId traceId,
             List<ContextTurn> context, Instant now, Duration inFlightTimeout, AnswerOptions options) {
+        Optional<SubmitResult.Reason> refused = refusal(by, now, inFlightTimeout);
+        if (refused.isPresent()) {
+            return new SubmitResult.Rejected(refused.get());
+        }
+        return accept(nextTurn, head, requestId, text, traceId, context, now, options);
+    }
+
+    /**
+     * Decides on a new version of the turn of {@code of}, one of this session's prompts: it follows
+     * the same earlier turns ({@code context} is theirs) and the session shows it from now on. The
+     * text is {@code of}'s for a regenerate, another for an edit.
+     */
+    public SubmitResult submitVersion(UserId by, RequestId requestId, UserPrompt of, PromptText text,
+            TraceId traceId, List<ContextTurn> context, Instant now, Duration inFlightTimeout,
+            AnswerOptions options) {
+        Optional<SubmitResult.Reason> refused = refusal(by, now, inFlightTimeout);
+        if (refused.isPresent()) {
+            return new SubmitResult.Rejected(refused.get());
+        }
+        if (!of.sessionId().equals(id)) {
+            return new SubmitResult.Rejected(SubmitResult.Reason.UNKNOWN_VERSION);
+        }
+        return accept(of.turn(), of.parent().orElse(null), requestId, text, traceId, context, now, options);
+    }
+
+    private Optional<SubmitResult.Reason> refusal(UserId by, Instant now, Duration inFlightTimeout) {
         if (!owner.equals(by)) {
-            return new SubmitResult.Rejected(SubmitResult.Reason.NOT_OWNER);
+            return Optional.of(SubmitResult.Reason.NOT_OWNER);
         }
         if (state == SessionState.DELETED) {
-            return new SubmitResult.Rejected(SubmitResult.Reason.DELETED);
+            return Optional.of(SubmitResult.Reason.DELETED);
         }
         if (state == SessionState.ARCHIVED) {
-            return new SubmitResult.Rejected(SubmitResult.Reason.ARCHIVED);
+            return Optional.of(SubmitResult.Reason.ARCHIVED);
         }
         if (isBusy(now, inFlightTimeout)) {
-            return new SubmitResult.Rejected(SubmitResult.Reason.BUSY);
+            return Optional.of(SubmitResult.Reason.BUSY);
         }
-        int turn = nextTurn++;
+        return Optional.empty();
+    }
+
+    private SubmitResult accept(int turn, RequestId parent, RequestId requestId, PromptText text, TraceId traceId,
+            List<ContextTurn> context, Instant now, AnswerOptions options) {
+        nextTurn = turn + 1;
+        head = requestId;
         inFlight = requestId;
         inFlightSince = now;
-        UserPrompt prompt = UserPrompt.accepted(requestId, id, by, turn, text, traceId, now);
-        PromptSubmitted event = new PromptSubmitted(requestId, id, by, traceId, turn, text, context, now, options);
+        UserPrompt prompt = UserPrompt.accepted(requestId, id, owner, turn, parent, text, traceId, now);
+        PromptSubmitted event = new PromptSubmitted(requestId, id, owner, traceId, turn, text, context, now, options,
+                parent, versionAfterChange());
         return new SubmitResult.Accepted(prompt, event);
+    }
+
+    /**
+     * The owner chooses to see {@code version}, one of this session's prompts: the session shows the
+     * branch through it, which ends at {@code newestAfter} ({@code version}'s newest continuation, or
+     * itself). Not while an answer is in flight: the answer belongs to the branch shown now.
+     */
+    public SelectResult selectVersion(UserId by, UserPrompt version, UserPrompt newestAfter, TraceId traceId,
+            Instant now, Duration inFlightTimeout) {
+        if (!isVisibleTo(by) || !version.sessionId().equals(id) || !newestAfter.sessionId().equals(id)) {
+            return new SelectResult.Rejected(SelectResult.Reason.NOT_FOUND);
+        }
+        if (isBusy(now, inFlightTimeout)) {
+            return new SelectResult.Rejected(SelectResult.Reason.BUSY);
+        }
+        if (newestAfter.requestId().equals(head)) {
+            return new SelectResult.AlreadyShown(head);
+        }
+        head = newestAfter.requestId();
+        nextTurn = newestAfter.turn() + 1;
+        return new SelectResult.Selected(new VersionSelected(id, owner, traceId, version.requestId(), head,
+                versionAfterChange(), now));
     }
 
     /** Whether an answer is in flight and has not yet outlived {@code inFlightTimeout}. */
@@ -179,6 +244,19 @@ public final class ConversationSession {
 
     public Optional<Instant> inFlightSince() {
         return Optional.ofNullable(inFlightSince);
+    }
+
+    /** The prompt the shown branch ends with: the one a new prompt follows. Empty before the first prompt. */
+    public Optional<RequestId> head() {
+        return Optional.ofNullable(head);
+    }
+
+    /**
+     * The version the session is stored at with the change being decided: one more than the version it
+     * was read at ({@link Sessions#save} adds one). Events carry it so readers can order a session's changes.
+     */
+    private long versionAfterChange() {
+        return version + 1;
     }
 
     /** Optimistic-lock version of the stored copy this instance was read from (0: new). */

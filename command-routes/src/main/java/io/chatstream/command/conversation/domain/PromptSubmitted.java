@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A prompt was accepted into a session and must be answered, with the earlier turns it needs;
- * {@code options}: the model the person chose and whether it should think first.
+ * {@code options}: the model the person chose and whether it should think first; {@code parent}: the
+ * prompt it follows (null for a first turn); {@code sessionVersion}: the session's version once it was accepted.
  */
 public record PromptSubmitted(
         RequestId requestId,
@@ -20,7 +21,9 @@ public record PromptSubmitted(
         PromptText prompt,
         List<ContextTurn> context,
         Instant occurredAt,
-        AnswerOptions options) implements SessionEvent {
+        AnswerOptions options,
+        RequestId parent,
+        long sessionVersion) implements SessionEvent {
 
     public PromptSubmitted {
         context = List.copyOf(context);

@@ -10,8 +10,17 @@ public interface Prompts {
 
     Optional<UserPrompt> find(RequestId requestId);
 
-    /** The last {@code limit} prompts of a session with a turn below {@code beforeTurn}, any order. */
-    List<UserPrompt> latestOf(SessionId sessionId, int beforeTurn, int limit);
+    /**
+     * The branch that ends at {@code last}: that prompt, its parent, its parent's parent... at most
+     * {@code limit} of them, any order.
+     */
+    List<UserPrompt> branchEndingAt(RequestId last, int limit);
+
+    /**
+     * The newest prompt that continues {@code first} (a child, grandchild...), which ends the branch
+     * last worked on through it; empty when nothing follows {@code first}.
+     */
+    Optional<UserPrompt> newestAfter(RequestId first);
 
     /** @throws RequestAlreadyRecorded when a prompt with this request id exists already */
     void add(UserPrompt prompt);

@@ -17,6 +17,8 @@ public sealed interface SubmitResult permits SubmitResult.Accepted, SubmitResult
         /** The owner deleted the session; it takes nothing any more. */
         DELETED,
         /** An earlier prompt is still being answered: one answer in flight per session. */
-        BUSY
+        BUSY,
+        /** The prompt to make a new version of belongs to another session. */
+        UNKNOWN_VERSION
     }
 }

@@ -8,13 +8,18 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One accepted prompt of a session and, once known, how its answer ended. */
+/**
+ * One accepted prompt of a session and, once known, how its answer ended. {@code parent} is the
+ * prompt it follows (none for a first turn): the prompts of a session form a tree whose branches
+ * are the conversations a person had, and the versions of a turn are prompts with one parent.
+ */
 public final class UserPrompt {
 
     private final RequestId requestId;
     private final SessionId sessionId;
     private final UserId userId;
     private final int turn;
+    private final RequestId parent;
     private final PromptText text;
     private final TraceId traceId;
     private final Instant acceptedAt;
@@ -22,15 +27,26 @@ public final class UserPrompt {
     private String answerText;
     private Instant answeredAt;
 
+    /** A prompt that follows the one of the turn before (the only shape before versions existed). */
     public UserPrompt(RequestId requestId, SessionId sessionId, UserId userId, int turn, PromptText text,
             TraceId traceId, Instant acceptedAt, AnswerState state, String answerText, Instant answeredAt) {
+        this(requestId, sessionId, userId, turn, null, text, traceId, acceptedAt, state, answerText, answeredAt);
+    }
+
+    public UserPrompt(RequestId requestId, SessionId sessionId, UserId userId, int turn, RequestId parent,
+            PromptText text, TraceId traceId, Instant acceptedAt, AnswerState state, String answerText,
+            Instant answeredAt) {
         this.requestId = Objects.requireNonNull(requestId);
         this.sessionId = Objects.requireNonNull(sessionId);
         this.userId = Objects.requireNonNull(userId);
         if (turn < 1) {
             throw new IllegalArgumentException("turns are numbered from 1");
         }
+        if (turn == 1 && parent != null) {
+            throw new IllegalArgumentException("a first turn follows no prompt");
+        }
         this.turn = turn;
+        this.parent = parent;
         this.text = Objects.requireNonNull(text);
         this.traceId = Objects.requireNonNull(traceId);
         this.acceptedAt = Objects.requireNonNull(acceptedAt);
@@ -39,9 +55,9 @@ public final class UserPrompt {
         this.answeredAt = answeredAt;
     }
 
-    static UserPrompt accepted(RequestId requestId, SessionId sessionId, UserId userId, int turn,
+    static UserPrompt accepted(RequestId requestId, SessionId sessionId, UserId userId, int turn, RequestId parent,
             PromptText text, TraceId traceId, Instant acceptedAt) {
-        return new UserPrompt(requestId, sessionId, userId, turn, text, traceId, acceptedAt,
+        return new UserPrompt(requestId, sessionId, userId, turn, parent, text, traceId, acceptedAt,
                 AnswerState.ANSWERING, null, null);
     }
 
@@ -92,6 +108,11 @@ public final class UserPrompt {
 
     public int turn() {
         return turn;
+    }
+
+    /** The prompt this one follows; empty for a first turn. */
+    public Optional<RequestId> parent() {
+        return Optional.ofNullable(parent);
     }
 
     public PromptText text() {

@@ -9,6 +9,7 @@ import io.chatstream.command.conversation.application.Outbox;
 import io.chatstream.command.conversation.application.OutboxRelayTrigger;
 import io.chatstream.command.conversation.application.RecordingAnswer;
 import io.chatstream.command.conversation.application.RenamingSession;
+import io.chatstream.command.conversation.application.SelectingVersion;
 import io.chatstream.command.conversation.application.SubmitSettings;
 import io.chatstream.command.conversation.application.SubmittingPrompt;
 import io.chatstream.command.conversation.application.Transactions;
@@ -91,6 +92,12 @@ public class ConversationConfiguration {
     RenamingSession renamingSession(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay,
             Transactions transactions, Clock clock) {
         return new RenamingSession(sessions, outbox, relay, transactions, clock);
+    }
+
+    @Bean
+    SelectingVersion selectingVersion(Sessions sessions, Prompts prompts, Outbox outbox, OutboxRelayTrigger relay,
+            Transactions transactions, SubmitSettings settings, Clock clock) {
+        return new SelectingVersion(sessions, prompts, outbox, relay, transactions, settings, clock);
     }
 
     @Bean

@@ -36,7 +36,7 @@ class JdbcSessions implements Sessions {
     @Override
     public Optional<ConversationSession> find(SessionId id) {
         return jdbc.query("""
-                SELECT id, user_id, state, next_turn, in_flight_request_id, in_flight_since, title, version
+                SELECT id, user_id, state, next_turn, in_flight_request_id, in_flight_since, title, head_request_id, version
                 FROM sessions WHERE id = ?""", this::map, id.value()).stream().findFirst();
     }
 
@@ -46,20 +46,21 @@ class JdbcSessions implements Sessions {
         String inFlight = session.inFlight().map(RequestId::value).orElse(null);
         LocalDateTime since = Timestamps.of(session.inFlightSince().orElse(null));
         String title = session.title().map(SessionTitle::value).orElse(null);
+        String head = session.head().map(RequestId::value).orElse(null);
         if (session.version() == 0) {
             jdbc.update("""
                     INSERT INTO sessions (id, user_id, state, next_turn, in_flight_request_id, in_flight_since,
-                        title, version, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
+                        title, head_request_id, version, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
                     session.id().value(), session.owner().value(), session.state().name(), session.nextTurn(),
-                    inFlight, since, title, now, now);
+                    inFlight, since, title, head, now, now);
             return;
         }
         int updated = jdbc.update("""
                 UPDATE sessions SET state = ?, next_turn = ?, in_flight_request_id = ?, in_flight_since = ?,
-                    title = ?, version = version + 1, updated_at = ?
+                    title = ?, head_request_id = ?, version = version + 1, updated_at = ?
                 WHERE id = ? AND version = ?""",
-                session.state().name(), session.nextTurn(), inFlight, since, title, now,
+                session.state().name(), session.nextTurn(), inFlight, since, title, head, now,
                 session.id().value(), session.version());
         if (updated != 1) {
             throw new ConcurrentSessionChange("session " + session.id() + " changed since version " + session.version());
@@ -69,6 +70,7 @@ class JdbcSessions implements Sessions {
     private ConversationSession map(ResultSet rs, int row) throws SQLException {
         String inFlight = rs.getString("in_flight_request_id");
         String title = rs.getString("title");
+        String head = rs.getString("head_request_id");
         return new ConversationSession(
                 new SessionId(rs.getString("id")),
                 new UserId(rs.getString("user_id")),
@@ -77,6 +79,7 @@ class JdbcSessions implements Sessions {
                 inFlight == null ? null : new RequestId(inFlight),
                 Timestamps.read(rs, "in_flight_since"),
                 title == null ? null : new SessionTitle(title),
+                head == null ? null : new RequestId(head),
                 rs.getLong("version"));
     }
 }

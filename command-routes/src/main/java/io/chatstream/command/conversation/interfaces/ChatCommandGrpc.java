@@ -13,6 +13,9 @@ import io.chatstream.command.conversation.application.PromptStatus;
 import io.chatstream.command.conversation.application.RenameOutcome;
 import io.chatstream.command.conversation.application.RenameSession;
 import io.chatstream.command.conversation.application.RenamingSession;
+import io.chatstream.command.conversation.application.SelectOutcome;
+import io.chatstream.command.conversation.application.SelectVersion;
+import io.chatstream.command.conversation.application.SelectingVersion;
 import io.chatstream.command.conversation.application.SubmitOutcome;
 import io.chatstream.command.conversation.application.SubmitPrompt;
 import io.chatstream.command.conversation.application.SubmittingPrompt;
@@ -25,6 +28,8 @@ import io.chatstream.proto.v1.GetPromptStatusRequest;
 import io.chatstream.proto.v1.GetPromptStatusResponse;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.RenameSessionResponse;
+import io.chatstream.proto.v1.SelectVersionRequest;
+import io.chatstream.proto.v1.SelectVersionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,30 +53,33 @@ public class ChatCommandGrpc {
     private final RenamingSession renaming;
     private final DeletingSession deleting;
     private final CheckingPromptStatus checking;
+    private final SelectingVersion selecting;
     private final MeterRegistry meters;
 
     public ChatCommandGrpc(SubmittingPrompt submitting, CancellingPrompt cancelling, RenamingSession renaming,
-            DeletingSession deleting, CheckingPromptStatus checking, MeterRegistry meters) {
+            DeletingSession deleting, CheckingPromptStatus checking, SelectingVersion selecting, MeterRegistry meters) {
         this.submitting = submitting;
         this.cancelling = cancelling;
         this.renaming = renaming;
         this.deleting = deleting;
         this.checking = checking;
+        this.selecting = selecting;
         this.meters = meters;
     }
 
     public SubmitPromptResponse submitPrompt(SubmitPromptRequest request) {
         SubmitOutcome outcome = submitting.submit(new SubmitPrompt(request.getUserId(), request.getSessionId(),
                 request.getPrompt(), request.getRequestId(), request.getTraceId(),
-                new AnswerOptions(request.getModel(), request.getThinking())));
+                new AnswerOptions(request.getModel(), request.getThinking()), request.getVersionOf()));
         if (outcome instanceof SubmitOutcome.Rejected rejected) {
             count("chat.command.submits", rejected.error().name());
             throw GrpcErrors.of(rejected.error());
         }
         count("chat.command.submits", "accepted");
         SubmitOutcome.Accepted accepted = (SubmitOutcome.Accepted) outcome;
-        LOG.info("prompt {} accepted: session {} turn {}, PromptSubmitted queued in the outbox",
-                accepted.requestId().value(), accepted.sessionId().value(), accepted.turn());
+        LOG.info("prompt {} accepted: session {} turn {}{}, PromptSubmitted queued in the outbox",
+                accepted.requestId().value(), accepted.sessionId().value(), accepted.turn(),
+                request.getVersionOf().isEmpty() ? "" : " (a new version of " + request.getVersionOf() + ")");
         return SubmitPromptResponse.newBuilder()
                 .setRequestId(accepted.requestId().value())
                 .setSessionId(accepted.sessionId().value())
@@ -84,6 +92,21 @@ public class ChatCommandGrpc {
     /** Outcomes by kind (accepted or the rejection code) for dashboards; never ids or text. */
     private void count(String name, String outcome) {
         meters.counter(name, "outcome", outcome).increment();
+    }
+
+    public SelectVersionResponse selectVersion(SelectVersionRequest request) {
+        SelectOutcome outcome = selecting.select(
+                new SelectVersion(request.getUserId(), request.getRequestId(), request.getTraceId()));
+        if (outcome instanceof SelectOutcome.Rejected rejected) {
+            count("chat.command.version-selects", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        SelectOutcome.Shown shown = (SelectOutcome.Shown) outcome;
+        count("chat.command.version-selects", "shown");
+        return SelectVersionResponse.newBuilder()
+                .setSessionId(shown.sessionId().value())
+                .setHeadRequestId(shown.head().value())
+                .build();
     }
 
     public CancelPromptResponse cancelPrompt(CancelPromptRequest request) {

@@ -7,6 +7,7 @@ import io.chatstream.command.conversation.domain.PromptSubmitted;
 import io.chatstream.command.conversation.domain.SessionDeleted;
 import io.chatstream.command.conversation.domain.SessionEvent;
 import io.chatstream.command.conversation.domain.SessionRenamed;
+import io.chatstream.command.conversation.domain.VersionSelected;
 import io.chatstream.domain.TraceId;
 import io.chatstream.domain.UserId;
 import io.chatstream.proto.v1.ContextTurn.Builder;
@@ -30,7 +31,9 @@ final class EventMessages {
                 .setPrompt(e.prompt().value())
                 .setSubmittedAt(timestamp(e.occurredAt()))
                 .setThinking(e.options().thinking())
-                .setModel(e.options().model());
+                .setModel(e.options().model())
+                .setParentRequestId(e.parent() == null ? "" : e.parent().value())
+                .setSessionVersion(e.sessionVersion());
         for (ContextTurn turn : e.context()) {
             Builder contextTurn = io.chatstream.proto.v1.ContextTurn.newBuilder()
                     .setRole(turn.role() == ContextTurn.Role.USER ? "user" : "assistant")
@@ -58,6 +61,13 @@ final class EventMessages {
 
     static io.chatstream.proto.v1.SessionChanged of(SessionDeleted e) {
         return changed(e, e.userId(), e.traceId()).setDeleted(io.chatstream.proto.v1.SessionDeleted.getDefaultInstance()).build();
+    }
+
+    static io.chatstream.proto.v1.SessionChanged of(VersionSelected e) {
+        return changed(e, e.userId(), e.traceId()).setSessionVersion(e.sessionVersion())
+                .setVersionSelected(io.chatstream.proto.v1.VersionSelected.newBuilder()
+                        .setRequestId(e.version().value()).setHeadRequestId(e.head().value()))
+                .build();
     }
 
     private static io.chatstream.proto.v1.SessionChanged.Builder changed(SessionEvent e, UserId user, TraceId trace) {

@@ -7,6 +7,7 @@ import io.chatstream.command.conversation.domain.PromptSubmitted;
 import io.chatstream.command.conversation.domain.SessionDeleted;
 import io.chatstream.command.conversation.domain.SessionEvent;
 import io.chatstream.command.conversation.domain.SessionRenamed;
+import io.chatstream.command.conversation.domain.VersionSelected;
 import io.chatstream.contracts.EventJson;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -52,6 +53,9 @@ class JdbcOutbox implements Outbox {
         } else if (event instanceof SessionDeleted deleted) {
             topic = sessionChangedTopic;
             payload = EventJson.write(EventMessages.of(deleted));
+        } else if (event instanceof VersionSelected selected) {
+            topic = sessionChangedTopic;
+            payload = EventJson.write(EventMessages.of(selected));
         } else {
             throw new IllegalArgumentException("no topic for " + event.getClass().getSimpleName());
         }

@@ -5,7 +5,7 @@ import io.chatstream.command.conversation.domain.RequestAlreadyRecorded;
 import io.chatstream.command.conversation.domain.UserPrompt;
 import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +22,37 @@ class InMemoryPrompts implements Prompts {
     }
 
     @Override
-    public List<UserPrompt> latestOf(SessionId sessionId, int beforeTurn, int limit) {
-        return stored.values().stream()
-                .filter(p -> p.sessionId().equals(sessionId) && p.turn() < beforeTurn)
-                .sorted(Comparator.comparingInt(UserPrompt::turn).reversed())
-                .limit(limit)
-                .toList();
+    public List<UserPrompt> branchEndingAt(RequestId last, int limit) {
+        List<UserPrompt> branch = new ArrayList<>();
+        Optional<UserPrompt> at = find(last);
+        while (at.isPresent() && branch.size() < limit) {
+            branch.add(at.get());
+            at = at.get().parent().flatMap(this::find);
+        }
+        return branch;
+    }
+
+    @Override
+    public Optional<UserPrompt> newestAfter(RequestId first) {
+        // Stored in arrival order, like the real store's auto-increment id.
+        UserPrompt newest = null;
+        for (UserPrompt p : stored.values()) {
+            if (continues(p, first)) {
+                newest = p;
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    private boolean continues(UserPrompt p, RequestId first) {
+        Optional<RequestId> up = p.parent();
+        while (up.isPresent()) {
+            if (up.get().equals(first)) {
+                return true;
+            }
+            up = find(up.get()).flatMap(UserPrompt::parent);
+        }
+        return false;
     }
 
     @Override
@@ -45,7 +70,7 @@ class InMemoryPrompts implements Prompts {
     @Override
     public void eraseTextsOf(SessionId sessionId) {
         stored.replaceAll((id, p) -> !p.sessionId().equals(sessionId) ? p : new UserPrompt(p.requestId(), p.sessionId(),
-                p.userId(), p.turn(), io.chatstream.command.conversation.domain.PromptText.restore(""), p.traceId(),
+                p.userId(), p.turn(), p.parent().orElse(null), io.chatstream.command.conversation.domain.PromptText.restore(""), p.traceId(),
                 p.acceptedAt(), p.state(), p.answerText().map(t -> "").orElse(null), p.answeredAt().orElse(null)));
     }
 }

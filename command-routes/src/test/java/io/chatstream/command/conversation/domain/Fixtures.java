@@ -29,7 +29,7 @@ final class Fixtures {
 
     static UserPrompt answered(int turn, String prompt, AnswerState state, String answer) {
         UserPrompt p = UserPrompt.accepted(RequestId.generate(), new SessionId("session-1"), ALICE, turn,
-                text(prompt), TraceId.generate(), T0);
+                null, text(prompt), TraceId.generate(), T0);
         p.recordAnswer(state, answer, T0);
         return p;
     }
