@@ -119,6 +119,37 @@ class HistoryIT extends QueryServiceItBase {
                 .containsExactly("", ANSWER_MODEL, "", ANSWER_MODEL);
     }
 
+    @Test
+    @DisplayName("GetSessionMessages shows the branch the session chose, with each turn's versions, whatever topic came first")
+    void showsChosenBranch() {
+        Instant t0 = Instant.now().minusSeconds(60);
+        String session = UUID.randomUUID().toString();
+        Ids q1 = submitVersion("ver-" + UUID.randomUUID(), session, "", "first", 1, 1, t0);
+        Ids q2 = submitVersion("ver-" + UUID.randomUUID(), session, q1.request(), "second", 2, 3, t0.plusSeconds(1));
+        Ids q2b = submitVersion("ver-" + UUID.randomUUID(), session, q1.request(), "second", 2, 5, t0.plusSeconds(2));
+        complete(q2b, 2, "completed", "second answer, again", t0.plusSeconds(3));
+        awaitAssistantStatus(q2b.request(), "completed");
+
+        // The answer may be projected before its prompt (two topics): wait for the newest prompt to be shown.
+        GetSessionMessagesResponse regenerated = await().atMost(Duration.ofSeconds(20))
+                .until(() -> stub().getSessionMessages(messages(session, "", 0)), r -> r.getMessagesCount() == 4
+                        && r.getMessages(2).getRequestId().equals(q2b.request()));
+        assertThat(regenerated.getMessagesList()).extracting(MessageView::getRequestId)
+                .containsExactly(q1.request(), q1.request(), q2b.request(), q2b.request());
+        assertThat(regenerated.getMessages(3).getVersionsList()).containsExactly(q2.request(), q2b.request());
+        assertThat(regenerated.getMessages(0).getVersionsList()).containsExactly(q1.request());
+
+        selectVersion(session, q2.request(), q2.request(), 7, t0.plusSeconds(4));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stub().getSessionMessages(messages(session, "", 0))
+                .getMessages(2).getRequestId().equals(q2.request()));
+        // A late prompt event of a lower session version does not move the branch back.
+        submitVersion(q2b.request(), session, q1.request(), "second", 2, 5, t0.plusSeconds(2));
+        Ids marker = submit("marker", 1, Instant.now());
+        awaitAssistantStatus(marker.request(), "queued");
+        assertThat(stub().getSessionMessages(messages(session, "", 0)).getMessagesList())
+                .extracting(MessageView::getRequestId).containsExactly(q1.request(), q1.request(), q2.request(), q2.request());
+    }
+
     // ---- Projection rules ----------------------------------------------------------------------
 
     @Test

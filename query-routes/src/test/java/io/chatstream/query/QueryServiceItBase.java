@@ -20,6 +20,7 @@ import io.chatstream.proto.v1.PromptSubmitted;
 import io.chatstream.proto.v1.SessionChanged;
 import io.chatstream.proto.v1.SessionDeleted;
 import io.chatstream.proto.v1.SessionRenamed;
+import io.chatstream.proto.v1.VersionSelected;
 import io.chatstream.proto.v1.Usage;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -144,6 +145,26 @@ abstract class QueryServiceItBase {
         producer.send(new ProducerRecord<>("chat.prompt.submitted", session, EventJson.write(e)));
         producer.flush();
         return new Ids(request, session);
+    }
+
+    /** A version of a turn (or a new turn) after {@code parent} (empty: a first turn), at a session version. */
+    Ids submitVersion(String request, String session, String parent, String prompt, int turn, long sessionVersion,
+            Instant at) {
+        PromptSubmitted e = PromptSubmitted.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setRequestId(request).setSessionId(session).setUserId(USER).setTurn(turn).setPrompt(prompt)
+                .setSubmittedAt(ts(at)).setParentRequestId(parent).setSessionVersion(sessionVersion).build();
+        producer.send(new ProducerRecord<>("chat.prompt.submitted", session, EventJson.write(e)));
+        producer.flush();
+        return new Ids(request, session);
+    }
+
+    void selectVersion(String session, String version, String head, long sessionVersion, Instant at) {
+        SessionChanged e = SessionChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setSessionId(session).setUserId(USER).setOccurredAt(ts(at)).setSessionVersion(sessionVersion)
+                .setVersionSelected(VersionSelected.newBuilder().setRequestId(version).setHeadRequestId(head))
+                .build();
+        producer.send(new ProducerRecord<>("chat.session.changed", session, EventJson.write(e)));
+        producer.flush();
     }
 
     void complete(Ids ids, String status, String text, Instant at) {

@@ -2,10 +2,11 @@ package io.chatstream.query.history.application;
 
 import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
-import io.chatstream.query.history.domain.MessageCursor;
+import io.chatstream.query.history.domain.PromptNode;
 import io.chatstream.query.history.domain.MessageView;
 import io.chatstream.query.projection.domain.FinishedAnswer;
 import io.chatstream.query.projection.domain.SubmittedPrompt;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +27,11 @@ public interface MessageViews {
 
     Optional<MessageView> answer(RequestId requestId);
 
-    /** Up to {@code limit} messages after {@code after} (null = from the start) in display order. */
-    List<MessageView> page(SessionId sessionId, MessageCursor after, int limit);
+    /** Where each prompt of the session sits in its tree, in the order the prompts were accepted. */
+    List<PromptNode> promptsOf(SessionId sessionId);
+
+    /** The messages (prompt and answer) of these prompts of the session, any order. */
+    List<MessageView> ofPrompts(SessionId sessionId, Collection<String> requestIds);
 
     /** Removes every message of the session (it was deleted). */
     void deleteSession(SessionId sessionId);

@@ -29,6 +29,15 @@ public interface SessionViews {
      */
     void rename(SessionId sessionId, UserId userId, String title, Instant at);
 
+    /**
+     * Shows the branch ending at {@code head} (creating the row if needed) unless the session is deleted or
+     * a change of a higher session version chose its branch; 0 (an event from before versions) wins over 0.
+     */
+    void showBranch(SessionId sessionId, UserId userId, String head, long sessionVersion, Instant at);
+
+    /** The prompt the shown branch ends with; empty when none was recorded. */
+    Optional<String> shownHead(SessionId sessionId);
+
     /** Turns the session into a tombstone (creating it if needed): deleted, no title, no messages. */
     void markDeleted(SessionId sessionId, UserId userId, Instant at);
 

@@ -5,7 +5,7 @@ import io.chatstream.domain.SessionId;
 import io.chatstream.query.history.application.MessageViews;
 import io.chatstream.query.history.domain.AnswerStatus;
 import io.chatstream.query.history.domain.FinalAnswer;
-import io.chatstream.query.history.domain.MessageCursor;
+import io.chatstream.query.history.domain.PromptNode;
 import io.chatstream.query.history.domain.MessageCursor.Role;
 import io.chatstream.query.history.domain.MessageView;
 import io.chatstream.query.projection.domain.FinishedAnswer;
@@ -13,6 +13,9 @@ import io.chatstream.query.projection.domain.SubmittedPrompt;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +27,8 @@ class JdbcMessageViews implements MessageViews {
     private static final String COLUMNS = "request_id, role, turn, content, reasoning, model, status, finish_reason, "
             + "error_code, error_message, input_tokens, output_tokens, created_at";
     private static final String INSERT = "INSERT IGNORE INTO message_view (request_id, role, role_rank, session_id, "
-            + "user_id, turn, content, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "user_id, turn, parent_request_id, content, status, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String INSERT_ANSWER_PLACEHOLDER = INSERT.replace("INSERT IGNORE", "INSERT")
             + " ON DUPLICATE KEY UPDATE created_at = LEAST(created_at, VALUES(created_at))";
@@ -42,11 +46,11 @@ class JdbcMessageViews implements MessageViews {
         LocalDateTime at = Timestamps.utc(p.submittedAt());
         tx.executeWithoutResult(s -> {
             jdbc.update(INSERT, p.requestId().value(), Role.USER.wire(), Role.USER.rank(), p.sessionId().value(),
-                    p.userId().value(), p.turn(), p.prompt(), "submitted", at, at);
+                    p.userId().value(), p.turn(), blankToNull(p.parent()), p.prompt(), "submitted", at, at);
             // An answer that arrived before its prompt is kept; only its time becomes the prompt's (the
             // earlier one), as when the prompt comes first: the view must not depend on event order.
             jdbc.update(INSERT_ANSWER_PLACEHOLDER, p.requestId().value(), Role.ASSISTANT.wire(), Role.ASSISTANT.rank(),
-                    p.sessionId().value(), p.userId().value(), p.turn(), "", AnswerStatus.QUEUED, at, at);
+                    p.sessionId().value(), p.userId().value(), p.turn(), null, "", AnswerStatus.QUEUED, at, at);
         });
     }
 
@@ -87,14 +91,23 @@ class JdbcMessageViews implements MessageViews {
     }
 
     @Override
-    public List<MessageView> page(SessionId sessionId, MessageCursor after, int limit) {
-        if (after == null) {
-            return jdbc.query("SELECT " + COLUMNS + " FROM message_view WHERE session_id = ? "
-                    + "ORDER BY turn, role_rank LIMIT ?", JdbcMessageViews::row, sessionId.value(), limit);
+    public List<PromptNode> promptsOf(SessionId sessionId) {
+        return jdbc.query("SELECT request_id, parent_request_id, turn FROM message_view "
+                        + "WHERE session_id = ? AND role = 'user' ORDER BY created_at, request_id",
+                (rs, i) -> new PromptNode(rs.getString("request_id"), rs.getString("parent_request_id"),
+                        rs.getInt("turn")), sessionId.value());
+    }
+
+    @Override
+    public List<MessageView> ofPrompts(SessionId sessionId, Collection<String> requestIds) {
+        if (requestIds.isEmpty()) {
+            return List.of();
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM message_view WHERE session_id = ? "
-                        + "AND (turn > ? OR (turn = ? AND role_rank > ?)) ORDER BY turn, role_rank LIMIT ?",
-                JdbcMessageViews::row, sessionId.value(), after.turn(), after.turn(), after.role().rank(), limit);
+        String marks = String.join(", ", Collections.nCopies(requestIds.size(), "?"));
+        List<Object> args = new ArrayList<>(requestIds);
+        args.add(0, sessionId.value());
+        return jdbc.query("SELECT " + COLUMNS + " FROM message_view WHERE session_id = ? AND request_id IN (" + marks
+                + ")", JdbcMessageViews::row, args.toArray());
     }
 
     private static MessageView row(ResultSet rs, int i) throws SQLException {

@@ -76,6 +76,25 @@ class JdbcSessionViews implements SessionViews {
     }
 
     @Override
+    public void showBranch(SessionId sessionId, UserId userId, String head, long sessionVersion, Instant at) {
+        LocalDateTime when = Timestamps.utc(at);
+        // Assignments run left to right: head_request_id is decided on the old head_version before that moves.
+        // Choosing a branch is not activity: updated_at (the list order) stays.
+        jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at, "
+                        + "head_request_id, head_version) VALUES (?, ?, '', ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+                        + "head_request_id = IF(deleted OR VALUES(head_version) < head_version, head_request_id, "
+                        + "VALUES(head_request_id)), "
+                        + "head_version = IF(deleted, head_version, GREATEST(head_version, VALUES(head_version)))",
+                sessionId.value(), userId.value(), Integer.MAX_VALUE, when, when, head, sessionVersion);
+    }
+
+    @Override
+    public Optional<String> shownHead(SessionId sessionId) {
+        return jdbc.queryForList("SELECT head_request_id FROM session_view WHERE session_id = ?", String.class,
+                sessionId.value()).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    @Override
     public void markDeleted(SessionId sessionId, UserId userId, Instant at) {
         LocalDateTime when = Timestamps.utc(at);
         // The title is the user's text too: a tombstone keeps only ids and times.

@@ -33,6 +33,9 @@ public class ProjectingPrompt {
         messages.saveSubmittedIfAbsent(prompt);
         sessions.recordActivity(prompt.sessionId(), prompt.userId(), prompt.turn(),
                 SessionTitle.of(prompt.prompt()), prompt.submittedAt());
+        // A new prompt is shown: it ends the branch it was sent on (unless a later change chose another).
+        sessions.showBranch(prompt.sessionId(), prompt.userId(), prompt.requestId().value(), prompt.sessionVersion(),
+                prompt.submittedAt());
         if (sessions.isDeleted(prompt.sessionId())) {
             contents.forget(prompt.sessionId()); // the delete committed while this prompt was written
             return;

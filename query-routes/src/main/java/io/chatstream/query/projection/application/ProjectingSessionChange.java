@@ -6,7 +6,7 @@ import io.chatstream.query.projection.domain.SessionChange;
 import io.chatstream.query.streaming.application.RequestOwnerships;
 
 /**
- * Use case: a rename sets the session's title; a delete leaves only a tombstone (no title, no
+ * Use case: a rename sets the session's title; a chosen version moves the branch the history shows; a delete leaves only a tombstone (no title, no
  * messages, no request ownerships), so the session vanishes from every query and late events of it
  * are ignored. Idempotent, and a rename after a delete changes nothing.
  */
@@ -24,6 +24,13 @@ public class ProjectingSessionChange {
         if (change instanceof SessionChange.Renamed renamed) {
             if (!sessions.isDeleted(renamed.sessionId())) {
                 sessions.rename(renamed.sessionId(), renamed.userId(), renamed.title(), renamed.occurredAt());
+            }
+            return;
+        }
+        if (change instanceof SessionChange.VersionSelected selected) {
+            if (!sessions.isDeleted(selected.sessionId())) {
+                sessions.showBranch(selected.sessionId(), selected.userId(), selected.head(), selected.sessionVersion(),
+                        selected.occurredAt());
             }
             return;
         }

@@ -54,7 +54,9 @@ public class EventProjections {
         PromptSubmitted e = EventJson.read(json, PromptSubmitted.getDefaultInstance());
         SubmittedPrompt prompt = new SubmittedPrompt(requestId(e.getRequestId()), sessionId(e.getSessionId()),
                 userId(e.getUserId()), turn(e.getTurn()), e.getPrompt(),
-                e.hasSubmittedAt() ? instant(e.getSubmittedAt()) : clock.instant());
+                e.hasSubmittedAt() ? instant(e.getSubmittedAt()) : clock.instant(),
+                e.getParentRequestId().isEmpty() ? "" : requestId(e.getParentRequestId()).value(),
+                e.getSessionVersion());
         tx.executeWithoutResult(s -> prompts.project(prompt));
         LOG.info("prompt {} projected: session {} turn {}", e.getRequestId(), e.getSessionId(), e.getTurn());
     }
@@ -84,6 +86,8 @@ public class EventProjections {
         SessionChange change = switch (e.getChangeCase()) {
             case RENAMED -> new SessionChange.Renamed(session, user, title(e.getRenamed().getTitle()), at);
             case DELETED -> new SessionChange.Deleted(session, user, at);
+            case VERSION_SELECTED -> new SessionChange.VersionSelected(session, user,
+                    requestId(e.getVersionSelected().getHeadRequestId()).value(), e.getSessionVersion(), at);
             case CHANGE_NOT_SET -> throw new UnreadableEventException("SessionChanged without a change");
         };
         tx.executeWithoutResult(s -> sessionChanges.project(change));

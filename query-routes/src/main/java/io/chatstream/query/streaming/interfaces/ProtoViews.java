@@ -18,7 +18,7 @@ final class ProtoViews {
         var b = io.chatstream.proto.v1.MessageView.newBuilder()
                 .setRequestId(m.requestId()).setRole(m.role().wire()).setContent(m.content()).setStatus(m.status())
                 .setCreatedAt(timestamp(m.createdAt())).setTurn(m.turn()).setFinishReason(m.finishReason())
-                .setErrorCode(m.errorCode()).setErrorMessage(m.errorMessage());
+                .setErrorCode(m.errorCode()).setErrorMessage(m.errorMessage()).addAllVersions(m.versions());
         if (m.role() == MessageCursor.Role.ASSISTANT) {
             b.setUsage(Usage.newBuilder().setInputTokens(m.inputTokens()).setOutputTokens(m.outputTokens()))
                     .setReasoning(m.reasoning()).setModel(m.model());

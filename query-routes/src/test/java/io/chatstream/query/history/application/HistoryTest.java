@@ -10,6 +10,8 @@ import io.chatstream.query.history.domain.MessageView;
 import io.chatstream.query.history.domain.SessionView;
 import io.chatstream.query.projection.application.InMemoryReadModels;
 import io.chatstream.query.projection.application.ProjectingPrompt;
+import io.chatstream.query.projection.application.ProjectingSessionChange;
+import io.chatstream.query.projection.domain.SessionChange;
 import io.chatstream.query.projection.domain.SubmittedPrompt;
 import io.chatstream.query.streaming.application.FakeAnswerStreams;
 import io.chatstream.query.streaming.application.RejectionCodes;
@@ -24,6 +26,7 @@ class HistoryTest {
     private final ReadingSessionMessages reading = new ReadingSessionMessages(models, models, streams);
     private final ListingSessions listing = new ListingSessions(models);
     private final ProjectingPrompt prompts = new ProjectingPrompt(models, models, models, models);
+    private final ProjectingSessionChange changes = new ProjectingSessionChange(models, models, models);
     private final Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
 
     private void prompt(String request, String session, int turn, int minute) {
@@ -44,6 +47,41 @@ class HistoryTest {
                 .containsExactly("user1", "assistant1", "user2");
         assertThat(second.page().items()).extracting(m -> m.role().wire() + m.turn()).containsExactly("assistant2");
         assertThat(second.page().nextCursor()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("shows the branch the session chose, each message with the versions of its turn, in order and paged")
+    void showsChosenBranch() {
+        SessionId session = new SessionId("session-0001");
+        versioned("request-0001", "", 1, 0, 1);
+        versioned("request-0002", "request-0001", 2, 1, 3);
+        versioned("request-0003", "request-0001", 2, 2, 5); // a regenerate of turn 2
+        versioned("request-0004", "", 1, 3, 7); // an edit of turn 1
+
+        var edited = (PageResult.Found<MessageView>) reading.read("alice", session.value(), "", 10);
+        assertThat(edited.page().items()).extracting(MessageView::requestId).containsExactly("request-0004", "request-0004");
+        assertThat(edited.page().items().get(0).versions()).containsExactly("request-0001", "request-0004");
+
+        select(session, "request-0003", 9);
+        select(session, "request-0002", 8); // older: arrives late, changes nothing
+
+        var first = (PageResult.Found<MessageView>) reading.read("alice", session.value(), "", 3);
+        var second = (PageResult.Found<MessageView>) reading.read("alice", session.value(), first.page().nextCursor(), 3);
+        assertThat(first.page().items()).extracting(m -> m.role().wire() + " " + m.requestId())
+                .containsExactly("user request-0001", "assistant request-0001", "user request-0003");
+        assertThat(second.page().items()).extracting(m -> m.role().wire() + " " + m.requestId())
+                .containsExactly("assistant request-0003");
+        assertThat(second.page().items().get(0).versions()).containsExactly("request-0002", "request-0003");
+    }
+
+    private void versioned(String request, String parent, int turn, int minute, long sessionVersion) {
+        prompts.project(new SubmittedPrompt(new RequestId(request), new SessionId("session-0001"), new UserId("alice"),
+                turn, "prompt " + request, t0.plusSeconds(60L * minute), parent, sessionVersion));
+    }
+
+    private void select(SessionId session, String head, long sessionVersion) {
+        changes.project(new SessionChange.VersionSelected(session, new UserId("alice"), head, sessionVersion,
+                t0.plusSeconds(3600)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.chatstream.query.history.application.SessionViews;
 import io.chatstream.query.history.domain.AnswerStatus;
 import io.chatstream.query.history.domain.FinalAnswer;
 import io.chatstream.query.history.domain.MessageCursor;
+import io.chatstream.query.history.domain.PromptNode;
 import io.chatstream.query.history.domain.MessageCursor.Role;
 import io.chatstream.query.history.domain.MessageView;
 import io.chatstream.query.history.domain.SessionCursor;
@@ -19,6 +20,7 @@ import io.chatstream.query.streaming.application.RequestOwnerships;
 import io.chatstream.query.streaming.domain.RequestOwnership;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,9 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
     final Map<SessionId, SessionView> sessions = new HashMap<>();
     final Map<SessionId, Integer> titleTurns = new HashMap<>();
     final Map<SessionId, Instant> userTitledAt = new HashMap<>();
+    final Map<SessionId, List<PromptNode>> prompts = new HashMap<>();
+    final Map<SessionId, String> heads = new HashMap<>();
+    final Map<SessionId, Long> headVersions = new HashMap<>();
     final List<RequestId> signalled = new ArrayList<>();
 
     @Override
@@ -48,6 +53,10 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
 
     @Override
     public void saveSubmittedIfAbsent(SubmittedPrompt p) {
+        if (!messages.containsKey(p.requestId().value() + "/user")) {
+            prompts.computeIfAbsent(p.sessionId(), s -> new ArrayList<>())
+                    .add(new PromptNode(p.requestId().value(), p.parent(), p.turn()));
+        }
         put(p.requestId(), p.sessionId(), new MessageView(p.requestId().value(), Role.USER, p.turn(), p.prompt(), "",
                 "submitted", "", "", "", 0, 0, p.submittedAt()), true);
         put(p.requestId(), p.sessionId(), new MessageView(p.requestId().value(), Role.ASSISTANT, p.turn(), "", "",
@@ -76,15 +85,47 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
         return Optional.ofNullable(messages.get(requestId.value() + "/assistant"));
     }
 
-    @Override
-    public List<MessageView> page(SessionId sessionId, MessageCursor after, int limit) {
-        Comparator<MessageView> order = Comparator.comparingInt(MessageView::turn).thenComparing(m -> m.role().rank());
+    /** Every message of the session, in turn and role order (whatever branch). */
+    public List<MessageView> messagesOf(SessionId sessionId) {
         return messages.entrySet().stream()
                 .filter(e -> sessionOf.get(e.getKey()).equals(sessionId))
                 .map(Map.Entry::getValue)
-                .filter(m -> after == null || m.turn() > after.turn()
-                        || (m.turn() == after.turn() && m.role().rank() > after.role().rank()))
-                .sorted(order).limit(limit).toList();
+                .sorted(Comparator.comparingInt(MessageView::turn).thenComparing(m -> m.role().rank()))
+                .toList();
+    }
+
+    @Override
+    public List<PromptNode> promptsOf(SessionId sessionId) {
+        return List.copyOf(prompts.getOrDefault(sessionId, List.of()));
+    }
+
+    @Override
+    public List<MessageView> ofPrompts(SessionId sessionId, Collection<String> requestIds) {
+        return messages.entrySet().stream()
+                .filter(e -> sessionOf.get(e.getKey()).equals(sessionId))
+                .map(Map.Entry::getValue)
+                .filter(m -> requestIds.contains(m.requestId()))
+                .toList();
+    }
+
+    @Override
+    public void showBranch(SessionId id, UserId user, String head, long version, Instant at) {
+        if (isDeleted(id)) {
+            return;
+        }
+        if (!sessions.containsKey(id)) {
+            sessions.put(id, new SessionView(id, user, "", at, at, 0, false));
+            titleTurns.put(id, Integer.MAX_VALUE);
+        }
+        if (version >= headVersions.getOrDefault(id, 0L)) {
+            heads.put(id, head);
+            headVersions.put(id, version);
+        }
+    }
+
+    @Override
+    public Optional<String> shownHead(SessionId sessionId) {
+        return Optional.ofNullable(heads.get(sessionId));
     }
 
     @Override
@@ -156,6 +197,7 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
 
     @Override
     public void deleteSession(SessionId sessionId) {
+        prompts.remove(sessionId);
         ownerships.values().removeIf(o -> o.sessionId().equals(sessionId));
         sessionOf.entrySet().removeIf(e -> {
             boolean ofSession = e.getValue().equals(sessionId);

@@ -43,7 +43,7 @@ class ProjectionsTest {
         prompts.project(prompt("Hello there"));
 
         assertThat(models.find(request)).hasValueSatisfying(o -> assertThat(o.ownedBy(user)).isTrue());
-        assertThat(models.page(session, null, 10)).extracting(MessageView::status)
+        assertThat(models.messagesOf(session)).extracting(MessageView::status)
                 .containsExactly("submitted", "queued");
         assertThat(models.find(session)).hasValueSatisfying(s -> {
             assertThat(s.title()).isEqualTo("Hello there");
@@ -105,7 +105,7 @@ class ProjectionsTest {
             assertThat(m.content()).isEqualTo("Hi!");
             assertThat(m.reasoning()).isEqualTo("They greet me.");
         });
-        assertThat(models.page(session, null, 10)).extracting(MessageView::reasoning)
+        assertThat(models.messagesOf(session)).extracting(MessageView::reasoning)
                 .containsExactly("", "They greet me.");
     }
 
@@ -116,7 +116,7 @@ class ProjectionsTest {
 
         prompts.project(prompt("Late prompt"));
 
-        assertThat(models.page(session, null, 10)).extracting(MessageView::status)
+        assertThat(models.messagesOf(session)).extracting(MessageView::status)
                 .containsExactly("submitted", "completed");
         assertThat(models.find(session).orElseThrow().title()).isEqualTo("Late prompt");
         assertThat(models.find(session).orElseThrow().createdAt()).isEqualTo(t0);
