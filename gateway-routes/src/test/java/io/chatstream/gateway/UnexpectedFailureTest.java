@@ -51,7 +51,7 @@ class UnexpectedFailureTest extends GatewayTestSupport {
             return new SendingPrompt(commands) {
                 @Override
                 public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId,
-                        String model, Boolean thinking) {
+                        String model, Boolean thinking, String versionOf) {
                     throw new IllegalStateException("secret detail");
                 }
             };

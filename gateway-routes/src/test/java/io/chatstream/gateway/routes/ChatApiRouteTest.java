@@ -22,6 +22,7 @@ import io.chatstream.gateway.backend.application.SessionRenamed;
 import io.chatstream.gateway.backend.application.SessionSummary;
 import io.chatstream.gateway.backend.application.StopRequested;
 import io.chatstream.gateway.backend.application.TokenUsage;
+import io.chatstream.gateway.backend.application.VersionShown;
 import io.chatstream.gateway.identity.application.Caller;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,8 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
     void pathsAndVerbs() {
         Map<String, String> api = Map.of(
                 "gateway-send-prompt", "POST /api/chat/send",
+                "gateway-regenerate-prompt", "POST /api/chat/regenerate",
+                "gateway-select-version", "POST /api/chat/select-version",
                 "gateway-stop-prompt", "POST /api/chat/stop",
                 "gateway-list-sessions", "GET /api/chat/sessions",
                 "gateway-session-messages", "GET /api/chat/sessions/{id}/messages",
@@ -80,6 +83,51 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
         assertThat(reply.header("Content-Type")).isEqualTo("application/json;charset=UTF-8");
         assertThat(reply.headers()).doesNotContainKey("Authorization");
         verify(commands).submit(argThat(caller("alice")), eq(Optional.of(SESSION)), eq("Hello"), eq(Optional.of(REQUEST)), eq(""), eq(false));
+    }
+
+    @Test
+    @DisplayName("POST /api/chat/send with version_of submits an edit; /regenerate the same prompt again; /select-version shows a version")
+    void versions() {
+        signedInAs("alice");
+        when(commands.submitVersion(any(), any(), any(), any(), any(), any(), anyBoolean()))
+                .thenReturn(Outcome.done(new PromptAccepted(REQUEST.value(), SESSION.value(), AT, "accepted", 2)));
+        when(commands.selectVersion(any(), any())).thenReturn(Outcome.done(new VersionShown(SESSION.value(),
+                "req-client-0009")));
+        RequestId earlier = new RequestId("req-client-0000");
+
+        ApiReply edit = call(ApiRequest.post("/api/chat/send",
+                "{\"prompt\":\"Better\",\"version_of\":\"req-client-0000\",\"session_id\":\"sess-existing-1\"}"));
+        ApiReply regenerate = call(ApiRequest.post("/api/chat/regenerate",
+                "{\"version_of\":\"req-client-0000\",\"request_id\":\"req-client-0001\",\"thinking\":true}"));
+        ApiReply select = call(ApiRequest.post("/api/chat/select-version", "{\"request_id\":\"req-client-0000\"}"));
+
+        assertThat(edit.status()).isEqualTo(202);
+        assertThat(regenerate.status()).isEqualTo(202);
+        assertThat(regenerate.json().path("turn").asInt()).isEqualTo(2);
+        verify(commands).submitVersion(argThat(caller("alice")), eq(Optional.of(SESSION)), eq(earlier), eq("Better"),
+                eq(Optional.empty()), eq(""), eq(false));
+        verify(commands).submitVersion(argThat(caller("alice")), eq(Optional.empty()), eq(earlier), eq(""),
+                eq(Optional.of(REQUEST)), eq(""), eq(true));
+        assertThat(select.status()).isEqualTo(200);
+        assertJson(select.json(), "{\"session_id\":\"sess-existing-1\",\"head_request_id\":\"req-client-0009\"}");
+        verify(commands).selectVersion(argThat(caller("alice")), eq(earlier));
+    }
+
+    @Test
+    @DisplayName("a regenerate or select without a well-formed request id is 400 INVALID_REQUEST_ID; an edit needs its text")
+    void versionsBadInput() {
+        signedInAs("alice");
+
+        assertThat(call(ApiRequest.post("/api/chat/regenerate", "{}")).errorCode()).isEqualTo("INVALID_REQUEST_ID");
+        assertThat(call(ApiRequest.post("/api/chat/regenerate", "{\"version_of\":\"../x\"}")).errorCode())
+                .isEqualTo("INVALID_REQUEST_ID");
+        assertThat(call(ApiRequest.post("/api/chat/regenerate", "{\"version_of\":7}")).errorCode())
+                .isEqualTo("INVALID_FIELD");
+        assertThat(call(ApiRequest.post("/api/chat/select-version", "{\"request_id\":\"\"}")).errorCode())
+                .isEqualTo("INVALID_REQUEST_ID");
+        assertThat(call(ApiRequest.post("/api/chat/send", "{\"prompt\":\" \",\"version_of\":\"req-client-0000\"}"))
+                .errorCode()).isEqualTo("PROMPT_EMPTY");
+        verifyNoInteractions(commands);
     }
 
     @ParameterizedTest(name = "thinking {0} -> {1}")
@@ -234,7 +282,7 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
         signedInAs("alice");
         when(queries.messages(any(), any(), any())).thenReturn(Outcome.done(new Page<>(List.of(new MessageEntry(
                 REQUEST.value(), "assistant", "Ciao", "completed", AT, 1, "stop", "", "", new TokenUsage(3, 5),
-                "They greet in Italian.", "qwen-plus")), "")));
+                "They greet in Italian.", "qwen-plus", List.of("req-client-0000", REQUEST.value()))), "")));
 
         ApiReply reply = call(ApiRequest.get("/api/chat/sessions/sess-existing-1/messages"));
 
@@ -243,7 +291,7 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
                 + "\"content\":\"Ciao\",\"status\":\"completed\",\"created_at\":\"2026-01-02T03:04:05Z\",\"turn\":1,"
                 + "\"finish_reason\":\"stop\",\"error_code\":null,\"error_message\":null,"
                 + "\"usage\":{\"input_tokens\":3,\"output_tokens\":5},\"reasoning\":\"They greet in Italian.\","
-                + "\"model\":\"qwen-plus\"}");
+                + "\"model\":\"qwen-plus\",\"versions\":[\"req-client-0000\",\"req-client-0001\"]}");
         verify(queries).messages(argThat(caller("alice")), eq(SESSION), eq(new PageRequest("", 0)));
     }
 

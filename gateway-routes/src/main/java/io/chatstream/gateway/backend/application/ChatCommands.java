@@ -17,6 +17,17 @@ public interface ChatCommands {
     Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request,
             String model, boolean thinking);
 
+    /**
+     * A new version of the turn of the caller's prompt {@code versionOf}: a regenerate ({@code prompt} blank: the
+     * same text) or an edit (another text). The session shows it from then on. {@code session}, when given, must be
+     * the prompt's (else REQUEST_NOT_FOUND).
+     */
+    Outcome<PromptAccepted> submitVersion(Caller caller, Optional<SessionId> session, RequestId versionOf, String prompt,
+            Optional<RequestId> request, String model, boolean thinking);
+
+    /** Shows another version of a turn: the session continues on the branch through {@code version}. */
+    Outcome<VersionShown> selectVersion(Caller caller, RequestId version);
+
     Outcome<StopRequested> cancel(Caller caller, RequestId request);
 
     Outcome<SessionRenamed> rename(Caller caller, SessionId session, String title);

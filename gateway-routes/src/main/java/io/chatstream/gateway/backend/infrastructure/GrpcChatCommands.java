@@ -9,6 +9,7 @@ import io.chatstream.gateway.backend.application.PromptAccepted;
 import io.chatstream.gateway.backend.application.PromptStatus;
 import io.chatstream.gateway.backend.application.SessionRenamed;
 import io.chatstream.gateway.backend.application.StopRequested;
+import io.chatstream.gateway.backend.application.VersionShown;
 import io.chatstream.gateway.identity.application.Caller;
 import io.chatstream.proto.v1.CancelPromptRequest;
 import io.chatstream.proto.v1.CancelPromptResponse;
@@ -20,6 +21,8 @@ import io.chatstream.proto.v1.GetPromptStatusRequest;
 import io.chatstream.proto.v1.GetPromptStatusResponse;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.RenameSessionResponse;
+import io.chatstream.proto.v1.SelectVersionRequest;
+import io.chatstream.proto.v1.SelectVersionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
 import io.grpc.Channel;
@@ -69,24 +72,55 @@ public class GrpcChatCommands implements ChatCommands {
     @Override
     public Outcome<PromptAccepted> submit(Caller caller, Optional<SessionId> session, String prompt, Optional<RequestId> request,
             String model, boolean thinking) {
+        return submit(caller, submitCall(caller, prompt, request, model, thinking)
+                .setSessionId(session.map(SessionId::value).orElse("")).build());
+    }
+
+    @Override
+    public Outcome<PromptAccepted> submitVersion(Caller caller, Optional<SessionId> session, RequestId versionOf,
+            String prompt, Optional<RequestId> request, String model, boolean thinking) {
+        return submit(caller, submitCall(caller, prompt == null ? "" : prompt, request, model, thinking)
+                .setSessionId(session.map(SessionId::value).orElse("")).setVersionOf(versionOf.value()).build());
+    }
+
+    private static SubmitPromptRequest.Builder submitCall(Caller caller, String prompt, Optional<RequestId> request,
+            String model, boolean thinking) {
         // Chosen here when the client chose none (the command service would choose the same kind): every
         // attempt of a retried call then carries the same idempotency key, so a prompt is submitted once.
         RequestId requestId = request.orElseGet(RequestId::generate);
-        SubmitPromptRequest call = SubmitPromptRequest.newBuilder()
+        return SubmitPromptRequest.newBuilder()
                 .setUserId(caller.user().value())
                 .setTraceId(caller.trace().value())
-                .setSessionId(session.map(SessionId::value).orElse(""))
                 .setRequestId(requestId.value())
                 .setPrompt(prompt)
                 .setModel(model == null ? "" : model)
-                .setThinking(thinking)
-                .build();
+                .setThinking(thinking);
+    }
+
+    private Outcome<PromptAccepted> submit(Caller caller, SubmitPromptRequest call) {
         try {
             SubmitPromptResponse r = stub(caller).submitPrompt(call);
             // Ids only (never the prompt): the first line of a request's path in the logs (docs/observability.md).
             LOG.info("prompt {} accepted by command: session {} turn {}", r.getRequestId(), r.getSessionId(), r.getTurn());
             return Outcome.done(new PromptAccepted(r.getRequestId(), r.getSessionId(),
                     ProtoViews.instant(r.hasAcceptedAt(), r.getAcceptedAt()), r.getStatus(), r.getTurn()));
+        } catch (StatusRuntimeException e) {
+            return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
+        }
+    }
+
+    @Override
+    public Outcome<VersionShown> selectVersion(Caller caller, RequestId version) {
+        SelectVersionRequest call = SelectVersionRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setRequestId(version.value())
+                .build();
+        try {
+            SelectVersionResponse r = stub(caller).selectVersion(call);
+            LOG.info("version {} shown: session {} now ends at {}", version.value(), r.getSessionId(),
+                    r.getHeadRequestId());
+            return Outcome.done(new VersionShown(r.getSessionId(), r.getHeadRequestId()));
         } catch (StatusRuntimeException e) {
             return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
         }

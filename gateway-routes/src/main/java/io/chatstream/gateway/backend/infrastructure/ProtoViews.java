@@ -35,7 +35,8 @@ final class ProtoViews {
     static MessageEntry message(MessageView v) {
         return new MessageEntry(v.getRequestId(), v.getRole(), v.getContent(), v.getStatus(),
                 instant(v.hasCreatedAt(), v.getCreatedAt()), v.getTurn(), v.getFinishReason(), v.getErrorCode(),
-                v.getErrorMessage(), usage(v.hasUsage(), v.getUsage()), v.getReasoning(), v.getModel());
+                v.getErrorMessage(), usage(v.hasUsage(), v.getUsage()), v.getReasoning(), v.getModel(),
+                v.getVersionsList());
     }
 
     static SearchHit hit(io.chatstream.proto.v1.SearchHit h) {

@@ -13,8 +13,12 @@ import io.chatstream.gateway.identity.application.Caller;
 import io.chatstream.gateway.ratelimit.application.SendRateLimits;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Use case: a signed-in person sends a prompt, into a new or an existing conversation. */
+/**
+ * Use case: a signed-in person sends a prompt, into a new or an existing conversation, or as a new version of
+ * a turn: a regenerate (the same prompt answered again) or an edit (another prompt in its place).
+ */
 public class SendingPrompt {
 
     private final ChatCommands commands;
@@ -45,6 +49,15 @@ public class SendingPrompt {
      */
     public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId, String model,
             Boolean thinking) {
+        return send(caller, sessionId, prompt, requestId, model, thinking, null);
+    }
+
+    /**
+     * The same; with {@code versionOf} (the request id of one of the caller's prompts) the prompt is an edit: a new
+     * version of that turn, after the same earlier turns. An unknown or someone else's prompt is 404 REQUEST_NOT_FOUND.
+     */
+    public Outcome<PromptAccepted> send(Caller caller, String sessionId, String prompt, String requestId, String model,
+            Boolean thinking, String versionOf) {
         if (prompt == null || prompt.isBlank()) {
             return Outcome.rejected(GatewayCodes.PROMPT_EMPTY, "prompt is required");
         }
@@ -64,15 +77,48 @@ public class SendingPrompt {
         }
         Optional<SessionId> chosenSession = session;
         Optional<RequestId> chosenRequest = request;
-        return choose(caller, model, thinking).then(choice -> {
-            // Only well-formed sends count against the allowance: a typo costs the person nothing.
-            Optional<Duration> wait = limits.tryAcquire(caller.user());
-            if (wait.isPresent()) {
-                return new Outcome.Rejected<>(new Rejection(GatewayCodes.RATE_LIMITED,
-                        "too many prompts: try again in a moment", wait.get()));
+        if (versionOf != null && !versionOf.isEmpty()) {
+            return newVersion(caller, chosenSession, versionOf, prompt, requestId, model, thinking);
+        }
+        return choose(caller, model, thinking).then(choice -> limited(caller, () ->
+                commands.submit(caller, chosenSession, prompt, chosenRequest, choice.model(), choice.thinking())));
+    }
+
+    /**
+     * Regenerate: the prompt {@code versionOf} (one of the caller's) is answered again, as a new version of its
+     * turn that sees only the earlier turns; counted like a send. 409 SESSION_BUSY while an answer is in flight.
+     */
+    public Outcome<PromptAccepted> regenerate(Caller caller, String versionOf, String requestId, String model,
+            Boolean thinking) {
+        return newVersion(caller, Optional.empty(), versionOf, "", requestId, model, thinking);
+    }
+
+    private Outcome<PromptAccepted> newVersion(Caller caller, Optional<SessionId> session, String versionOf,
+            String prompt, String requestId, String model, Boolean thinking) {
+        Optional<RequestId> of = versionOf == null ? Optional.empty() : RequestId.parse(versionOf);
+        if (of.isEmpty()) {
+            return Outcome.rejected(GatewayCodes.INVALID_REQUEST_ID, "version_of is missing or malformed");
+        }
+        Optional<RequestId> request = Optional.empty();
+        if (requestId != null && !requestId.isEmpty()) {
+            request = RequestId.parse(requestId);
+            if (request.isEmpty()) {
+                return Outcome.rejected(GatewayCodes.INVALID_REQUEST_ID, "request_id is malformed");
             }
-            return commands.submit(caller, chosenSession, prompt, chosenRequest, choice.model(), choice.thinking());
-        });
+        }
+        Optional<RequestId> chosenRequest = request;
+        return choose(caller, model, thinking).then(choice -> limited(caller, () ->
+                commands.submitVersion(caller, session, of.get(), prompt, chosenRequest, choice.model(), choice.thinking())));
+    }
+
+    /** Only well-formed sends count against the allowance: a typo costs the person nothing. */
+    private Outcome<PromptAccepted> limited(Caller caller, Supplier<Outcome<PromptAccepted>> submit) {
+        Optional<Duration> wait = limits.tryAcquire(caller.user());
+        if (wait.isPresent()) {
+            return new Outcome.Rejected<>(new Rejection(GatewayCodes.RATE_LIMITED,
+                    "too many prompts: try again in a moment", wait.get()));
+        }
+        return submit.get();
     }
 
     /** The model (blank: the default) and thinking a prompt is sent with. */

@@ -3,6 +3,7 @@ package io.chatstream.gateway.chat.infrastructure;
 import io.chatstream.gateway.backend.application.ChatCommands;
 import io.chatstream.gateway.backend.application.ChatQueries;
 import io.chatstream.gateway.chat.application.OfferedModels;
+import io.chatstream.gateway.chat.application.SelectingVersion;
 import io.chatstream.gateway.chat.application.SendingPrompt;
 import io.chatstream.gateway.chat.application.StoppingPrompt;
 import io.chatstream.gateway.ratelimit.application.SendRateLimits;
@@ -24,6 +25,11 @@ public class ChatConfiguration {
     @Bean
     SendingPrompt sendingPrompt(ChatCommands commands, SendRateLimits limits, OfferedModels models) {
         return new SendingPrompt(commands, limits, models);
+    }
+
+    @Bean
+    SelectingVersion selectingVersion(ChatCommands commands) {
+        return new SelectingVersion(commands);
     }
 
     @Bean

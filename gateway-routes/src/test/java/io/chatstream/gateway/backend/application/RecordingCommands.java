@@ -26,6 +26,21 @@ public final class RecordingCommands implements ChatCommands {
     }
 
     @Override
+    public Outcome<PromptAccepted> submitVersion(Caller caller, Optional<SessionId> session, RequestId versionOf,
+            String prompt, Optional<RequestId> request, String model, boolean thinking) {
+        calls.add("version of " + versionOf.value() + " " + session.map(SessionId::value).orElse("-") + " "
+                + request.map(RequestId::value).orElse("-") + (prompt.isEmpty() ? " same text" : " edited"));
+        return Outcome.done(new PromptAccepted(request.map(RequestId::value).orElse("req-assigned-2"),
+                session.map(SessionId::value).orElse("sess-existing-1"), Instant.EPOCH, "accepted", 1));
+    }
+
+    @Override
+    public Outcome<VersionShown> selectVersion(Caller caller, RequestId version) {
+        calls.add("select " + version.value());
+        return Outcome.done(new VersionShown("sess-existing-1", version.value()));
+    }
+
+    @Override
     public Outcome<StopRequested> cancel(Caller caller, RequestId request) {
         calls.add("cancel " + request.value());
         return Outcome.done(new StopRequested(request.value(), "cancelling"));

@@ -78,7 +78,8 @@ public final class ApiJson {
         return fields("request_id", m.requestId(), "role", m.role(), "content", m.content(), "status", m.status(),
                 "created_at", m.createdAt(), "turn", m.turn(), "finish_reason", blankToNull(m.finishReason()),
                 "error_code", blankToNull(m.errorCode()), "error_message", blankToNull(m.errorMessage()),
-                "usage", usage(m.usage()), "reasoning", blankToNull(m.reasoning()), "model", blankToNull(m.model()));
+                "usage", usage(m.usage()), "reasoning", blankToNull(m.reasoning()), "model", blankToNull(m.model()),
+                "versions", m.versions());
     }
 
     static Map<String, Object> hit(SearchHit h) {

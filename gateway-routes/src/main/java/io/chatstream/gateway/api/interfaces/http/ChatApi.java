@@ -6,6 +6,7 @@ import io.chatstream.gateway.api.application.Outcome;
 import io.chatstream.gateway.api.application.Rejection;
 import io.chatstream.gateway.backend.application.PromptAccepted;
 import io.chatstream.gateway.chat.application.OfferedModels;
+import io.chatstream.gateway.chat.application.SelectingVersion;
 import io.chatstream.gateway.chat.application.SendingPrompt;
 import io.chatstream.gateway.chat.application.StoppingPrompt;
 import io.chatstream.gateway.history.application.DeletingSession;
@@ -35,10 +36,13 @@ public class ChatApi {
     private final DeletingSession deleting;
     private final SearchingMessages searching;
     private final OfferedModels models;
+    private final SelectingVersion selecting;
 
     public ChatApi(SendingPrompt sending, StoppingPrompt stopping, ListingSessions listing, ReadingSessionMessages reading,
-            RenamingSession renaming, DeletingSession deleting, SearchingMessages searching, OfferedModels models) {
+            RenamingSession renaming, DeletingSession deleting, SearchingMessages searching, OfferedModels models,
+            SelectingVersion selecting) {
         this.models = models;
+        this.selecting = selecting;
         this.sending = sending;
         this.stopping = stopping;
         this.listing = listing;
@@ -57,10 +61,36 @@ public class ChatApi {
                     f.text("request_id").then(request ->
                     f.text("model").then(model ->
                     f.flagOrNull("thinking").then(thinking ->
-                            sending.send(caller, session, prompt, request, model, thinking)))))));
-            HttpReplies.reply(exchange, 202, accepted, a -> ApiJson.fields("request_id", a.requestId(),
-                    "session_id", a.sessionId(), "accepted_at", a.acceptedAt(), "status", a.status(), "turn", a.turn()));
+                    f.text("version_of").then(versionOf ->
+                            sending.send(caller, session, prompt, request, model, thinking, versionOf))))))));
+            HttpReplies.reply(exchange, 202, accepted, ChatApi::accepted);
         });
+    }
+
+    public void regenerate(Exchange exchange) {
+        withCaller(exchange, caller -> {
+            Outcome<RequestFields> body = RequestFields.of(exchange.getIn().getBody(String.class));
+            Outcome<PromptAccepted> accepted = body.then(f ->
+                    f.text("version_of").then(versionOf ->
+                    f.text("request_id").then(request ->
+                    f.text("model").then(model ->
+                    f.flagOrNull("thinking").then(thinking ->
+                            sending.regenerate(caller, versionOf, request, model, thinking))))));
+            HttpReplies.reply(exchange, 202, accepted, ChatApi::accepted);
+        });
+    }
+
+    public void selectVersion(Exchange exchange) {
+        withCaller(exchange, caller -> {
+            Outcome<RequestFields> body = RequestFields.of(exchange.getIn().getBody(String.class));
+            HttpReplies.reply(exchange, 200, body.then(f -> f.text("request_id").then(r -> selecting.select(caller, r))),
+                    v -> ApiJson.fields("session_id", v.sessionId(), "head_request_id", v.headRequestId()));
+        });
+    }
+
+    private static Map<String, Object> accepted(PromptAccepted a) {
+        return ApiJson.fields("request_id", a.requestId(), "session_id", a.sessionId(), "accepted_at", a.acceptedAt(),
+                "status", a.status(), "turn", a.turn());
     }
 
     public void stop(Exchange exchange) {
