@@ -300,12 +300,15 @@ async function selectSession(sessionId, found) {
       if (!cursor) break;
     }
     if (store.session !== sessionId) return; // the user moved on meanwhile
+    let prompt = null;
     for (const m of messages) {
       if (m.role === 'user') {
-        addMessage('user', m.content).row.dataset.requestId = m.request_id;
+        prompt = addMessage('user', m.content);
+        prompt.row.dataset.requestId = m.request_id;
       } else {
         const view = addMessage('assistant', m.content);
         view.row.dataset.requestId = m.request_id;
+        if (prompt) joinTurn(prompt, view, m.request_id, m.turn, m.versions);
         view.model = m.model || '';
         setThinking(view, m.reasoning, false);
         if (m.status === 'queued' || m.status === 'streaming') {
@@ -436,13 +439,15 @@ function addMessage(role, text) {
   body.append(content, status);
   row.append(body);
   $('messages').append(row);
-  const view = { row, content, status, actions: null, thinking: null, raw: '', renderTimer: null };
+  const view = { row, content, status, actions: null, thinking: null, raw: '', renderTimer: null, turn: null };
   if (role === 'assistant') {
     view.thinking = thinkingBlock();
     body.prepend(view.thinking.block);
     view.actions = answerActions(view);
-    body.append(view.actions);
+  } else {
+    view.actions = promptActions(view);
   }
+  body.append(view.actions);
   setText(view, text || '');
   scrollDown();
   return view;
@@ -552,8 +557,29 @@ function answerActions(view) {
   model.className = 'model-name';
   const usage = document.createElement('span');
   usage.className = 'usage';
-  actions.append(copy, model, usage);
+  const regenerate = actionButton('regenerate', 'action.regenerate', () => regenerateAnswer(view.turn));
+  actions.append(versionSwitch(view), copy, regenerate, model, usage);
   return actions;
+}
+
+/** Under a prompt: Edit, once its answer is finished. */
+function promptActions(view) {
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  actions.hidden = true;
+  actions.append(actionButton('edit', 'action.edit', () => startEdit(view)));
+  return actions;
+}
+
+function actionButton(kind, key, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'action ' + kind;
+  b.dataset.key = key;
+  b.textContent = I18n.t(key);
+  b.setAttribute('aria-label', I18n.t(key + '.label'));
+  b.addEventListener('click', onClick);
+  return b;
 }
 
 /** Shows the actions of an answer that has text; {@code usage} as the API and stream give it (or none). */
@@ -566,7 +592,12 @@ function showActions(view, usage) {
     usageText.dataset.output = usage.output_tokens || 0;
     usageText.textContent = I18n.t('usage.tokens', { input: usageText.dataset.input, output: usageText.dataset.output });
   }
-  view.actions.hidden = !view.raw;
+  view.actions.querySelector('.copy').hidden = !view.raw;
+  view.actions.hidden = false;
+  if (view.turn) {
+    view.turn.user.actions.hidden = false;
+    showVersions(view);
+  }
 }
 
 /** The status line reset for another try of the same answer. */
@@ -673,6 +704,7 @@ function connect(s) {
       if (!d) return;
       end(s);
       finishView(s.view, 'failed', d.code);
+      showActions(s.view);
       announce(s.view, 'failed');
       return;
     }
@@ -759,8 +791,9 @@ async function send() {
     autoGrow();
     const isNew = store.session !== accepted.session_id;
     store.session = accepted.session_id;
-    addMessage('user', prompt);
+    const asked = addMessage('user', prompt);
     const view = addMessage('assistant', '');
+    joinTurn(asked, view, accepted.request_id, accepted.turn, [accepted.request_id]);
     view.model = chosenModel();
     follow(accepted.request_id, view, 0);
     if (isNew) loadSessions().catch(() => {});
@@ -784,6 +817,170 @@ async function stop() {
   } catch (e) {
     showError(e.message);
   }
+}
+
+// ---------- versions: regenerate, edit, flip ----------
+// A turn is a prompt and its answer. Regenerate answers the prompt again; Edit sends another prompt in its
+// place; both make a new version of the turn that sees only the turns before it, and the conversation goes on
+// from the new version (later turns stay with the old one). "‹ 2 / 3 ›" flips between the versions of a turn:
+// the server then shows that version's branch, so the whole conversation below it is read again.
+
+/** Ties a prompt and its answer into one turn: the request id they share and the versions of the turn. */
+function joinTurn(prompt, answer, requestId, number, versions) {
+  const turn = { user: prompt, answer, requestId, number, versions: versions && versions.length ? versions : [requestId] };
+  prompt.turn = turn;
+  answer.turn = turn;
+  prompt.row.dataset.requestId = requestId;
+  answer.row.dataset.requestId = requestId;
+  answer.row.dataset.turn = number;
+  return turn;
+}
+
+function versionSwitch(view) {
+  const box = document.createElement('span');
+  box.className = 'versions';
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', I18n.t('versions.label'));
+  box.hidden = true;
+  const previous = document.createElement('button');
+  previous.type = 'button';
+  previous.className = 'action version-previous';
+  previous.textContent = '\u2039';
+  previous.setAttribute('aria-label', I18n.t('versions.previous'));
+  previous.addEventListener('click', () => showVersion(view.turn, -1));
+  const position = document.createElement('span');
+  position.className = 'version-position';
+  const next = document.createElement('button');
+  next.type = 'button';
+  next.className = 'action version-next';
+  next.textContent = '\u203a';
+  next.setAttribute('aria-label', I18n.t('versions.next'));
+  next.addEventListener('click', () => showVersion(view.turn, 1));
+  box.append(previous, position, next);
+  return box;
+}
+
+/** "2 / 3" under an answer whose turn has other versions; hidden otherwise. */
+function showVersions(view) {
+  const box = view.actions.querySelector('.versions');
+  const turn = view.turn;
+  const count = turn.versions.length;
+  const index = turn.versions.indexOf(turn.requestId) + 1;
+  box.hidden = count < 2;
+  const position = box.querySelector('.version-position');
+  position.textContent = index + ' / ' + count;
+  position.dataset.index = index;
+  position.dataset.count = count;
+  position.setAttribute('aria-label', I18n.t('versions.position', { index, count }));
+  box.querySelector('.version-previous').disabled = index <= 1;
+  box.querySelector('.version-next').disabled = index >= count;
+}
+
+async function showVersion(turn, step) {
+  if (state.stream) return; // the answer being written belongs to the branch shown now
+  const wanted = turn.versions[turn.versions.indexOf(turn.requestId) + step];
+  if (!wanted) return;
+  try {
+    await api('POST', '/api/chat/select-version', { request_id: wanted });
+    await selectSession(store.session);
+    // Keep the keyboard where it was: on the switch of the same turn.
+    const row = document.querySelector('#messages .msg.assistant[data-turn="' + turn.number + '"]');
+    const again = row && row.querySelector(step < 0 ? '.version-previous' : '.version-next');
+    if (again) (again.disabled ? row.querySelector('.version-position') : again).focus();
+  } catch (e) {
+    if (e.status !== 401) showError(describe(e));
+  }
+}
+
+/** Removes the messages from {@code row} on: the turns a new version leaves behind on the old branch. */
+function dropFrom(row) {
+  while (row.nextElementSibling) row.nextElementSibling.remove();
+  row.remove();
+}
+
+/** A new version of {@code turn} was accepted: it replaces the turn and everything after it, and is followed. */
+function showNewVersion(turn, prompt, accepted) {
+  dropFrom(turn.user.row);
+  const asked = addMessage('user', prompt);
+  const view = addMessage('assistant', '');
+  joinTurn(asked, view, accepted.request_id, accepted.turn, turn.versions.concat(accepted.request_id));
+  view.model = chosenModel();
+  follow(accepted.request_id, view, 0);
+}
+
+async function regenerateAnswer(turn) {
+  if (!turn || state.stream) return;
+  try {
+    const accepted = await api('POST', '/api/chat/regenerate', {
+      version_of: turn.requestId,
+      request_id: newRequestId(),
+      model: chosenModel() || undefined,
+      thinking: thinkingWanted(),
+    });
+    hideError();
+    showNewVersion(turn, turn.user.raw, accepted);
+  } catch (e) {
+    if (e.status !== 401) showError(describe(e));
+  }
+}
+
+/** Turns a prompt into a box to edit it; Send makes the edit a new version, Cancel (or Escape) leaves it. */
+function startEdit(view) {
+  if (!view.turn || state.stream || view.row.querySelector('.edit')) return;
+  const form = document.createElement('form');
+  form.className = 'edit';
+  const box = document.createElement('textarea');
+  box.value = view.raw;
+  box.rows = Math.min(8, view.raw.split('\n').length + 1);
+  box.setAttribute('aria-label', I18n.t('edit.label'));
+  const save = document.createElement('button');
+  save.type = 'submit';
+  save.className = 'edit-save';
+  save.textContent = I18n.t('edit.save');
+  const cancel = document.createElement('button');
+  cancel.type = 'button';
+  cancel.className = 'edit-cancel';
+  cancel.textContent = I18n.t('edit.cancel');
+  const buttons = document.createElement('div');
+  buttons.className = 'edit-buttons';
+  buttons.append(cancel, save);
+  form.append(box, buttons);
+  const close = () => {
+    form.remove();
+    view.content.hidden = false;
+    view.actions.hidden = false;
+    view.actions.querySelector('.edit').focus();
+  };
+  cancel.addEventListener('click', close);
+  box.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') close();
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); form.requestSubmit(); }
+  });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const prompt = box.value;
+    if (!prompt.trim() || state.stream) return;
+    save.disabled = true;
+    try {
+      const accepted = await api('POST', '/api/chat/send', {
+        session_id: store.session || undefined,
+        prompt,
+        version_of: view.turn.requestId,
+        request_id: form.dataset.requestId || (form.dataset.requestId = newRequestId()),
+        model: chosenModel() || undefined,
+        thinking: thinkingWanted(),
+      });
+      hideError();
+      showNewVersion(view.turn, prompt, accepted);
+    } catch (err) {
+      if (err.status !== 401) showError(describe(err));
+      save.disabled = false;
+    }
+  });
+  view.content.hidden = true;
+  view.actions.hidden = true;
+  view.content.after(form);
+  box.focus();
 }
 
 // ---------- the model picker ----------
@@ -890,6 +1087,20 @@ async function start() {
   document.addEventListener('languagechange', () => {
     for (const b of document.querySelectorAll('.copy-code')) b.textContent = I18n.t('copy.code');
     for (const s of document.querySelectorAll('.thinking summary')) s.textContent = I18n.t('thinking.title');
+    for (const b of document.querySelectorAll('.msg .action[data-key]')) {
+      b.textContent = I18n.t(b.dataset.key);
+      b.setAttribute('aria-label', I18n.t(b.dataset.key + '.label'));
+    }
+    for (const box of document.querySelectorAll('.msg .versions')) {
+      box.setAttribute('aria-label', I18n.t('versions.label'));
+      box.querySelector('.version-previous').setAttribute('aria-label', I18n.t('versions.previous'));
+      box.querySelector('.version-next').setAttribute('aria-label', I18n.t('versions.next'));
+      const position = box.querySelector('.version-position');
+      if (position.dataset.count) {
+        position.setAttribute('aria-label', I18n.t('versions.position',
+          { index: position.dataset.index, count: position.dataset.count }));
+      }
+    }
     for (const b of document.querySelectorAll('.msg .action.copy')) {
       b.textContent = I18n.t('copy.answer');
       b.setAttribute('aria-label', I18n.t('copy.answer.label'));

@@ -83,6 +83,87 @@ class LocalStackIT {
     }
 
     @Test
+    @DisplayName("versions: a failed answer regenerated into a good one sees only the turns before it; an edit starts a "
+            + "branch the next prompt builds on; the old branch can be shown again; a regenerate during an answer is 409")
+    void regenerateEditAndSelect() throws Exception {
+        String token = post("/api/auth/dev-token", "{\"user_id\":\"e2e-carol\"}", null).get("token").asText();
+        JsonNode first = post("/api/chat/send", "{\"prompt\":\"Hello there\"}", token);
+        String session = first.get("session_id").asText();
+        String q1 = first.get("request_id").asText();
+        assertThat(readSse("/api/chat/stream?request_id=" + q1, token).lastEvent()).isEqualTo("done");
+
+        // Turn 2 fails on every attempt of the worker (3); its regenerate is the conversation's 4th attempt.
+        String q2 = sendWhenFree(token, "{\"session_id\":\"" + session + "\",\"prompt\":\"[sim:fail-first=3] [sim:count]\"}");
+        assertThat(readSse("/api/chat/stream?request_id=" + q2, token).lastEvent()).isEqualTo("error");
+        String q2b = sendWhenFree(token, "/api/chat/regenerate", "{\"version_of\":\"" + q2 + "\"}");
+        StreamedAnswer regenerated = readSse("/api/chat/stream?request_id=" + q2b, token);
+        assertThat(regenerated.lastEvent()).isEqualTo("done");
+        assertThat(regenerated.text()).as("turn 1 and the prompt: no trace of the failed attempt")
+                .contains("user=2 assistant=1");
+        JsonNode history = awaitHistory(token, session, 4, q2b);
+        assertThat(history.get(3).get("status").asText()).isEqualTo("completed");
+        assertThat(history.get(3).get("versions")).extracting(JsonNode::asText).containsExactly(q2, q2b);
+
+        // Edit turn 1: a branch of its own; the next prompt sees the edited turn only.
+        String q1e = sendWhenFree(token, "{\"session_id\":\"" + session + "\",\"version_of\":\"" + q1
+                + "\",\"prompt\":\"[sim:count] Hello, edited\"}");
+        assertThat(readSse("/api/chat/stream?request_id=" + q1e, token).text()).contains("user=1 assistant=0");
+        String q2e = sendWhenFree(token, "{\"session_id\":\"" + session + "\",\"prompt\":\"[sim:count] and then?\"}");
+        assertThat(readSse("/api/chat/stream?request_id=" + q2e, token).text()).contains("user=2 assistant=1");
+        JsonNode edited = awaitHistory(token, session, 4, q2e);
+        assertThat(edited.get(0).get("content").asText()).isEqualTo("[sim:count] Hello, edited");
+        assertThat(edited.get(0).get("versions")).extracting(JsonNode::asText).containsExactly(q1, q1e);
+
+        // Back to the first version of turn 1: its branch, at its newest prompt (the regenerate).
+        JsonNode shown = post("/api/chat/select-version", "{\"request_id\":\"" + q1 + "\"}", token);
+        assertThat(shown.get("head_request_id").asText()).isEqualTo(q2b);
+        JsonNode old = awaitHistory(token, session, 4, q2b);
+        assertThat(old.get(0).get("content").asText()).isEqualTo("Hello there");
+
+        // One answer at a time: a regenerate while an answer is written is refused and changes nothing.
+        String slow = sendWhenFree(token, "{\"session_id\":\"" + session + "\",\"prompt\":\"[sim:delay=3000,10] slow\"}");
+        HttpResponse<String> busy = http.send(request("/api/chat/regenerate", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"version_of\":\"" + q1 + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(busy.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(busy.body()).at("/error/code").asText()).isEqualTo("SESSION_BUSY");
+        assertThat(readSse("/api/chat/stream?request_id=" + slow, token).lastEvent()).isEqualTo("done");
+        assertThat(awaitHistory(token, session, 6, slow).get(0).get("versions")).hasSize(2);
+    }
+
+    /** Sends once the previous answer was recorded (the session frees a moment after the stream's end). */
+    private String sendWhenFree(String token, String body) throws Exception {
+        return sendWhenFree(token, "/api/chat/send", body);
+    }
+
+    private String sendWhenFree(String token, String path, String body) throws Exception {
+        String[] requestId = new String[1];
+        await(path).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            HttpResponse<String> r = http.send(request(path, token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isIn(202, 409);
+            if (r.statusCode() == 202) {
+                requestId[0] = JSON.readTree(r.body()).get("request_id").asText();
+            }
+            return r.statusCode() == 202;
+        });
+        return requestId[0];
+    }
+
+    /** The history once it shows {@code count} messages, the last of them {@code lastRequest}'s. */
+    private JsonNode awaitHistory(String token, String session, int count, String lastRequest) {
+        JsonNode[] messages = new JsonNode[1];
+        await("history ending with " + lastRequest).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    messages[0] = get("/api/chat/sessions/" + session + "/messages", token).get("messages");
+                    return messages[0].size() == count
+                            && messages[0].get(count - 1).get("request_id").asText().equals(lastRequest)
+                            && !messages[0].get(count - 1).get("status").asText().matches("queued|streaming");
+                });
+        return messages[0];
+    }
+
+    @Test
     @DisplayName("bad input gets a 4xx JSON error, never a 500")
     void badInput() throws Exception {
         String token = post("/api/auth/dev-token", "{\"user_id\":\"e2e-bob\"}", null).get("token").asText();
