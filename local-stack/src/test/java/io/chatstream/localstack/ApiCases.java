@@ -171,6 +171,12 @@ final class ApiCases {
         add("B88", c -> send(c, "{\"prompt\":\"hi\",\"thinking\":1}"));
         add("B89", c -> send(c, "{\"prompt\":\"hi\",\"model\":\"gpt-5\"}"));
         add("B90", c -> send(c, "{\"prompt\":\"hi\",\"model\":7}"));
+        add("B91", c -> c.api().post("/api/chat/regenerate", c.token(), "{}"));
+        add("B92", c -> c.api().post("/api/chat/regenerate", c.token(), "{\"version_of\":\"" + UNKNOWN_REQUEST + "\"}"));
+        add("B93", c -> c.api().post("/api/chat/select-version", c.token(), "{\"request_id\":\"<script>\"}"));
+        add("B94", c -> send(c, "{\"prompt\":\"edited\",\"version_of\":\"" + UNKNOWN_REQUEST + "\"}"));
+        add("B95", c -> send(c, "{\"prompt\":\"edited\",\"version_of\":\"" + c.request() + "\",\"session_id\":\""
+                + UNKNOWN_SESSION + "\"}"));
         // ----- authentication -----
         add("A01", c -> sessionsAs(c, null));
         add("A02", c -> sessionsAs(c, "not.a.jwt"));
@@ -212,6 +218,9 @@ final class ApiCases {
                 "Last-Event-ID", "1"));
         add("I09", c -> send(c, "{\"prompt\":\"steal the answer\",\"request_id\":\"" + c.otherRequest() + "\"}"));
         add("I10", c -> c.api().get("/api/chat/sessions/" + c.otherSession() + "/messages?page_size=1", c.token()));
+        add("I11", c -> c.api().post("/api/chat/regenerate", c.token(), "{\"version_of\":\"" + c.otherRequest() + "\"}"));
+        add("I12", c -> c.api().post("/api/chat/select-version", c.token(), "{\"request_id\":\"" + c.otherRequest() + "\"}"));
+        add("I13", c -> send(c, "{\"prompt\":\"edit theirs\",\"version_of\":\"" + c.otherRequest() + "\"}"));
     }
 
     /** The caller's own valid token with the payload's subject changed, signature kept. */

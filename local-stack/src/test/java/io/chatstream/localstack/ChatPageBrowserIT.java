@@ -542,6 +542,59 @@ class ChatPageBrowserIT {
         assertThat(stored).as("one prompt and one answer stored, not two").hasSize(2);
     }
 
+    @Test
+    @DisplayName("a failed answer is regenerated into a good one, versions flip, an early prompt is edited and the chat goes on "
+            + "on the new branch; a reload shows the same")
+    void regenerateEditAndFlip() throws Exception {
+        signIn();
+        send("Hello there");
+        awaitAnswered();
+        send("[sim:fail-first=3] [sim:count] tell me more");
+        WebElement failed = lastAssistant();
+        waiting(Duration.ofSeconds(30)).until(d -> !isStreaming(failed) && !statusOf(failed).isEmpty());
+
+        failed.findElement(By.cssSelector(".action.regenerate")).click();
+        waiting(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#messages .msg")).contains(failed));
+        awaitAnswered();
+        assertThat(textOf(lastAssistant())).as("turn 1 and the prompt only").contains("user=2 assistant=1");
+        assertThat(versionOf(lastAssistant())).isEqualTo("2 / 2");
+
+        lastAssistant().findElement(By.cssSelector(".version-previous")).click();
+        waiting(Duration.ofSeconds(15)).until(d -> versionOf(lastAssistant()).equals("1 / 2")
+                && !statusOf(lastAssistant()).isEmpty());
+        lastAssistant().findElement(By.cssSelector(".version-next")).click();
+        waiting(Duration.ofSeconds(15)).until(d -> versionOf(lastAssistant()).equals("2 / 2")
+                && textOf(lastAssistant()).contains("user=2 assistant=1"));
+
+        WebElement firstPrompt = browser.findElements(By.cssSelector("#messages .msg.user")).get(0);
+        firstPrompt.findElement(By.cssSelector(".action.edit")).click();
+        WebElement box = firstPrompt.findElement(By.cssSelector(".edit textarea"));
+        box.clear();
+        box.sendKeys("[sim:count] Hello, edited", Keys.ENTER);
+        waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#messages .msg")).size() == 2);
+        awaitAnswered();
+        assertThat(textOf(lastAssistant())).as("nothing before the edited turn").contains("user=1 assistant=0");
+        send("[sim:count] and then?");
+        awaitAnswered();
+        assertThat(textOf(lastAssistant())).as("the edited turn and the prompt").contains("user=2 assistant=1");
+
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#messages .msg")).size() == 4
+                && !isStreaming(lastAssistant()));
+        List<WebElement> messages = browser.findElements(By.cssSelector("#messages .msg"));
+        assertThat(textOf(messages.get(0))).isEqualTo("[sim:count] Hello, edited");
+        assertThat(versionOf(messages.get(1))).isEqualTo("2 / 2");
+        assertThat(messages.get(1).findElement(By.cssSelector(".version-position")).getAttribute("aria-label"))
+                .isEqualTo("Version 2 of 2");
+        assertThat(messages.get(3).findElement(By.cssSelector(".versions")).isDisplayed()).as("one version only").isFalse();
+    }
+
+    /** The version switch of an answer ("2 / 3"), or "" when its turn has one version. */
+    private static String versionOf(WebElement answer) {
+        WebElement position = answer.findElement(By.cssSelector(".version-position"));
+        return position.isDisplayed() ? position.getText() : "";
+    }
+
     /**
      * The entry's action button, shown on hover. The sidebar is drawn anew whenever the session list
      * reloads (e.g. just after an answer completes), so an entry found a moment ago may be gone: find
