@@ -82,7 +82,8 @@ public class EventProjections {
         UserId user = userId(e.getUserId());
         Instant at = e.hasOccurredAt() ? instant(e.getOccurredAt()) : clock.instant();
         SessionChange change = switch (e.getChangeCase()) {
-            case RENAMED -> new SessionChange.Renamed(session, user, title(e.getRenamed().getTitle()), at);
+            case RENAMED -> new SessionChange.Renamed(session, user, title(e.getRenamed().getTitle()), at,
+                    e.getRenamed().getGenerated());
             case DELETED -> new SessionChange.Deleted(session, user, at);
             case CHANGE_NOT_SET -> throw new UnreadableEventException("SessionChanged without a change");
         };

@@ -34,6 +34,8 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
     final Map<SessionId, SessionView> sessions = new HashMap<>();
     final Map<SessionId, Integer> titleTurns = new HashMap<>();
     final Map<SessionId, Instant> userTitledAt = new HashMap<>();
+    // Sessions whose title the model suggested (it yields to the owner's rename).
+    final java.util.Set<SessionId> generatedTitles = new java.util.HashSet<>();
     final List<RequestId> signalled = new ArrayList<>();
 
     @Override
@@ -134,7 +136,8 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
             userTitledAt.put(id, at);
             return;
         }
-        Instant earlier = userTitledAt.get(id);
+        // A suggested title always yields to the owner's.
+        Instant earlier = generatedTitles.contains(id) ? null : userTitledAt.get(id);
         if (s.deleted()) {
             return;
         }
@@ -142,8 +145,21 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
         String kept = earlier != null && earlier.isAfter(at) ? s.title() : title;
         if (kept.equals(title)) {
             userTitledAt.put(id, at);
+            generatedTitles.remove(id);
         }
         sessions.put(id, new SessionView(id, s.userId(), kept, s.createdAt(), updated, s.messageCount(), false));
+    }
+
+    @Override
+    public void suggestTitle(SessionId id, UserId user, String title, Instant at) {
+        SessionView s = sessions.get(id);
+        boolean ownersTitle = userTitledAt.containsKey(id) && !generatedTitles.contains(id);
+        Instant earlier = userTitledAt.get(id);
+        if ((s != null && s.deleted()) || ownersTitle || (earlier != null && earlier.isAfter(at))) {
+            return;
+        }
+        rename(id, user, title, at);
+        generatedTitles.add(id);
     }
 
     @Override
