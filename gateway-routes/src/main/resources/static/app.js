@@ -153,6 +153,14 @@ const SESSIONS_PAGE = 50;
  * The newest page of sessions. Pages the person already opened with "Show more" stay: older sessions
  * rarely change, so they are kept after the fresh first page (without the ones it now holds).
  */
+// After a new conversation's first answer, the model suggests its title in the background (worker →
+// command → query): the list is read again a few times so the title appears without a reload.
+const TITLE_REFRESH_MS = [1500, 4000, 10000];
+
+function refreshForTitle() {
+  for (const ms of TITLE_REFRESH_MS) setTimeout(() => loadSessions().catch(() => {}), ms);
+}
+
 async function loadSessions(atLoad) {
   const page = await api('GET', '/api/chat/sessions?page_size=' + SESSIONS_PAGE, undefined, atLoad);
   const fresh = page.sessions || [];
@@ -697,6 +705,7 @@ function connect(s) {
     showActions(s.view, d.usage);
     announce(s.view, d.status);
     loadSessions().catch(() => {});
+    if (s.view.firstTurn && d.status === 'completed') refreshForTitle();
   });
   es.addEventListener('error', (e) => {
     if (e.data) { // a server-sent "error" event, not a connection problem
@@ -795,6 +804,7 @@ async function send() {
     const view = addMessage('assistant', '');
     joinTurn(asked, view, accepted.request_id, accepted.turn, [accepted.request_id]);
     view.model = chosenModel();
+    view.firstTurn = isNew;
     follow(accepted.request_id, view, 0);
     if (isNew) loadSessions().catch(() => {});
   } catch (e) {

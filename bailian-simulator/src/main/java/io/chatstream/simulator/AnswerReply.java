@@ -138,7 +138,8 @@ final class AnswerReply {
                     "user=" + request.countRole("user") + " assistant=" + request.countRole("assistant")
                             + " system=" + request.countRole("system"));
             case ECHO -> split(directives.strippedText(), ECHO_CHUNKS);
-            default -> AnswerText.chunks(request.lastUserText(), directives.chunkCount(settings.answerChunks()));
+            default -> TitleReply.of(request).map(title -> split(title, ECHO_CHUNKS))
+                    .orElseGet(() -> AnswerText.chunks(request.lastUserText(), directives.chunkCount(settings.answerChunks())));
         };
     }
 

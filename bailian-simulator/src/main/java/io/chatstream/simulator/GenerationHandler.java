@@ -19,6 +19,8 @@ final class GenerationHandler implements HttpHandler {
     // System.Logger: works standalone without an SLF4J binding, and reaches SLF4J when bridged.
     private static final Logger LOG = System.getLogger(GenerationHandler.class.getName());
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    /** The scenario a title request counts as (TitleReply), besides the markers of its instruction. */
+    static final String TITLE_SCENARIO = "title";
 
     private final String path;
     private final boolean multimodal;
@@ -79,7 +81,9 @@ final class GenerationHandler implements HttpHandler {
         Directives directives;
         try {
             request = GenerationRequest.from(readJson(exchange));
-            directives = Directives.parse(request.lastUserText());
+            // A title request's markers are in its instruction: the prompt it quotes is not addressed to us.
+            directives = Directives.parse(TitleReply.isTitleRequest(request)
+                    ? TitleReply.systemText(request) : request.lastUserText());
         } catch (IllegalArgumentException invalid) {
             stats.requestRejected();
             Replies.error(exchange, ErrorCode.INVALID_PARAMETER.status(), ErrorCode.INVALID_PARAMETER.code(),
@@ -92,7 +96,7 @@ final class GenerationHandler implements HttpHandler {
                     ModelEndpoint.WRONG_ENDPOINT_MESSAGE, requestId);
             return;
         }
-        countScenarios(directives);
+        countScenarios(directives, TitleReply.isTitleRequest(request));
         if (Boolean.TRUE.equals(request.enableThinking())) {
             stats.thinkingRequested();
         }
@@ -114,8 +118,10 @@ final class GenerationHandler implements HttpHandler {
         }
     }
 
-    private void countScenarios(Directives directives) {
-        if (directives.markers().isEmpty()) {
+    private void countScenarios(Directives directives, boolean title) {
+        if (title) {
+            stats.scenarioSeen(TITLE_SCENARIO);
+        } else if (directives.markers().isEmpty()) {
             stats.scenarioSeen(Outcome.NORMAL.marker());
         }
         directives.markers().stream().distinct().forEach(stats::scenarioSeen);

@@ -22,6 +22,7 @@ public final class ChatTopics {
         topics.put("chat.audit.log", 1);
         topics.put("chat.session.changed", 6);
         topics.put("chat.model.catalog", 1);
+        topics.put("chat.session.titles", 6);
         return topics;
     }
 }

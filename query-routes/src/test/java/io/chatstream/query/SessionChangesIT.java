@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.chatstream.contracts.ErrorCodes;
+import io.chatstream.contracts.EventJson;
 import io.chatstream.proto.v1.ListSessionsRequest;
+import io.chatstream.proto.v1.SessionChanged;
+import io.chatstream.proto.v1.SessionRenamed;
 import io.chatstream.proto.v1.SessionView;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -47,6 +50,39 @@ class SessionChangesIT extends QueryServiceItBase {
 
         changeSession(session, user, t0.plusSeconds(10), false, "Rome 2027");
         await().atMost(Duration.ofSeconds(20)).until(() -> sessionsOf(user).get(0).getTitle().equals("Rome 2027"));
+    }
+
+    private void suggestTitle(String session, String user, Instant at, String title) {
+        SessionChanged e = SessionChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setSessionId(session)
+                .setUserId(user).setOccurredAt(QueryItMessages.ts(at))
+                .setRenamed(SessionRenamed.newBuilder().setTitle(title).setGenerated(true)).build();
+        producer.send(new ProducerRecord<>("chat.session.changed", session, EventJson.write(e)));
+        producer.flush();
+    }
+
+    @Test
+    @DisplayName("a suggested title outranks the first prompt's, yields to the owner's rename and never replaces it")
+    void suggestedTitle() {
+        String user = "dave-" + System.nanoTime();
+        Instant t0 = Instant.now().minusSeconds(60);
+        String session = UUID.randomUUID().toString();
+        // The suggestion arrives before the first prompt is projected: the prompt must not overwrite it.
+        suggestTitle(session, user, t0.plusSeconds(5), "Sights In Rome");
+        submitAs(user, UUID.randomUUID().toString(), session, "What should I see in Rome?", 1, t0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sessionsOf(user).size() == 1
+                && sessionsOf(user).get(0).getMessageCount() == 2);
+        assertThat(sessionsOf(user).get(0).getTitle()).isEqualTo("Sights In Rome");
+
+        // The owner's rename wins even when its clock reads earlier; a later suggestion never replaces it.
+        changeSession(session, user, t0.plusSeconds(4), false, "Rome with kids");
+        suggestTitle(session, user, t0.plusSeconds(20), "Sights In Rome");
+        String marker = UUID.randomUUID().toString();
+        changeSession(marker, user, t0.plusSeconds(30), false, "marker");
+        await().atMost(Duration.ofSeconds(20)).until(() -> sessionsOf(user).size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT title FROM session_view WHERE session_id = ?", String.class, session).equals("Rome with kids"));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "SELECT title FROM session_view WHERE session_id = ?", String.class, session).equals("Rome with kids"));
     }
 
     @Test

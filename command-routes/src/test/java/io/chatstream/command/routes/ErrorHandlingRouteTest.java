@@ -54,6 +54,7 @@ class ErrorHandlingRouteTest extends CommandRouteTest {
                 Map.entry("command-delete-session", "command-grpc-errors"),
                 Map.entry("command-get-prompt-status", "command-grpc-errors"),
                 Map.entry("command-record-answer", "command-consumer-errors"),
+                Map.entry("command-apply-suggested-title", "command-consumer-errors"),
                 Map.entry("command-outbox-relay", "command-relay-errors"),
                 Map.entry("command-outbox-relay-poll", "null"),
                 Map.entry("command-outbox-cleanup", "null")));

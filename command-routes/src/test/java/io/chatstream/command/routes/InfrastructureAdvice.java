@@ -15,6 +15,7 @@ final class InfrastructureAdvice {
 
     static final String GRPC_CALL = "direct:grpc-call";
     static final String ANSWER_RECORD = "direct:answer-completed-record";
+    static final String TITLE_APPLY = "direct:session-title-apply";
     static final String POLL_TICK = "direct:outbox-relay-poll-tick";
     static final String CLEANUP_TICK = "direct:outbox-cleanup-tick";
 
@@ -40,6 +41,7 @@ final class InfrastructureAdvice {
         }
         replaceInput(camel, "command-grpc-entry", GRPC_CALL);
         replaceInput(camel, "command-record-answer", ANSWER_RECORD);
+        replaceInput(camel, "command-apply-suggested-title", TITLE_APPLY);
         replaceInput(camel, "command-outbox-relay-poll", POLL_TICK);
         replaceInput(camel, "command-outbox-cleanup", CLEANUP_TICK);
         AdviceWith.adviceWith(camel, "command-outbox-relay-poll",

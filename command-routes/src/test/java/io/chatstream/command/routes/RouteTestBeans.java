@@ -2,9 +2,11 @@ package io.chatstream.command.routes;
 
 import static org.mockito.Mockito.mock;
 
+import io.chatstream.command.conversation.application.ApplyingSuggestedTitle;
 import io.chatstream.command.conversation.application.RecordingAnswer;
 import io.chatstream.command.conversation.interfaces.AnswerCompletedListener;
 import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
+import io.chatstream.command.conversation.interfaces.SessionTitleListener;
 import io.chatstream.command.outbox.infrastructure.OutboxBatchPublisher;
 import io.chatstream.command.outbox.infrastructure.OutboxRelayLease;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -35,6 +37,17 @@ class RouteTestBeans {
     @Bean
     AnswerCompletedListener answerCompletedListener(RecordingAnswer recordingAnswer) {
         return new AnswerCompletedListener(recordingAnswer);
+    }
+
+    /** The use case behind the real title listener. */
+    @Bean
+    ApplyingSuggestedTitle applyingSuggestedTitle() {
+        return mock(ApplyingSuggestedTitle.class);
+    }
+
+    @Bean
+    SessionTitleListener sessionTitleListener(ApplyingSuggestedTitle applyingSuggestedTitle) {
+        return new SessionTitleListener(applyingSuggestedTitle);
     }
 
     @Bean

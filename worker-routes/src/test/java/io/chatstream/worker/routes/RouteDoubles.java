@@ -88,6 +88,13 @@ class RouteDoubles {
         return spy(new OpsErrors());
     }
 
+    /** The title flow's step around a mocked use case (suggests nothing). */
+    @Bean
+    io.chatstream.worker.titling.infrastructure.TitleSuggestionStep titleSuggestionStep() {
+        return new io.chatstream.worker.titling.infrastructure.TitleSuggestionStep(
+                mock(io.chatstream.worker.titling.application.SuggestingTitle.class), Clock.systemUTC());
+    }
+
     /** The real one: what it publishes is what the answer policy route left on the exchange. */
     @Bean
     ModelCatalogPublication modelCatalogPublication() {

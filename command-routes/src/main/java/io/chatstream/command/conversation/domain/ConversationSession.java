@@ -27,6 +27,9 @@ public final class ConversationSession {
     private Instant inFlightSince;
     private SessionTitle title;
     private RequestId head;
+    // The title came from the model (a suggestion), not from the owner: a later suggestion may not
+    // replace an owner's title, while the owner's rename always replaces this one.
+    private boolean titleGenerated;
     private final long version;
 
     public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
@@ -36,12 +39,19 @@ public final class ConversationSession {
 
     public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
             RequestId inFlight, Instant inFlightSince, SessionTitle title, long version) {
-        this(id, owner, state, nextTurn, inFlight, inFlightSince, title, null, version);
+        this(id, owner, state, nextTurn, inFlight, inFlightSince, title, false, null, version);
+    }
+
+    /** As stored, with whether its title was generated (suggested by the model) rather than the owner's. */
+    public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
+            RequestId inFlight, Instant inFlightSince, SessionTitle title, boolean titleGenerated, long version) {
+        this(id, owner, state, nextTurn, inFlight, inFlightSince, title, titleGenerated, null, version);
     }
 
     /** {@code head}: the prompt the shown branch ends with; none while the session has no prompt. */
     public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
-            RequestId inFlight, Instant inFlightSince, SessionTitle title, RequestId head, long version) {
+            RequestId inFlight, Instant inFlightSince, SessionTitle title, boolean titleGenerated, RequestId head,
+            long version) {
         this.id = Objects.requireNonNull(id);
         this.owner = Objects.requireNonNull(owner);
         this.state = Objects.requireNonNull(state);
@@ -56,6 +66,7 @@ public final class ConversationSession {
         this.inFlightSince = inFlightSince;
         this.title = title;
         this.head = head;
+        this.titleGenerated = title != null && titleGenerated;
         this.version = version;
     }
 
@@ -183,7 +194,32 @@ public final class ConversationSession {
             return new RenameResult.Rejected(RenameResult.Reason.INVALID_TITLE);
         }
         title = parsed.get();
+        titleGenerated = false;
         return new RenameResult.Renamed(new SessionRenamed(id, owner, traceId, title, now));
+    }
+
+    /**
+     * A title the model suggested after the first answer. Applied only while the owner has not chosen a
+     * title of their own (their rename always wins); ignored for a deleted session or another user's, and
+     * when it is the title the session already has (a redelivered suggestion announces nothing).
+     */
+    public TitleSuggestionResult suggestTitle(UserId forUser, String rawTitle, TraceId traceId, Instant now) {
+        if (!owner.equals(forUser) || state == SessionState.DELETED) {
+            return new TitleSuggestionResult.Ignored(TitleSuggestionResult.Reason.NOT_FOUND);
+        }
+        if (title != null && !titleGenerated) {
+            return new TitleSuggestionResult.Ignored(TitleSuggestionResult.Reason.OWNER_TITLED);
+        }
+        Optional<SessionTitle> parsed = SessionTitle.parse(rawTitle);
+        if (parsed.isEmpty()) {
+            return new TitleSuggestionResult.Ignored(TitleSuggestionResult.Reason.INVALID_TITLE);
+        }
+        if (parsed.get().equals(title)) {
+            return new TitleSuggestionResult.Ignored(TitleSuggestionResult.Reason.UNCHANGED);
+        }
+        title = parsed.get();
+        titleGenerated = true;
+        return new TitleSuggestionResult.Applied(new SessionRenamed(id, owner, traceId, title, now, true));
     }
 
     /** The owner deletes the session, for good. Deleting again changes nothing and announces nothing. */
@@ -204,6 +240,11 @@ public final class ConversationSession {
 
     public Optional<SessionTitle> title() {
         return Optional.ofNullable(title);
+    }
+
+    /** Whether the title is one the model suggested (false without a title, or with the owner's own). */
+    public boolean isTitleGenerated() {
+        return titleGenerated;
     }
 
     public void archive() {

@@ -8,6 +8,7 @@ import io.chatstream.command.conversation.application.IdempotencyCache;
 import io.chatstream.command.conversation.application.Outbox;
 import io.chatstream.command.conversation.application.OutboxRelayTrigger;
 import io.chatstream.command.conversation.application.RecordingAnswer;
+import io.chatstream.command.conversation.application.ApplyingSuggestedTitle;
 import io.chatstream.command.conversation.application.RenamingSession;
 import io.chatstream.command.conversation.application.SelectingVersion;
 import io.chatstream.command.conversation.application.SubmitSettings;
@@ -86,6 +87,12 @@ public class ConversationConfiguration {
     @Bean
     CheckingPromptStatus checkingPromptStatus(Prompts prompts, Sessions sessions) {
         return new CheckingPromptStatus(prompts, sessions);
+    }
+
+    @Bean
+    ApplyingSuggestedTitle applyingSuggestedTitle(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay,
+            Transactions transactions, Clock clock) {
+        return new ApplyingSuggestedTitle(sessions, outbox, relay, transactions, clock);
     }
 
     @Bean

@@ -55,7 +55,8 @@ final class EventMessages {
     }
 
     static io.chatstream.proto.v1.SessionChanged of(SessionRenamed e) {
-        return changed(e, e.userId(), e.traceId()).setRenamed(io.chatstream.proto.v1.SessionRenamed.newBuilder().setTitle(e.title().value()))
+        return changed(e, e.userId(), e.traceId()).setRenamed(io.chatstream.proto.v1.SessionRenamed.newBuilder().setTitle(e.title().value())
+                .setGenerated(e.generated()))
                 .build();
     }
 

@@ -40,6 +40,7 @@ class InMemorySessions implements Sessions {
 
     private static ConversationSession copy(ConversationSession s, long version) {
         return new ConversationSession(s.id(), s.owner(), s.state(), s.nextTurn(), s.inFlight().orElse(null),
-                s.inFlightSince().orElse(null), s.title().orElse(null), s.head().orElse(null), version);
+                s.inFlightSince().orElse(null), s.title().orElse(null), s.isTitleGenerated(), s.head().orElse(null),
+                version);
     }
 }

@@ -24,8 +24,8 @@ public interface SessionViews {
 
     /**
      * Sets the owner's title (creating the row if no prompt was projected yet) unless the session is
-     * deleted or holds a title chosen later than {@code at}. A user-chosen title is never replaced by a
-     * prompt's.
+     * deleted or holds an owner's title chosen later than {@code at} (a suggested one is always replaced). A
+     * user-chosen title is never replaced by a prompt's.
      */
     void rename(SessionId sessionId, UserId userId, String title, Instant at);
 
@@ -37,6 +37,12 @@ public interface SessionViews {
 
     /** The prompt the shown branch ends with; empty when none was recorded. */
     Optional<String> shownHead(SessionId sessionId);
+
+    /**
+     * Sets a title the model suggested, as {@link #rename} does, except over the owner's own title; the owner's
+     * later (or earlier-dated) rename always replaces it.
+     */
+    void suggestTitle(SessionId sessionId, UserId userId, String title, Instant at);
 
     /** Turns the session into a tombstone (creating it if needed): deleted, no title, no messages. */
     void markDeleted(SessionId sessionId, UserId userId, Instant at);

@@ -62,17 +62,31 @@ class JdbcSessionViews implements SessionViews {
 
     @Override
     public void rename(SessionId sessionId, UserId userId, String title, Instant at) {
+        // The owner's title: kept only over a later one of the owner's own; a suggested one always yields.
+        retitle(sessionId, userId, title, at, false, "deleted OR (title_set_at > VALUES(title_set_at) AND NOT title_generated)");
+    }
+
+    @Override
+    public void suggestTitle(SessionId sessionId, UserId userId, String title, Instant at) {
+        // The model's title never replaces the owner's (title_user_set without title_generated).
+        retitle(sessionId, userId, title, at, true, "deleted OR (title_user_set AND NOT title_generated) "
+                + "OR title_set_at > VALUES(title_set_at)");
+    }
+
+    private void retitle(SessionId sessionId, UserId userId, String title, Instant at, boolean generated, String keep) {
         LocalDateTime when = Timestamps.utc(at);
-        // Assignments run left to right: title is decided on the old title_set_at before that moves.
+        // Assignments run left to right: each IF(keep, ...) reads only columns assigned after it or left as
+        // they were (when kept), so every one of them takes the same decision; title_user_set moves last.
         // A rename is activity like a prompt: updated_at takes the latest, whichever event came first.
         jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at, "
-                        + "title_user_set, title_set_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?) ON DUPLICATE KEY UPDATE "
-                        + "title = IF(deleted OR title_set_at > VALUES(title_set_at), title, VALUES(title)), "
+                        + "title_user_set, title_set_at, title_generated) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE "
+                        + "title = IF(" + keep + ", title, VALUES(title)), "
+                        + "title_set_at = IF(" + keep + ", title_set_at, VALUES(title_set_at)), "
+                        + "title_generated = IF(" + keep + ", title_generated, VALUES(title_generated)), "
                         + "title_user_set = IF(deleted, title_user_set, TRUE), "
-                        + "title_set_at = IF(deleted OR title_set_at > VALUES(title_set_at), title_set_at, "
-                        + "VALUES(title_set_at)), "
                         + "updated_at = GREATEST(updated_at, VALUES(updated_at))",
-                sessionId.value(), userId.value(), title, Integer.MAX_VALUE, when, when, when);
+                sessionId.value(), userId.value(), title, Integer.MAX_VALUE, when, when, when, generated);
     }
 
     @Override

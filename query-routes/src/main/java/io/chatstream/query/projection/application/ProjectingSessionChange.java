@@ -22,7 +22,12 @@ public class ProjectingSessionChange {
 
     public void project(SessionChange change) {
         if (change instanceof SessionChange.Renamed renamed) {
-            if (!sessions.isDeleted(renamed.sessionId())) {
+            if (sessions.isDeleted(renamed.sessionId())) {
+                return;
+            }
+            if (renamed.generated()) {
+                sessions.suggestTitle(renamed.sessionId(), renamed.userId(), renamed.title(), renamed.occurredAt());
+            } else {
                 sessions.rename(renamed.sessionId(), renamed.userId(), renamed.title(), renamed.occurredAt());
             }
             return;

@@ -5,7 +5,10 @@ import io.chatstream.domain.UserId;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What the owner did to a session (from chat.session.changed): renamed it, deleted it, or chose a version to show. */
+/**
+ * What happened to a session (from chat.session.changed): renamed (by its owner or the model), deleted, or the
+ * owner chose a version to show.
+ */
 public sealed interface SessionChange permits SessionChange.Renamed, SessionChange.Deleted,
         SessionChange.VersionSelected {
 
@@ -15,10 +18,19 @@ public sealed interface SessionChange permits SessionChange.Renamed, SessionChan
 
     Instant occurredAt();
 
-    /** The owner's own title, which outranks the title taken from the first prompt. */
-    record Renamed(SessionId sessionId, UserId userId, String title, Instant occurredAt) implements SessionChange {
+    /**
+     * A new title, which outranks the title taken from the first prompt: the owner's own, or
+     * ({@code generated}) one the model suggested, which the owner's own always outranks in turn.
+     */
+    record Renamed(SessionId sessionId, UserId userId, String title, Instant occurredAt, boolean generated)
+            implements SessionChange {
         public Renamed {
             Objects.requireNonNull(title);
+        }
+
+        /** The owner's own title. */
+        public Renamed(SessionId sessionId, UserId userId, String title, Instant occurredAt) {
+            this(sessionId, userId, title, occurredAt, false);
         }
     }
 

@@ -84,7 +84,8 @@ public class EventProjections {
         UserId user = userId(e.getUserId());
         Instant at = e.hasOccurredAt() ? instant(e.getOccurredAt()) : clock.instant();
         SessionChange change = switch (e.getChangeCase()) {
-            case RENAMED -> new SessionChange.Renamed(session, user, title(e.getRenamed().getTitle()), at);
+            case RENAMED -> new SessionChange.Renamed(session, user, title(e.getRenamed().getTitle()), at,
+                    e.getRenamed().getGenerated());
             case DELETED -> new SessionChange.Deleted(session, user, at);
             case VERSION_SELECTED -> new SessionChange.VersionSelected(session, user,
                     requestId(e.getVersionSelected().getHeadRequestId()).value(), e.getSessionVersion(), at);

@@ -39,6 +39,8 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
     final Map<SessionId, List<PromptNode>> prompts = new HashMap<>();
     final Map<SessionId, String> heads = new HashMap<>();
     final Map<SessionId, Long> headVersions = new HashMap<>();
+    // Sessions whose title the model suggested (it yields to the owner's rename).
+    final java.util.Set<SessionId> generatedTitles = new java.util.HashSet<>();
     final List<RequestId> signalled = new ArrayList<>();
 
     @Override
@@ -175,7 +177,8 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
             userTitledAt.put(id, at);
             return;
         }
-        Instant earlier = userTitledAt.get(id);
+        // A suggested title always yields to the owner's.
+        Instant earlier = generatedTitles.contains(id) ? null : userTitledAt.get(id);
         if (s.deleted()) {
             return;
         }
@@ -183,8 +186,21 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
         String kept = earlier != null && earlier.isAfter(at) ? s.title() : title;
         if (kept.equals(title)) {
             userTitledAt.put(id, at);
+            generatedTitles.remove(id);
         }
         sessions.put(id, new SessionView(id, s.userId(), kept, s.createdAt(), updated, s.messageCount(), false));
+    }
+
+    @Override
+    public void suggestTitle(SessionId id, UserId user, String title, Instant at) {
+        SessionView s = sessions.get(id);
+        boolean ownersTitle = userTitledAt.containsKey(id) && !generatedTitles.contains(id);
+        Instant earlier = userTitledAt.get(id);
+        if ((s != null && s.deleted()) || ownersTitle || (earlier != null && earlier.isAfter(at))) {
+            return;
+        }
+        rename(id, user, title, at);
+        generatedTitles.add(id);
     }
 
     @Override

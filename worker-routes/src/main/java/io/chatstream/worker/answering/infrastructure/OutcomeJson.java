@@ -35,6 +35,10 @@ final class OutcomeJson {
                         .setTotalMs(clamp(outcome.timings().totalMs())))
                 .setCompletedAt(timestamp(event.occurredAt()))
                 .setReasoning(event.reasoning());
+        if (event.turn() == 1) {
+            // A new conversation's title is suggested from its first prompt and answer (titling).
+            b.setPrompt(outcome.prompt().prompt());
+        }
         if (event instanceof AnswerEvent.AnswerCompleted completed) {
             b.setFinishReason(completed.finishReason()).setUsage(usage(completed.usage()));
         } else if (event instanceof AnswerEvent.AnswerStopped stopped) {
