@@ -32,8 +32,8 @@ class PromptVersionsIT extends CommandItSupport {
         answered("it-ver-1", session, "q2", "it-ver-0002", "a2");
 
         // A regenerate of turn 2: same text, same turn, context = turn 1 only.
-        SubmitPromptResponse regenerated = stub.submitPrompt(request("it-ver-1", session, "", "it-ver-0003")
-                .setVersionOf("it-ver-0002").build());
+        SubmitPromptResponse regenerated = retrying(() -> stub.submitPrompt(request("it-ver-1", session, "", "it-ver-0003")
+                .setVersionOf("it-ver-0002").build()));
         assertThat(regenerated.getTurn()).isEqualTo(2);
         PromptSubmitted event = submittedEvent("it-ver-0003");
         assertThat(event.getPrompt()).isEqualTo("q2");
@@ -60,7 +60,7 @@ class PromptVersionsIT extends CommandItSupport {
         assertThat(changed.getVersionSelected().getRequestId()).isEqualTo("it-ver-0001");
         assertThat(changed.getSessionVersion()).isGreaterThan(event.getSessionVersion());
 
-        stub.submitPrompt(request("it-ver-1", session, "q3", "it-ver-0006").build());
+        retrying(() -> stub.submitPrompt(request("it-ver-1", session, "q3", "it-ver-0006").build()));
         PromptSubmitted third = submittedEvent("it-ver-0006");
         assertThat(third.getTurn()).isEqualTo(3);
         assertThat(third.getParentRequestId()).isEqualTo("it-ver-0003");
@@ -108,7 +108,7 @@ class PromptVersionsIT extends CommandItSupport {
     }
 
     private static PromptSubmitted submittedEvent(String requestId) {
-        return EventJson.read(submitted.await(r -> r.value().contains(requestId)).value(),
+        return EventJson.read(submitted.await(r -> r.value().contains("\"request_id\":\"" + requestId + "\"")).value(),
                 PromptSubmitted.getDefaultInstance());
     }
 
