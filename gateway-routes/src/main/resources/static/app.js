@@ -149,10 +149,6 @@ function describe(e) {
 // ---------- sessions ----------
 const SESSIONS_PAGE = 50;
 
-/**
- * The newest page of sessions. Pages the person already opened with "Show more" stay: older sessions
- * rarely change, so they are kept after the fresh first page (without the ones it now holds).
- */
 // After a new conversation's first answer, the model suggests its title in the background (worker →
 // command → query): the list is read again a few times so the title appears without a reload.
 const TITLE_REFRESH_MS = [1500, 4000, 10000];
@@ -161,6 +157,10 @@ function refreshForTitle() {
   for (const ms of TITLE_REFRESH_MS) setTimeout(() => loadSessions().catch(() => {}), ms);
 }
 
+/**
+ * The newest page of sessions. Pages the person already opened with "Show more" stay: older sessions
+ * rarely change, so they are kept after the fresh first page (without the ones it now holds).
+ */
 async function loadSessions(atLoad) {
   const page = await api('GET', '/api/chat/sessions?page_size=' + SESSIONS_PAGE, undefined, atLoad);
   const fresh = page.sessions || [];
@@ -185,11 +185,20 @@ async function loadMoreSessions() {
   if (more) more.focus(); // keyboard users keep their place in the list
 }
 
+/**
+ * Draws the list anew. It is redrawn in the background too (titles arrive later), so a title being
+ * renamed is left alone until the rename ends, and the keyboard focus stays on the same control.
+ */
 function renderSessions() {
   const list = $('sessions');
+  if (list.querySelector('input.rename:not([data-done])')) return;
+  const focused = list.contains(document.activeElement) ? document.activeElement : null;
+  const keep = focused && focused.closest('li') ? { id: focused.closest('li').dataset.sessionId,
+    control: focused.className.split(' ')[0], label: focused.getAttribute('aria-label') } : null;
   list.replaceChildren();
   for (const s of state.sessions) {
     const li = document.createElement('li');
+    li.dataset.sessionId = s.session_id;
     li.title = s.title || '';
     // The name is a button, so Tab reaches each conversation and Enter or Space opens it.
     const name = document.createElement('button');
@@ -221,6 +230,13 @@ function renderSessions() {
     li.append(more);
     list.append(li);
   }
+  if (keep) {
+    const li = [...list.children].find((x) => x.dataset.sessionId === keep.id);
+    const again = li && [...li.querySelectorAll('button')].find((b) => b.className.split(' ')[0] === keep.control
+      && b.getAttribute('aria-label') === keep.label);
+    if (again) again.focus();
+    else if (keep.control === 'link-btn' && $('more-sessions')) $('more-sessions').focus();
+  }
   const current = state.sessions.find((s) => s.session_id === store.session);
   $('title').textContent = current ? (current.title || I18n.t('chat.untitled'))
     : I18n.t(store.session ? 'chat.current' : 'chat.new');
@@ -245,7 +261,7 @@ function startRename(li, s) {
   input.value = s.title || '';
   input.setAttribute('aria-label', I18n.t('session.newTitle'));
   let done = false;
-  const finish = () => { done = true; renderSessions(); };
+  const finish = () => { done = true; input.dataset.done = 'true'; renderSessions(); };
   input.addEventListener('click', (e) => e.stopPropagation());
   input.addEventListener('keydown', async (e) => {
     if (e.key === 'Escape') { e.preventDefault(); finish(); return; }
@@ -254,6 +270,7 @@ function startRename(li, s) {
     const title = input.value.trim();
     if (!title) { showError(I18n.t('session.titleEmpty')); return; }
     done = true;
+    input.dataset.done = 'true';
     try {
       const r = await api('PATCH', '/api/chat/sessions/' + encodeURIComponent(s.session_id), { title });
       s.title = r.title;
@@ -936,9 +953,9 @@ async function regenerateAnswer(turn) {
 
 /** Turns a prompt into a box to edit it; Send makes the edit a new version, Cancel (or Escape) leaves it. */
 function startEdit(view) {
-  if (!view.turn || state.stream || view.row.querySelector('.edit')) return;
+  if (!view.turn || state.stream || view.row.querySelector('.prompt-edit')) return;
   const form = document.createElement('form');
-  form.className = 'edit';
+  form.className = 'prompt-edit';
   const box = document.createElement('textarea');
   box.value = view.raw;
   box.rows = Math.min(8, view.raw.split('\n').length + 1);

@@ -16,10 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * N conversations, each a user sending one prompt after another into its own session and
- * following every answer to its end, for as long as the load runs. Every prompt is unique, so the
- * simulator's deterministic answer ({@link AnswerText#text}) is known in advance. Afterwards
- * {@link #verify} checks every accepted prompt against the history API: exactly one user and one
- * assistant message, the assistant text equal to the expected answer or an explicit failure.
+ * following every answer to its end, for as long as the load runs. Every fifth turn regenerates
+ * the answer before it and every seventh edits the prompt before it (new versions of that turn).
+ * Every prompt text is unique to its turn, so the simulator's deterministic answer
+ * ({@link AnswerText#text}) is known in advance. Afterwards {@link #verify} checks every accepted
+ * prompt against the history API: on the shown branch exactly one user and one assistant message,
+ * the assistant text equal to the expected answer or an explicit failure; a prompt replaced by a
+ * later version is listed among the versions of its turn.
  */
 final class ChatLoad implements AutoCloseable {
 
@@ -39,9 +42,9 @@ final class ChatLoad implements AutoCloseable {
     private final AtomicLong outageUntil = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean outage;
 
-    /** One accepted prompt and what its reader saw. */
+    /** One accepted prompt and what its reader saw; {@code versionOf}: the prompt it replaced (null for a new turn). */
     record Turn(String user, String sessionId, String requestId, String prompt, long acceptedAtNanos,
-                StackClient.Streamed streamed) {
+                StackClient.Streamed streamed, String versionOf) {
     }
 
     ChatLoad(StackClient client, int conversations, int chunks, int firstTokenMs, int chunkMs, String runId) {
@@ -92,11 +95,25 @@ final class ChatLoad implements AutoCloseable {
         String token = client.token(user, setup);
         tokens.put(user, token);
         String session = null;
+        Turn last = null;
         int n = 0;
         while (!stopping) {
             n++;
-            String prompt = "Conversation " + user + " turn " + n + " " + pacing;
-            StackClient.Sent sent = client.send(token, session, prompt, Long.MAX_VALUE);
+            String prompt;
+            String versionOf = null;
+            StackClient.Sent sent;
+            if (last != null && n % 5 == 0) {
+                prompt = last.prompt();
+                versionOf = last.requestId();
+                sent = client.regenerate(token, session, versionOf, Long.MAX_VALUE);
+            } else if (last != null && n % 7 == 0) {
+                prompt = "Conversation " + user + " turn " + n + " edited " + pacing;
+                versionOf = last.requestId();
+                sent = client.edit(token, session, versionOf, prompt, Long.MAX_VALUE);
+            } else {
+                prompt = "Conversation " + user + " turn " + n + " " + pacing;
+                sent = client.send(token, session, prompt, Long.MAX_VALUE);
+            }
             if (!sent.accepted()) {
                 refusals.add(user + " turn " + n + ": " + sent.refusal());
                 Thread.sleep(1000);
@@ -105,7 +122,8 @@ final class ChatLoad implements AutoCloseable {
             session = sent.sessionId();
             long acceptedAt = System.nanoTime();
             StackClient.Streamed streamed = client.follow(token, sent.requestId(), () -> deadline(acceptedAt));
-            turns.add(new Turn(user, session, sent.requestId(), prompt, acceptedAt, streamed));
+            last = new Turn(user, session, sent.requestId(), prompt, acceptedAt, streamed, versionOf);
+            turns.add(last);
         }
         return null;
     }
@@ -188,9 +206,39 @@ final class ChatLoad implements AutoCloseable {
                 List<JsonNode> messages = client.history(tokens.get(user), session.getKey());
                 Map<String, List<JsonNode>> byRequest = new HashMap<>();
                 messages.forEach(m -> byRequest.computeIfAbsent(m.path("request_id").asText(), k -> new ArrayList<>()).add(m));
+                java.util.Set<String> versions = new java.util.HashSet<>();
+                messages.forEach(m -> m.path("versions").forEach(v -> versions.add(v.asText())));
+                java.util.Set<String> replaced = new java.util.HashSet<>();
+                session.getValue().stream().map(Turn::versionOf).filter(java.util.Objects::nonNull).forEach(replaced::add);
                 for (Turn t : session.getValue()) {
                     StackClient.Streamed s = t.streamed();
                     reconnects += s.connections() - 1;
+                    if (replaced.contains(t.requestId())) {
+                        // Off the shown branch: kept as a version of its turn, and its reader saw it end whole.
+                        String expected = AnswerText.text(t.prompt(), chunks);
+                        if (!versions.contains(t.requestId()) || !s.ended()) {
+                            lost++;
+                            problems.add(t.requestId() + ": replaced, " + (versions.contains(t.requestId())
+                                    ? "listed as a version" : "not listed as a version") + ", stream "
+                                    + (s.ended() ? s.terminal() : "never ended"));
+                        } else if (!s.gapless()) {
+                            gaps++;
+                            problems.add(t.requestId() + ": stream ids " + s.ids());
+                        } else if (s.terminal().equals("done")) {
+                            completed++;
+                            if (!s.text().equals(expected)) {
+                                wrongText++;
+                                problems.add(t.requestId() + ": replaced version streamed another text");
+                            }
+                        } else {
+                            failed++;
+                        }
+                        if (byRequest.containsKey(t.requestId())) {
+                            duplicated++;
+                            problems.add(t.requestId() + ": replaced, but still on the shown branch");
+                        }
+                        continue;
+                    }
                     List<JsonNode> mine = byRequest.getOrDefault(t.requestId(), List.of());
                     List<JsonNode> userMessages = mine.stream().filter(m -> m.path("role").asText().equals("user")).toList();
                     List<JsonNode> answers = mine.stream().filter(m -> m.path("role").asText().equals("assistant")).toList();

@@ -486,21 +486,23 @@ class ChatPageBrowserIT {
         waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#sessions li")).size() == 2);
 
         String title = "<b>Renamed</b> & kept";
-        sessionAction("First", "Rename").click();
+        clickSessionAction("First", "Rename");
         WebElement field = waiting(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("#sessions input.rename")));
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), title, Keys.ENTER);
-        waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#sessions li .name")).stream()
-                .anyMatch(n -> n.getText().equals(title)));
+        waiting(Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#sessions li .name")).stream()
+                        .anyMatch(n -> n.getText().equals(title)));
         assertThat(browser.findElements(By.cssSelector("#sessions b"))).as("the title is text, not markup").isEmpty();
 
         browser.navigate().refresh();
-        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#sessions li .name")).stream()
-                .anyMatch(n -> n.getText().equals(title)));
+        waiting(Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#sessions li .name")).stream()
+                        .anyMatch(n -> n.getText().equals(title)));
 
-        sessionAction(title, "Delete").click();
+        clickSessionAction(title, "Delete");
         browser.switchTo().alert().dismiss();
         assertThat(browser.findElements(By.cssSelector("#sessions li"))).as("declined: nothing deleted").hasSize(2);
-        sessionAction(title, "Delete").click();
+        clickSessionAction(title, "Delete");
         browser.switchTo().alert().accept();
         waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#sessions li")).size() == 1);
         assertThat(sidebarEntry("Second")).isNotNull();
@@ -559,16 +561,20 @@ class ChatPageBrowserIT {
         assertThat(textOf(lastAssistant())).as("turn 1 and the prompt only").contains("user=2 assistant=1");
         assertThat(versionOf(lastAssistant())).isEqualTo("2 / 2");
 
+        // A switch reads the conversation again: wait for it to be drawn anew.
         lastAssistant().findElement(By.cssSelector(".version-previous")).click();
-        waiting(Duration.ofSeconds(15)).until(d -> versionOf(lastAssistant()).equals("1 / 2")
-                && !statusOf(lastAssistant()).isEmpty());
+        waiting(Duration.ofSeconds(15)).ignoring(AssertionError.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> versionOf(lastAssistant()).equals("1 / 2") && !statusOf(lastAssistant()).isEmpty());
         lastAssistant().findElement(By.cssSelector(".version-next")).click();
-        waiting(Duration.ofSeconds(15)).until(d -> versionOf(lastAssistant()).equals("2 / 2")
-                && textOf(lastAssistant()).contains("user=2 assistant=1"));
+        waiting(Duration.ofSeconds(15)).ignoring(AssertionError.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> versionOf(lastAssistant()).equals("2 / 2")
+                        && textOf(lastAssistant()).contains("user=2 assistant=1"));
 
         WebElement firstPrompt = browser.findElements(By.cssSelector("#messages .msg.user")).get(0);
         firstPrompt.findElement(By.cssSelector(".action.edit")).click();
-        WebElement box = firstPrompt.findElement(By.cssSelector(".edit textarea"));
+        WebElement box = firstPrompt.findElement(By.cssSelector(".prompt-edit textarea"));
         box.clear();
         box.sendKeys("[sim:count] Hello, edited", Keys.ENTER);
         waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#messages .msg")).size() == 2);
@@ -579,8 +585,9 @@ class ChatPageBrowserIT {
         assertThat(textOf(lastAssistant())).as("the edited turn and the prompt").contains("user=2 assistant=1");
 
         browser.navigate().refresh();
-        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#messages .msg")).size() == 4
-                && !isStreaming(lastAssistant()));
+        waiting(Duration.ofSeconds(20)).ignoring(AssertionError.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#messages .msg")).size() == 4 && !isStreaming(lastAssistant()));
         List<WebElement> messages = browser.findElements(By.cssSelector("#messages .msg"));
         assertThat(textOf(messages.get(0))).isEqualTo("[sim:count] Hello, edited");
         assertThat(versionOf(messages.get(1))).isEqualTo("2 / 2");
@@ -600,12 +607,13 @@ class ChatPageBrowserIT {
      * reloads (e.g. just after an answer completes), so an entry found a moment ago may be gone: find
      * it again then.
      */
-    private WebElement sessionAction(String titlePrefix, String action) {
-        return waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+    private void clickSessionAction(String titlePrefix, String action) {
+        waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
                     WebElement entry = sidebarEntry(titlePrefix);
                     new org.openqa.selenium.interactions.Actions(browser).moveToElement(entry).perform();
-                    return entry.findElement(By.cssSelector(".session-action[aria-label='" + action + "']"));
+                    entry.findElement(By.cssSelector(".session-action[aria-label='" + action + "']")).click();
+                    return true;
                 });
     }
 
@@ -823,15 +831,24 @@ class ChatPageBrowserIT {
         awaitAnswered();
         waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#sessions li")).size() == 2);
 
-        WebElement entry = sidebarEntry("First").findElement(By.cssSelector(".name"));
-        assertThat(entry.getTagName()).as("a focusable control").isEqualTo("button");
-        assertThat(entry.getDomProperty("tabIndex")).isEqualTo("0");
-        entry.sendKeys(Keys.ENTER);
+        // The list is redrawn while titles arrive: an entry found a moment ago may be gone, so find it again.
+        onEntry("First", entry -> {
+            assertThat(entry.getTagName()).as("a focusable control").isEqualTo("button");
+            assertThat(entry.getDomProperty("tabIndex")).isEqualTo("0");
+            entry.sendKeys(Keys.ENTER);
+        });
         waiting(Duration.ofSeconds(15)).until(d -> showsConversation(first));
-        assertThat(sidebarEntry("First").findElement(By.cssSelector(".name")).getDomAttribute("aria-current"))
-                .isEqualTo("true");
-        sidebarEntry("Second").findElement(By.cssSelector(".name")).sendKeys(Keys.SPACE);
+        onEntry("First", entry -> assertThat(entry.getDomAttribute("aria-current")).isEqualTo("true"));
+        onEntry("Second", entry -> entry.sendKeys(Keys.SPACE));
         waiting(Duration.ofSeconds(15)).until(d -> showsConversation(second));
+    }
+
+    /** Runs {@code action} on the name button of the sidebar entry, again if the list was redrawn meanwhile. */
+    private void onEntry(String titlePrefix, java.util.function.Consumer<WebElement> action) {
+        waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            action.accept(sidebarEntry(titlePrefix).findElement(By.cssSelector(".name")));
+            return true;
+        });
     }
 
     @Test

@@ -110,7 +110,8 @@ class FaultToleranceIT {
     @DisplayName("poison records on every consumed topic are dead-lettered or skipped, consumers keep going, lag returns to 0")
     void poisonMessages() throws Exception {
         Map<String, List<byte[]>> poison = new LinkedHashMap<>();
-        for (String topic : List.of("chat.prompt.submitted", "chat.prompt.cancelled", "chat.answer.completed", "chat.session.changed")) {
+        for (String topic : List.of("chat.prompt.submitted", "chat.prompt.cancelled", "chat.answer.completed", "chat.session.changed",
+                "chat.session.titles")) {
             poison.put(topic, poisonRecords());
         }
         int dlqBefore = kafka.readAll("chat.answer.dlq").size();
@@ -123,7 +124,8 @@ class FaultToleranceIT {
 
         Map<String, String> groups = Map.of("worker", "chat.prompt.submitted", "query-prompts", "chat.prompt.submitted",
                 "query-answers", "chat.answer.completed", "query-sessions", "chat.session.changed",
-                "command-answers", "chat.answer.completed");
+                "command-answers", "chat.answer.completed", "command-titles", "chat.session.titles",
+                "worker-titles", "chat.answer.completed");
         await("every consumer group past the poison").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
                     for (Map.Entry<String, String> g : groups.entrySet()) {

@@ -68,11 +68,32 @@ final class StackClient {
         if (sessionId != null) {
             body.put("session_id", sessionId);
         }
+        return submit(token, "/api/chat/send", body, sessionId, deadlineNanos);
+    }
+
+    /** Asks for a new answer to the prompt {@code versionOf} (a regenerate), repeated like {@link #send}. */
+    Sent regenerate(String token, String sessionId, String versionOf, long deadlineNanos) throws InterruptedException {
+        ObjectNode body = JSON.createObjectNode().put("version_of", versionOf)
+                .put("request_id", UUID.randomUUID().toString());
+        return submit(token, "/api/chat/regenerate", body, sessionId, deadlineNanos);
+    }
+
+    /** Sends {@code prompt} in place of the prompt {@code versionOf} (an edit), repeated like {@link #send}. */
+    Sent edit(String token, String sessionId, String versionOf, String prompt, long deadlineNanos)
+            throws InterruptedException {
+        ObjectNode body = JSON.createObjectNode().put("prompt", prompt).put("version_of", versionOf)
+                .put("session_id", sessionId).put("request_id", UUID.randomUUID().toString());
+        return submit(token, "/api/chat/send", body, sessionId, deadlineNanos);
+    }
+
+    private Sent submit(String token, String path, ObjectNode body, String sessionId, long deadlineNanos)
+            throws InterruptedException {
+        String requestId = body.get("request_id").asText();
         int attempts = 0;
         while (true) {
             attempts++;
             try {
-                HttpResponse<String> r = http.send(request("/api/chat/send", token)
+                HttpResponse<String> r = http.send(request(path, token)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                         HttpResponse.BodyHandlers.ofString());
