@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class RoutesYamlTest {
 
     private static final List<String> FILES = List.of("error-handling", "grpc-entry", "submit-prompt",
-            "cancel-prompt", "rename-session", "pin-session", "delete-session", "get-prompt-status", "record-answer", "outbox-relay");
+            "cancel-prompt", "rename-session", "pin-session", "delete-session", "get-prompt-status", "record-answer",
+            "outbox-relay");
 
     @Test
     @DisplayName("load, and declare the documented route ids and error handling")

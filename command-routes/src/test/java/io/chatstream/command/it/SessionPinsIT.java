@@ -28,7 +28,8 @@ class SessionPinsIT extends CommandItSupport {
     }
 
     @Test
-    @DisplayName("pins and unpins a session, publishing SessionChanged{pinned} keyed by it; a repeated pin publishes nothing")
+    @DisplayName("pins and unpins a session, publishing SessionChanged{pinned} keyed by it; a repeated pin publishes "
+            + "nothing")
     void pinAndUnpin() throws InterruptedException {
         String session = stub.submitPrompt(request("it-pin-1", "", "keep me on top", "").build()).getSessionId();
 

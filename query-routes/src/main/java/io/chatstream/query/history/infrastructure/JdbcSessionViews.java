@@ -116,7 +116,8 @@ class JdbcSessionViews implements SessionViews {
         // activity: updated_at (the place in time) stays; a row made here takes at until a prompt widens it.
         jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at, "
                         + "pinned, pinned_changed_at) VALUES (?, ?, '', ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-                        + "pinned = IF(deleted OR pinned_changed_at > VALUES(pinned_changed_at), pinned, VALUES(pinned)), "
+                        + "pinned = IF(deleted OR pinned_changed_at > VALUES(pinned_changed_at), pinned, "
+                        + "VALUES(pinned)), "
                         + "pinned_changed_at = IF(deleted OR pinned_changed_at > VALUES(pinned_changed_at), "
                         + "pinned_changed_at, VALUES(pinned_changed_at))",
                 sessionId.value(), userId.value(), Integer.MAX_VALUE, when, when, pinned, when);
