@@ -510,6 +510,64 @@ class ChatPageBrowserIT {
     }
 
     @Test
+    @DisplayName("a pinned conversation stays on top (also after a reload), and goes back to its place in time when unpinned")
+    void pinKeepsOnTop() throws Exception {
+        signIn();
+        List<String> sessions = new ArrayList<>(); // oldest first
+        for (String prompt : List.of("Oldest conversation to pin", "Middle conversation", "Newest conversation")) {
+            if (!sessions.isEmpty()) {
+                browser.findElement(By.id("new-chat")).click();
+            }
+            send(prompt);
+            awaitAnswered();
+            sessions.add(currentSession());
+        }
+        List<String> byTime = List.of(sessions.get(2), sessions.get(1), sessions.get(0));
+        waiting(Duration.ofSeconds(20)).until(d -> sidebarOrder().equals(byTime));
+
+        WebElement pin = pinButton(sessions.get(0));
+        assertThat(pin.getDomAttribute("aria-label")).isEqualTo("Pin");
+        pin.sendKeys(Keys.ENTER); // by keyboard: the button is reachable by Tab
+        List<String> pinnedFirst = List.of(sessions.get(0), sessions.get(2), sessions.get(1));
+        waiting(Duration.ofSeconds(20)).until(d -> sidebarOrder().equals(pinnedFirst));
+        assertThat(pinButton(sessions.get(0)).getDomAttribute("aria-label")).isEqualTo("Unpin");
+        assertThat(browser.findElements(By.cssSelector("#sessions li.pinned .pin-mark"))).hasSize(1);
+
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(20)).until(d -> sidebarOrder().equals(pinnedFirst));
+        assertThat(browser.findElements(By.cssSelector("#sessions li.pinned"))).hasSize(1);
+
+        pinButton(sessions.get(0)).sendKeys(Keys.ENTER);
+        waiting(Duration.ofSeconds(20)).until(d -> sidebarOrder().equals(byTime)
+                && d.findElements(By.cssSelector("#sessions li.pinned")).isEmpty());
+        assertThat(pinButton(sessions.get(0)).getDomAttribute("aria-label")).isEqualTo("Pin");
+    }
+
+    /** The conversations in the sidebar, top to bottom, by session id (titles may change under a suggestion). */
+    private List<String> sidebarOrder() {
+        return browser.findElements(By.cssSelector("#sessions li .session-action.pin")).stream()
+                .map(b -> b.getDomAttribute("data-session")).toList();
+    }
+
+    /**
+     * A conversation's Pin/Unpin button, shown by pointing at its entry (as {@link #sessionAction} does), found again
+     * if the list was redrawn meanwhile.
+     */
+    private WebElement pinButton(String sessionId) {
+        return waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement button = d.findElements(By.cssSelector("#sessions li .session-action.pin")).stream()
+                            .filter(b -> sessionId.equals(b.getDomAttribute("data-session"))).findFirst().orElse(null);
+                    if (button == null) {
+                        return null;
+                    }
+                    new org.openqa.selenium.interactions.Actions(browser)
+                            .moveToElement(button.findElement(By.xpath(".."))).perform();
+                    return button;
+                });
+    }
+
+    @Test
     @DisplayName("a send whose reply is lost shows a clear error with Retry; Retry sends it once (same request id, no duplicate)")
     void errorAndRetry() throws Exception {
         signIn();
