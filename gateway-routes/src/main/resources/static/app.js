@@ -209,9 +209,22 @@ function renderSessions() {
       name.setAttribute('aria-current', 'true');
     }
     name.textContent = s.title || I18n.t('chat.untitled');
+    const pin = sessionButton('\uD83D\uDCCC', I18n.t(s.pinned ? 'session.unpin' : 'session.pin'), () => pinSession(s));
+    pin.classList.add('pin');
+    pin.dataset.session = s.session_id;
     const rename = sessionButton('\u270E', I18n.t('session.rename'), () => startRename(li, s));
     const remove = sessionButton('\u2715', I18n.t('session.delete'), () => deleteSession(s));
-    li.append(name, rename, remove);
+    li.append(name);
+    if (s.pinned) {
+      li.classList.add('pinned');
+      const mark = document.createElement('span');
+      mark.className = 'pin-mark';
+      mark.textContent = '\uD83D\uDCCC';
+      mark.title = I18n.t('session.pinned');
+      mark.setAttribute('aria-hidden', 'true'); // the button's "Unpin" says it to screen readers
+      li.append(mark);
+    }
+    li.append(pin, rename, remove);
     li.addEventListener('click', () => { selectSession(s.session_id); closeMenu(); });
     list.append(li);
   }
@@ -283,6 +296,34 @@ function startRename(li, s) {
   li.replaceChildren(input);
   input.focus();
   input.select();
+}
+
+// The server keeps pinned conversations on top; it learns of a pin through an event, so the list is read
+// again shortly after (twice, in case the first read is too early), and the pin button keeps the focus.
+const PIN_REFRESH_MS = [400, 1500];
+
+async function pinSession(s) {
+  const pinned = !s.pinned;
+  try {
+    await api('PATCH', '/api/chat/sessions/' + encodeURIComponent(s.session_id), { pinned });
+  } catch (err) {
+    if (err.status !== 401) showError(describe(err));
+    return;
+  }
+  s.pinned = pinned;
+  renderSessions();
+  focusPin(s.session_id);
+  for (const ms of PIN_REFRESH_MS) {
+    setTimeout(() => loadSessions().then(() => focusPin(s.session_id)).catch(() => {}), ms);
+  }
+}
+
+/** Puts the focus back on a conversation's pin button after the list was drawn again (if it had it). */
+function focusPin(sessionId) {
+  const active = document.activeElement;
+  if (active && active !== document.body && !active.classList.contains('pin')) return;
+  const button = [...document.querySelectorAll('#sessions .pin')].find((b) => b.dataset.session === sessionId);
+  if (button) button.focus();
 }
 
 async function deleteSession(s) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class RoutesYamlTest {
 
     private static final List<String> FILES = List.of("error-handling", "grpc-entry", "submit-prompt",
-            "cancel-prompt", "rename-session", "delete-session", "get-prompt-status", "record-answer", "outbox-relay");
+            "cancel-prompt", "rename-session", "pin-session", "delete-session", "get-prompt-status", "record-answer",
+            "outbox-relay");
 
     @Test
     @DisplayName("load, and declare the documented route ids and error handling")
@@ -31,7 +32,7 @@ class RoutesYamlTest {
 
             assertThat(model.getRouteDefinitions()).extracting(RouteDefinition::getRouteId).containsExactlyInAnyOrder(
                     "command-grpc-entry", "command-submit-prompt", "command-cancel-prompt", "command-record-answer",
-                    "command-rename-session", "command-delete-session", "command-get-prompt-status",
+                    "command-rename-session", "command-pin-session", "command-delete-session", "command-get-prompt-status",
                     "command-outbox-relay-poll", "command-outbox-relay", "command-outbox-cleanup");
             assertThat(model.getRouteConfigurationDefinitions()).extracting(RouteConfigurationDefinition::getId)
                     .containsExactlyInAnyOrder("command-grpc-errors", "command-relay-errors", "command-consumer-errors");

@@ -74,6 +74,18 @@ class OpenApiDocumentTest extends GatewayTestSupport {
     }
 
     @Test
+    @DisplayName("pins are documented: the PATCH body's flag, and the list's order and field")
+    void documentsPins() throws Exception {
+        JsonNode paths = json(get("/api/openapi.json", null)).get("paths");
+
+        JsonNode patch = paths.at("/~1api~1chat~1sessions~1{id}/patch");
+        assertThat(patch.at("/requestBody/description").asText()).contains("\"title\"", "\"pinned\": boolean");
+        assertThat(patch.at("/summary").asText()).contains("pin it", "{\"session_id\",\"title\",\"pinned\"}");
+        assertThat(patch.at("/responses/400/description").asText()).contains("INVALID_FIELD");
+        assertThat(paths.at("/~1api~1chat~1sessions/get/summary").asText()).contains("pinned ones first", "\"pinned\"");
+    }
+
+    @Test
     @DisplayName("every REST DSL verb in the Camel context is in the document (a new route cannot be forgotten)")
     void coversEveryRestRoute() throws Exception {
         JsonNode paths = json(get("/api/openapi.json", null)).get("paths");

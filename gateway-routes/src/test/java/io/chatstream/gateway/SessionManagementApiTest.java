@@ -3,6 +3,7 @@ package io.chatstream.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatstream.proto.v1.DeleteSessionRequest;
+import io.chatstream.proto.v1.PinSessionRequest;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +37,7 @@ class SessionManagementApiTest extends GatewayTestSupport {
         assertThat(errorCode(patch("/api/chat/sessions/sess-existing-1", "{\"title\":7}", token), 400))
                 .isEqualTo("INVALID_FIELD");
         assertThat(errorCode(patch("/api/chat/sessions/sess-existing-1", "{}", token), 400))
-                .isEqualTo("INVALID_TITLE");
+                .isEqualTo("INVALID_FIELD");
         assertThat(errorCode(patch("/api/chat/sessions/sess-existing-1", "{\"title\":\"   \"}", token), 400))
                 .isEqualTo("INVALID_TITLE");
         assertThat(errorCode(patch("/api/chat/sessions/sess-existing-1", "{\"title\":\"" + "x".repeat(121) + "\"}",
@@ -46,6 +47,39 @@ class SessionManagementApiTest extends GatewayTestSupport {
         assertThat(errorCode(patch("/api/chat/sessions/sess-unknown-1", "{\"title\":\"t\"}", token), 404))
                 .isEqualTo("SESSION_NOT_FOUND");
         assertThat(patch("/api/chat/sessions/sess-existing-1", "{\"title\":\"t\"}", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("PATCH pins and unpins a session with the caller's id and answers 200 with the flag")
+    void pins() throws Exception {
+        String token = devToken("alice");
+
+        HttpResponse<String> r = patch("/api/chat/sessions/sess-existing-1", "{\"pinned\":true}", token);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("session_id").asText()).isEqualTo("sess-existing-1");
+        assertThat(json(r).get("pinned").asBoolean()).isTrue();
+        assertThat(json(r).has("title")).isFalse();
+        PinSessionRequest sent = FAKES.command.lastPin.get();
+        assertThat(sent.getUserId()).isEqualTo("alice");
+        assertThat(sent.getPinned()).isTrue();
+        assertThat(sent.getTraceId()).matches("[0-9a-f]{32}");
+        assertThat(json(patch("/api/chat/sessions/sess-existing-1", "{\"pinned\":false}", token)).get("pinned")
+                .asBoolean()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a pinned that is not a boolean is 400 INVALID_FIELD; an unknown or foreign session a 404")
+    void pinErrors() throws Exception {
+        String token = devToken("alice");
+        FAKES.command.lastPin.set(null);
+        assertThat(errorCode(patch("/api/chat/sessions/sess-existing-1", "{\"pinned\":\"yes\"}", token), 400))
+                .isEqualTo("INVALID_FIELD");
+        assertThat(errorCode(patch("/api/chat/sessions/sess-existing-1", "{\"title\":\"t\",\"pinned\":1}", token),
+                400)).isEqualTo("INVALID_FIELD");
+        assertThat(FAKES.command.lastPin.get()).isNull();
+        assertThat(errorCode(patch("/api/chat/sessions/sess-unknown-1", "{\"pinned\":true}", token), 404))
+                .isEqualTo("SESSION_NOT_FOUND");
     }
 
     @Test

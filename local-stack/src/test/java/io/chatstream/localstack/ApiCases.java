@@ -177,6 +177,8 @@ final class ApiCases {
         add("B94", c -> send(c, "{\"prompt\":\"edited\",\"version_of\":\"" + UNKNOWN_REQUEST + "\"}"));
         add("B95", c -> send(c, "{\"prompt\":\"edited\",\"version_of\":\"" + c.request() + "\",\"session_id\":\""
                 + UNKNOWN_SESSION + "\"}"));
+        add("B96", c -> c.api().call("PATCH", "/api/chat/sessions/" + c.session(), c.token(),
+                "{\"pinned\":\"yes\"}".getBytes(StandardCharsets.UTF_8)));
         // ----- authentication -----
         add("A01", c -> sessionsAs(c, null));
         add("A02", c -> sessionsAs(c, "not.a.jwt"));
@@ -221,6 +223,8 @@ final class ApiCases {
         add("I11", c -> c.api().post("/api/chat/regenerate", c.token(), "{\"version_of\":\"" + c.otherRequest() + "\"}"));
         add("I12", c -> c.api().post("/api/chat/select-version", c.token(), "{\"request_id\":\"" + c.otherRequest() + "\"}"));
         add("I13", c -> send(c, "{\"prompt\":\"edit theirs\",\"version_of\":\"" + c.otherRequest() + "\"}"));
+        add("I14", c -> c.api().call("PATCH", "/api/chat/sessions/" + c.otherSession(), c.token(),
+                "{\"pinned\":true}".getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The caller's own valid token with the payload's subject changed, signature kept. */

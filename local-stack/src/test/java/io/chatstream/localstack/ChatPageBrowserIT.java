@@ -512,6 +512,87 @@ class ChatPageBrowserIT {
     }
 
     @Test
+    @DisplayName("a pinned conversation stays on top (also after a reload), and goes back to its place in time when unpinned")
+    void pinKeepsOnTop() throws Exception {
+        signIn();
+        List<String> sessions = new ArrayList<>(); // oldest first
+        for (String prompt : List.of("Oldest conversation to pin", "Middle conversation", "Newest conversation")) {
+            if (!sessions.isEmpty()) {
+                browser.findElement(By.id("new-chat")).click();
+            }
+            send(prompt);
+            awaitAnswered();
+            sessions.add(currentSession());
+        }
+        // Suggested titles may still reorder the list a little (a title is activity): pin once it settled.
+        List<String> byTime = settledOrder();
+        assertThat(byTime).containsExactlyInAnyOrderElementsOf(sessions);
+        String oldest = sessions.get(0);
+
+        WebElement pin = pinButton(oldest);
+        assertThat(pin.getDomAttribute("aria-label")).isEqualTo("Pin");
+        pin.sendKeys(Keys.ENTER); // by keyboard: the button is reachable by Tab
+        List<String> pinnedFirst = new ArrayList<>(List.of(oldest));
+        byTime.stream().filter(id -> !id.equals(oldest)).forEach(pinnedFirst::add);
+        waiting(Duration.ofSeconds(20)).until(d -> sidebarOrder().equals(pinnedFirst));
+        assertThat(pinButton(oldest).getDomAttribute("aria-label")).isEqualTo("Unpin");
+        assertThat(browser.findElements(By.cssSelector("#sessions li.pinned .pin-mark"))).hasSize(1);
+
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(20)).until(d -> sidebarOrder().equals(pinnedFirst));
+        assertThat(browser.findElements(By.cssSelector("#sessions li.pinned"))).hasSize(1);
+
+        pinButton(oldest).sendKeys(Keys.ENTER);
+        waiting(Duration.ofSeconds(20)).until(d -> sidebarOrder().equals(byTime)
+                && d.findElements(By.cssSelector("#sessions li.pinned")).isEmpty());
+        assertThat(pinButton(oldest).getDomAttribute("aria-label")).isEqualTo("Pin");
+    }
+
+    /** The conversations in the sidebar, top to bottom, by session id (titles may change under a suggestion). */
+    @SuppressWarnings("unchecked")
+    private List<String> sidebarOrder() {
+        // One script, so a redraw of the list cannot leave a stale element half way.
+        return (List<String>) browser.executeScript(
+                "return [...document.querySelectorAll('#sessions .session-action.pin')].map((b) => b.dataset.session);");
+    }
+
+    /** The sidebar's order once it stayed the same longer than the page's last title refresh (10 s). */
+    private List<String> settledOrder() throws InterruptedException {
+        List<String> last = List.of();
+        long changedAt = System.nanoTime();
+        long deadline = changedAt + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> now = sidebarOrder();
+            if (!now.equals(last)) {
+                last = now;
+                changedAt = System.nanoTime();
+            } else if (now.size() == 3 && System.nanoTime() - changedAt > Duration.ofSeconds(12).toNanos()) {
+                return now;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the sidebar did not settle: " + last);
+    }
+
+    /**
+     * A conversation's Pin/Unpin button, shown by pointing at its entry (as {@link #sessionAction} does), found again
+     * if the list was redrawn meanwhile.
+     */
+    private WebElement pinButton(String sessionId) {
+        return waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement button = d.findElements(By.cssSelector("#sessions li .session-action.pin")).stream()
+                            .filter(b -> sessionId.equals(b.getDomAttribute("data-session"))).findFirst().orElse(null);
+                    if (button == null) {
+                        return null;
+                    }
+                    new org.openqa.selenium.interactions.Actions(browser)
+                            .moveToElement(button.findElement(By.xpath(".."))).perform();
+                    return button;
+                });
+    }
+
+    @Test
     @DisplayName("a send whose reply is lost shows a clear error with Retry; Retry sends it once (same request id, no duplicate)")
     void errorAndRetry() throws Exception {
         signIn();

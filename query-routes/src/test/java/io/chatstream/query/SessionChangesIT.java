@@ -8,20 +8,26 @@ import static org.awaitility.Awaitility.await;
 import io.chatstream.contracts.ErrorCodes;
 import io.chatstream.contracts.EventJson;
 import io.chatstream.proto.v1.ListSessionsRequest;
+import io.chatstream.proto.v1.ListSessionsResponse;
 import io.chatstream.proto.v1.SessionChanged;
+import io.chatstream.proto.v1.SessionPinned;
 import io.chatstream.proto.v1.SessionRenamed;
 import io.chatstream.proto.v1.SessionView;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** chat.session.changed end to end: renames retitle, deletes make a session vanish for good. */
+/** chat.session.changed end to end: renames retitle, pins keep sessions on top, deletes make a session vanish for good. */
 class SessionChangesIT extends QueryServiceItBase {
 
     private List<SessionView> sessionsOf(String user) {
@@ -132,5 +138,68 @@ class SessionChangesIT extends QueryServiceItBase {
                 .containsEntry("title", "").containsEntry("deleted", true);
         assertThat(sessionsOf(user)).extracting(SessionView::getSessionId).doesNotContain(gone.session());
         assertThat(stub().getSessionMessages(messages(kept.session(), "", 10)).getMessagesCount()).isEqualTo(2);
+    }
+
+    private void pin(String session, String user, boolean pinned, Instant at) {
+        SessionChanged e = SessionChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setSessionId(session)
+                .setUserId(user).setOccurredAt(QueryItMessages.ts(at))
+                .setPinned(SessionPinned.newBuilder().setPinned(pinned)).build();
+        producer.send(new ProducerRecord<>("chat.session.changed", session, EventJson.write(e)));
+        producer.flush();
+    }
+
+    /** The whole list, {@code size} at a time, following next_cursor. */
+    private List<List<String>> pagesOf(String user, int size) {
+        List<List<String>> pages = new ArrayList<>();
+        String cursor = "";
+        do {
+            ListSessionsResponse page = stub().listSessions(ListSessionsRequest.newBuilder().setUserId(user)
+                    .setPage(cursor).setPageSize(size).build());
+            pages.add(page.getSessionsList().stream().map(SessionView::getSessionId).toList());
+            cursor = page.getNextCursor();
+        } while (!cursor.isEmpty());
+        return pages;
+    }
+
+    private boolean pinnedInView(String session) {
+        return jdbc.queryForObject("SELECT pinned FROM session_view WHERE session_id = ?", Boolean.class, session);
+    }
+
+    @Test
+    @DisplayName("pinned sessions list first and page exactly across the boundary; a late older change is ignored")
+    void pinnedFirst() {
+        String user = "erin-" + System.nanoTime();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+        List<String> s = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // Ids in the reverse of time order, so the id tie-break could not fake the order.
+            s.add("session-" + (9 - i) + "-" + UUID.randomUUID());
+            submitAs(user, UUID.randomUUID().toString(), s.get(i), "prompt " + i, 1, t0.plusSeconds(i));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> sessionsOf(user).size() == 5);
+
+        pin(s.get(0), user, true, t0.plusSeconds(100));
+        pin(s.get(2), user, true, t0.plusSeconds(101));
+        pin(s.get(3), user, true, t0.plusSeconds(102));
+        pin(s.get(3), user, false, t0.plusSeconds(110));
+        pin(s.get(3), user, true, t0.plusSeconds(105)); // older than the unpin, delivered after it
+        // A marker after the late change, on the same partition (same key), proves that one was consumed; a
+        // chosen version neither pins nor moves the session in time.
+        String head = UUID.randomUUID().toString();
+        selectVersion(s.get(3), head, head, 1, t0.plusSeconds(130));
+        await().atMost(Duration.ofSeconds(20)).until(() -> pinnedInView(s.get(0)) && pinnedInView(s.get(2))
+                && head.equals(jdbc.queryForObject("SELECT head_request_id FROM session_view WHERE session_id = ?",
+                        String.class, s.get(3))));
+
+        assertThat(pinnedInView(s.get(3))).isFalse();
+        assertThat(jdbc.queryForObject("SELECT pinned_changed_at FROM session_view WHERE session_id = ?",
+                LocalDateTime.class, s.get(3))).isEqualTo(LocalDateTime.ofInstant(t0.plusSeconds(110), ZoneOffset.UTC));
+        List<String> expected = List.of(s.get(2), s.get(0), s.get(4), s.get(3), s.get(1));
+        assertThat(sessionsOf(user)).extracting(SessionView::getSessionId).containsExactlyElementsOf(expected);
+        assertThat(sessionsOf(user)).extracting(SessionView::getPinned).containsExactly(true, true, false, false, false);
+        assertThat(pagesOf(user, 1)).flatExtracting(p -> p).containsExactlyElementsOf(expected);
+        assertThat(pagesOf(user, 2)).containsExactly(List.of(s.get(2), s.get(0)), List.of(s.get(4), s.get(3)),
+                List.of(s.get(1)));
+        assertThat(pagesOf(user, 3)).containsExactly(List.of(s.get(2), s.get(0), s.get(4)), List.of(s.get(3), s.get(1)));
     }
 }

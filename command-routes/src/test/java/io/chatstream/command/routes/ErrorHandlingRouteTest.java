@@ -51,6 +51,7 @@ class ErrorHandlingRouteTest extends CommandRouteTest {
                 Map.entry("command-select-version", "command-grpc-errors"),
                 Map.entry("command-cancel-prompt", "command-grpc-errors"),
                 Map.entry("command-rename-session", "command-grpc-errors"),
+                Map.entry("command-pin-session", "command-grpc-errors"),
                 Map.entry("command-delete-session", "command-grpc-errors"),
                 Map.entry("command-get-prompt-status", "command-grpc-errors"),
                 Map.entry("command-record-answer", "command-consumer-errors"),

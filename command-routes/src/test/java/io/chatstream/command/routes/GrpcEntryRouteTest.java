@@ -12,6 +12,7 @@ import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
 import io.chatstream.proto.v1.CancelPromptRequest;
 import io.chatstream.proto.v1.DeleteSessionRequest;
 import io.chatstream.proto.v1.GetPromptStatusRequest;
+import io.chatstream.proto.v1.PinSessionRequest;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
@@ -45,6 +46,8 @@ class GrpcEntryRouteTest extends CommandRouteTest {
                         (Consumer<ChatCommandGrpc>) grpc -> grpc.cancelPrompt(CancelPromptRequest.getDefaultInstance())),
                 arguments("renameSession", "direct:rename-session", RenameSessionRequest.getDefaultInstance(),
                         (Consumer<ChatCommandGrpc>) grpc -> grpc.renameSession(RenameSessionRequest.getDefaultInstance())),
+                arguments("pinSession", "direct:pin-session", PinSessionRequest.getDefaultInstance(),
+                        (Consumer<ChatCommandGrpc>) grpc -> grpc.pinSession(PinSessionRequest.getDefaultInstance())),
                 arguments("deleteSession", "direct:delete-session", DeleteSessionRequest.getDefaultInstance(),
                         (Consumer<ChatCommandGrpc>) grpc -> grpc.deleteSession(DeleteSessionRequest.getDefaultInstance())),
                 arguments("getPromptStatus", "direct:get-prompt-status", GetPromptStatusRequest.getDefaultInstance(),

@@ -9,6 +9,8 @@ import io.chatstream.proto.v1.DeleteSessionRequest;
 import io.chatstream.proto.v1.DeleteSessionResponse;
 import io.chatstream.proto.v1.GetPromptStatusRequest;
 import io.chatstream.proto.v1.GetPromptStatusResponse;
+import io.chatstream.proto.v1.PinSessionRequest;
+import io.chatstream.proto.v1.PinSessionResponse;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
@@ -26,6 +28,7 @@ public final class FakeCommandService extends ChatCommandServiceGrpc.ChatCommand
     public final AtomicReference<SubmitPromptRequest> lastSubmit = new AtomicReference<>();
     public final AtomicReference<CancelPromptRequest> lastCancel = new AtomicReference<>();
     public final AtomicReference<RenameSessionRequest> lastRename = new AtomicReference<>();
+    public final AtomicReference<PinSessionRequest> lastPin = new AtomicReference<>();
     public final AtomicReference<DeleteSessionRequest> lastDelete = new AtomicReference<>();
     public final AtomicReference<GetPromptStatusRequest> lastStatus = new AtomicReference<>();
     /** Every submit this instance received, in order. */
@@ -95,6 +98,19 @@ public final class FakeCommandService extends ChatCommandServiceGrpc.ChatCommand
             return;
         }
         out.onNext(RenameSessionResponse.newBuilder().setSessionId(request.getSessionId()).setTitle(title).build());
+        out.onCompleted();
+    }
+
+    /** Sessions named "sess-unknown..." do not exist (or belong to someone else). */
+    @Override
+    public void pinSession(PinSessionRequest request, StreamObserver<PinSessionResponse> out) {
+        lastPin.set(request);
+        if (request.getSessionId().startsWith("sess-unknown")) {
+            out.onError(ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND, "no such session"));
+            return;
+        }
+        out.onNext(PinSessionResponse.newBuilder().setSessionId(request.getSessionId()).setPinned(request.getPinned())
+                .build());
         out.onCompleted();
     }
 

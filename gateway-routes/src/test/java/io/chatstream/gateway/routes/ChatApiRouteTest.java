@@ -5,6 +5,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -18,6 +20,7 @@ import io.chatstream.gateway.backend.application.PageRequest;
 import io.chatstream.gateway.backend.application.PromptAccepted;
 import io.chatstream.gateway.backend.application.SearchHit;
 import io.chatstream.gateway.backend.application.SearchTerms;
+import io.chatstream.gateway.backend.application.SessionPinned;
 import io.chatstream.gateway.backend.application.SessionRenamed;
 import io.chatstream.gateway.backend.application.SessionSummary;
 import io.chatstream.gateway.backend.application.StopRequested;
@@ -240,13 +243,14 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
     void sessions() {
         signedInAs("alice");
         when(queries.sessions(any(), any())).thenReturn(Outcome.done(
-                new Page<>(List.of(new SessionSummary(SESSION.value(), "Rome", AT, AT, 2)), "cursor-2")));
+                new Page<>(List.of(new SessionSummary(SESSION.value(), "Rome", AT, AT, 2, true)), "cursor-2")));
 
         ApiReply reply = call(ApiRequest.get("/api/chat/sessions?cursor=cursor-1&page_size=20"));
 
         assertThat(reply.status()).isEqualTo(200);
         assertJson(reply.json(), "{\"sessions\":[{\"session_id\":\"sess-existing-1\",\"title\":\"Rome\","
-                + "\"updated_at\":\"2026-01-02T03:04:05Z\",\"created_at\":\"2026-01-02T03:04:05Z\",\"message_count\":2}],"
+                + "\"updated_at\":\"2026-01-02T03:04:05Z\",\"created_at\":\"2026-01-02T03:04:05Z\",\"message_count\":2,"
+                + "\"pinned\":true}],"
                 + "\"next_cursor\":\"cursor-2\"}");
         verify(queries).sessions(argThat(caller("alice")), eq(new PageRequest("cursor-1", 20)));
     }
@@ -378,6 +382,55 @@ class ChatApiRouteTest extends GatewayRouteTestSupport {
         assertThat(reply.status()).isEqualTo(200);
         assertJson(reply.json(), "{\"session_id\":\"sess-existing-1\",\"title\":\"Rome\"}");
         verify(commands).rename(argThat(caller("alice")), eq(SESSION), eq(" Rome "));
+    }
+
+    @Test
+    @DisplayName("PATCH /api/chat/sessions/{id} with pinned pins or unpins that session: 200 with the flag, no title")
+    void pin() {
+        signedInAs("alice");
+        when(commands.pin(any(), any(), anyBoolean())).thenAnswer(a -> Outcome.done(
+                new SessionPinned(SESSION.value(), a.getArgument(2))));
+
+        ApiReply pinned = call(ApiRequest.patch("/api/chat/sessions/sess-existing-1", "{\"pinned\":true}"));
+        ApiReply unpinned = call(ApiRequest.patch("/api/chat/sessions/sess-existing-1", "{\"pinned\":false}"));
+
+        assertThat(pinned.status()).isEqualTo(200);
+        assertJson(pinned.json(), "{\"session_id\":\"sess-existing-1\",\"pinned\":true}");
+        assertJson(unpinned.json(), "{\"session_id\":\"sess-existing-1\",\"pinned\":false}");
+        verify(commands).pin(argThat(caller("alice")), eq(SESSION), eq(true));
+        verify(commands).pin(argThat(caller("alice")), eq(SESSION), eq(false));
+        verify(commands, never()).rename(any(), any(), any());
+    }
+
+    @Test
+    @DisplayName("PATCH /api/chat/sessions/{id} with a title and pinned renames, then pins: 200 with both")
+    void renameAndPin() {
+        signedInAs("alice");
+        when(commands.rename(any(), any(), any())).thenReturn(Outcome.done(new SessionRenamed(SESSION.value(), "Rome")));
+        when(commands.pin(any(), any(), anyBoolean())).thenReturn(Outcome.done(new SessionPinned(SESSION.value(), true)));
+
+        ApiReply reply = call(ApiRequest.patch("/api/chat/sessions/sess-existing-1",
+                "{\"title\":\" Rome \",\"pinned\":true}"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertJson(reply.json(), "{\"session_id\":\"sess-existing-1\",\"title\":\"Rome\",\"pinned\":true}");
+        var order = inOrder(commands);
+        order.verify(commands).rename(argThat(caller("alice")), eq(SESSION), eq(" Rome "));
+        order.verify(commands).pin(argThat(caller("alice")), eq(SESSION), eq(true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"pinned\":\"yes\"}", "{\"pinned\":1}", "{\"title\":\"Rome\",\"pinned\":\"true\"}", "{}",
+            "{\"pinned\":null}"})
+    @DisplayName("PATCH /api/chat/sessions/{id} with a pinned that is not a boolean, or with neither field, is 400 INVALID_FIELD before any call")
+    void changeRefused(String body) {
+        signedInAs("alice");
+
+        ApiReply reply = call(ApiRequest.patch("/api/chat/sessions/sess-existing-1", body));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("INVALID_FIELD");
+        verifyNoInteractions(commands);
     }
 
     @Test

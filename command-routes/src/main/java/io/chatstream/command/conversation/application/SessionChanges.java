@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Shared by the rename, delete and select-version use cases: decide on a freshly read session and, in the same
+ * Shared by the rename, pin, delete and select-version use cases: decide on a freshly read session and, in the same
  * transaction, store it with the outbox row of its event; retried on an optimistic-lock conflict.
  */
 final class SessionChanges {

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * A conversation of one person. Keeps the invariants: only the owner adds prompts, an archived
  * session takes none, turns are numbered 1, 2, 3... along each branch and at most one answer is in
- * flight. Only the owner renames or deletes it; a deleted session is gone for good (it answers like
+ * flight. Only the owner renames, pins or deletes it; a deleted session is gone for good (it answers like
  * a missing one). Its prompts form a tree: a regenerate or an edit of a turn adds a version beside
  * it; the session shows one branch, which ends at its {@code head}, and a new prompt follows the head.
  */
@@ -30,6 +30,8 @@ public final class ConversationSession {
     // The title came from the model (a suggestion), not from the owner: a later suggestion may not
     // replace an owner's title, while the owner's rename always replaces this one.
     private boolean titleGenerated;
+    // The owner keeps it on top of their list.
+    private boolean pinned;
     private final long version;
 
     public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
@@ -52,6 +54,13 @@ public final class ConversationSession {
     public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
             RequestId inFlight, Instant inFlightSince, SessionTitle title, boolean titleGenerated, RequestId head,
             long version) {
+        this(id, owner, state, nextTurn, inFlight, inFlightSince, title, titleGenerated, head, false, version);
+    }
+
+    /** As stored, with whether the owner pinned it. */
+    public ConversationSession(SessionId id, UserId owner, SessionState state, int nextTurn,
+            RequestId inFlight, Instant inFlightSince, SessionTitle title, boolean titleGenerated, RequestId head,
+            boolean pinned, long version) {
         this.id = Objects.requireNonNull(id);
         this.owner = Objects.requireNonNull(owner);
         this.state = Objects.requireNonNull(state);
@@ -67,6 +76,7 @@ public final class ConversationSession {
         this.title = title;
         this.head = head;
         this.titleGenerated = title != null && titleGenerated;
+        this.pinned = pinned;
         this.version = version;
     }
 
@@ -222,6 +232,21 @@ public final class ConversationSession {
         return new TitleSuggestionResult.Applied(new SessionRenamed(id, owner, traceId, title, now, true));
     }
 
+    /**
+     * The owner pins the session ({@code pin} true) or unpins it. A stranger, or anyone once the session is
+     * deleted, is told it does not exist; asking for the flag it already has changes and announces nothing.
+     */
+    public PinResult pin(UserId by, boolean pin, TraceId traceId, Instant now) {
+        if (!isVisibleTo(by)) {
+            return new PinResult.Rejected();
+        }
+        if (pinned == pin) {
+            return new PinResult.Unchanged(pinned);
+        }
+        pinned = pin;
+        return new PinResult.Pinned(new SessionPinned(id, owner, traceId, pinned, now));
+    }
+
     /** The owner deletes the session, for good. Deleting again changes nothing and announces nothing. */
     public DeleteResult delete(UserId by, TraceId traceId, Instant now) {
         if (!owner.equals(by)) {
@@ -240,6 +265,11 @@ public final class ConversationSession {
 
     public Optional<SessionTitle> title() {
         return Optional.ofNullable(title);
+    }
+
+    /** Whether the owner keeps it on top of their list. */
+    public boolean isPinned() {
+        return pinned;
     }
 
     /** Whether the title is one the model suggested (false without a title, or with the owner's own). */

@@ -5,7 +5,7 @@ import io.chatstream.domain.SessionId;
 
 /** Everything a conversation session announces to the rest of the system. */
 public sealed interface SessionEvent extends DomainEvent permits PromptSubmitted, PromptCancelled,
-        SessionRenamed, SessionDeleted, VersionSelected {
+        SessionRenamed, SessionDeleted, SessionPinned, VersionSelected {
 
     SessionId sessionId();
 }

@@ -9,6 +9,7 @@ import io.chatstream.command.conversation.application.Outbox;
 import io.chatstream.command.conversation.application.OutboxRelayTrigger;
 import io.chatstream.command.conversation.application.RecordingAnswer;
 import io.chatstream.command.conversation.application.ApplyingSuggestedTitle;
+import io.chatstream.command.conversation.application.PinningSession;
 import io.chatstream.command.conversation.application.RenamingSession;
 import io.chatstream.command.conversation.application.SelectingVersion;
 import io.chatstream.command.conversation.application.SubmitSettings;
@@ -99,6 +100,12 @@ public class ConversationConfiguration {
     RenamingSession renamingSession(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay,
             Transactions transactions, Clock clock) {
         return new RenamingSession(sessions, outbox, relay, transactions, clock);
+    }
+
+    @Bean
+    PinningSession pinningSession(Sessions sessions, Outbox outbox, OutboxRelayTrigger relay,
+            Transactions transactions, Clock clock) {
+        return new PinningSession(sessions, outbox, relay, transactions, clock);
     }
 
     @Bean

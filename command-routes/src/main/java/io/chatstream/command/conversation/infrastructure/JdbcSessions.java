@@ -37,7 +37,7 @@ class JdbcSessions implements Sessions {
     public Optional<ConversationSession> find(SessionId id) {
         return jdbc.query("""
                 SELECT id, user_id, state, next_turn, in_flight_request_id, in_flight_since, title, title_generated,
-                    head_request_id, version
+                    head_request_id, pinned, version
                 FROM sessions WHERE id = ?""", this::map, id.value()).stream().findFirst();
     }
 
@@ -51,18 +51,19 @@ class JdbcSessions implements Sessions {
         if (session.version() == 0) {
             jdbc.update("""
                     INSERT INTO sessions (id, user_id, state, next_turn, in_flight_request_id, in_flight_since,
-                        title, title_generated, head_request_id, version, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
+                        title, title_generated, head_request_id, pinned, version, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
                     session.id().value(), session.owner().value(), session.state().name(), session.nextTurn(),
-                    inFlight, since, title, session.isTitleGenerated(), head, now, now);
+                    inFlight, since, title, session.isTitleGenerated(), head, session.isPinned(), now, now);
             return;
         }
         int updated = jdbc.update("""
                 UPDATE sessions SET state = ?, next_turn = ?, in_flight_request_id = ?, in_flight_since = ?,
-                    title = ?, title_generated = ?, head_request_id = ?, version = version + 1, updated_at = ?
+                    title = ?, title_generated = ?, head_request_id = ?, pinned = ?, version = version + 1,
+                    updated_at = ?
                 WHERE id = ? AND version = ?""",
                 session.state().name(), session.nextTurn(), inFlight, since, title, session.isTitleGenerated(), head,
-                now,
+                session.isPinned(), now,
                 session.id().value(), session.version());
         if (updated != 1) {
             throw new ConcurrentSessionChange("session " + session.id() + " changed since version " + session.version());
@@ -83,6 +84,7 @@ class JdbcSessions implements Sessions {
                 title == null ? null : new SessionTitle(title),
                 rs.getBoolean("title_generated"),
                 head == null ? null : new RequestId(head),
+                rs.getBoolean("pinned"),
                 rs.getLong("version"));
     }
 }

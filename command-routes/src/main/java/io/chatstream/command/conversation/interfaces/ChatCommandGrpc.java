@@ -10,6 +10,9 @@ import io.chatstream.command.conversation.application.DeleteSession;
 import io.chatstream.command.conversation.application.DeletingSession;
 import io.chatstream.command.conversation.application.GetPromptStatus;
 import io.chatstream.command.conversation.application.PromptStatus;
+import io.chatstream.command.conversation.application.PinOutcome;
+import io.chatstream.command.conversation.application.PinSession;
+import io.chatstream.command.conversation.application.PinningSession;
 import io.chatstream.command.conversation.application.RenameOutcome;
 import io.chatstream.command.conversation.application.RenameSession;
 import io.chatstream.command.conversation.application.RenamingSession;
@@ -26,6 +29,8 @@ import io.chatstream.proto.v1.DeleteSessionRequest;
 import io.chatstream.proto.v1.DeleteSessionResponse;
 import io.chatstream.proto.v1.GetPromptStatusRequest;
 import io.chatstream.proto.v1.GetPromptStatusResponse;
+import io.chatstream.proto.v1.PinSessionRequest;
+import io.chatstream.proto.v1.PinSessionResponse;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SelectVersionRequest;
@@ -51,16 +56,19 @@ public class ChatCommandGrpc {
     private final SubmittingPrompt submitting;
     private final CancellingPrompt cancelling;
     private final RenamingSession renaming;
+    private final PinningSession pinning;
     private final DeletingSession deleting;
     private final CheckingPromptStatus checking;
     private final SelectingVersion selecting;
     private final MeterRegistry meters;
 
     public ChatCommandGrpc(SubmittingPrompt submitting, CancellingPrompt cancelling, RenamingSession renaming,
-            DeletingSession deleting, CheckingPromptStatus checking, SelectingVersion selecting, MeterRegistry meters) {
+            PinningSession pinning, DeletingSession deleting, CheckingPromptStatus checking,
+            SelectingVersion selecting, MeterRegistry meters) {
         this.submitting = submitting;
         this.cancelling = cancelling;
         this.renaming = renaming;
+        this.pinning = pinning;
         this.deleting = deleting;
         this.checking = checking;
         this.selecting = selecting;
@@ -133,6 +141,21 @@ public class ChatCommandGrpc {
         return RenameSessionResponse.newBuilder()
                 .setSessionId(renamed.sessionId().value())
                 .setTitle(renamed.title().value())
+                .build();
+    }
+
+    public PinSessionResponse pinSession(PinSessionRequest request) {
+        PinOutcome outcome = pinning.pin(new PinSession(request.getUserId(), request.getSessionId(),
+                request.getPinned(), request.getTraceId()));
+        if (outcome instanceof PinOutcome.Rejected rejected) {
+            count("chat.command.pins", rejected.error().name());
+            throw GrpcErrors.of(rejected.error());
+        }
+        PinOutcome.Pinned pinned = (PinOutcome.Pinned) outcome;
+        count("chat.command.pins", pinned.pinned() ? "pinned" : "unpinned");
+        return PinSessionResponse.newBuilder()
+                .setSessionId(pinned.sessionId().value())
+                .setPinned(pinned.pinned())
                 .build();
     }
 

@@ -6,6 +6,7 @@ import io.chatstream.command.conversation.domain.PromptCancelled;
 import io.chatstream.command.conversation.domain.PromptSubmitted;
 import io.chatstream.command.conversation.domain.SessionDeleted;
 import io.chatstream.command.conversation.domain.SessionEvent;
+import io.chatstream.command.conversation.domain.SessionPinned;
 import io.chatstream.command.conversation.domain.SessionRenamed;
 import io.chatstream.command.conversation.domain.VersionSelected;
 import io.chatstream.domain.TraceId;
@@ -62,6 +63,12 @@ final class EventMessages {
 
     static io.chatstream.proto.v1.SessionChanged of(SessionDeleted e) {
         return changed(e, e.userId(), e.traceId()).setDeleted(io.chatstream.proto.v1.SessionDeleted.getDefaultInstance()).build();
+    }
+
+    static io.chatstream.proto.v1.SessionChanged of(SessionPinned e) {
+        return changed(e, e.userId(), e.traceId())
+                .setPinned(io.chatstream.proto.v1.SessionPinned.newBuilder().setPinned(e.pinned()))
+                .build();
     }
 
     static io.chatstream.proto.v1.SessionChanged of(VersionSelected e) {

@@ -6,6 +6,7 @@ import io.chatstream.command.conversation.domain.PromptCancelled;
 import io.chatstream.command.conversation.domain.PromptSubmitted;
 import io.chatstream.command.conversation.domain.SessionDeleted;
 import io.chatstream.command.conversation.domain.SessionEvent;
+import io.chatstream.command.conversation.domain.SessionPinned;
 import io.chatstream.command.conversation.domain.SessionRenamed;
 import io.chatstream.command.conversation.domain.VersionSelected;
 import io.chatstream.contracts.EventJson;
@@ -53,6 +54,9 @@ class JdbcOutbox implements Outbox {
         } else if (event instanceof SessionDeleted deleted) {
             topic = sessionChangedTopic;
             payload = EventJson.write(EventMessages.of(deleted));
+        } else if (event instanceof SessionPinned pinned) {
+            topic = sessionChangedTopic;
+            payload = EventJson.write(EventMessages.of(pinned));
         } else if (event instanceof VersionSelected selected) {
             topic = sessionChangedTopic;
             payload = EventJson.write(EventMessages.of(selected));

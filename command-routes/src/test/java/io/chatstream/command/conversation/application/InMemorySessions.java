@@ -41,6 +41,6 @@ class InMemorySessions implements Sessions {
     private static ConversationSession copy(ConversationSession s, long version) {
         return new ConversationSession(s.id(), s.owner(), s.state(), s.nextTurn(), s.inFlight().orElse(null),
                 s.inFlightSince().orElse(null), s.title().orElse(null), s.isTitleGenerated(), s.head().orElse(null),
-                version);
+                s.isPinned(), version);
     }
 }

@@ -32,6 +32,9 @@ public interface ChatCommands {
 
     Outcome<SessionRenamed> rename(Caller caller, SessionId session, String title);
 
+    /** Pins ({@code pinned}) or unpins the session; done, with the flag, also when it already was so. */
+    Outcome<SessionPinned> pin(Caller caller, SessionId session, boolean pinned);
+
     /** Done (with the session id) also when it was already deleted. */
     Outcome<SessionId> delete(Caller caller, SessionId session);
 

@@ -7,6 +7,7 @@ import io.chatstream.gateway.api.application.Outcome;
 import io.chatstream.gateway.backend.application.ChatCommands;
 import io.chatstream.gateway.backend.application.PromptAccepted;
 import io.chatstream.gateway.backend.application.PromptStatus;
+import io.chatstream.gateway.backend.application.SessionPinned;
 import io.chatstream.gateway.backend.application.SessionRenamed;
 import io.chatstream.gateway.backend.application.StopRequested;
 import io.chatstream.gateway.backend.application.VersionShown;
@@ -19,6 +20,8 @@ import io.chatstream.proto.v1.ChatCommandServiceGrpc;
 import io.chatstream.proto.v1.DeleteSessionRequest;
 import io.chatstream.proto.v1.GetPromptStatusRequest;
 import io.chatstream.proto.v1.GetPromptStatusResponse;
+import io.chatstream.proto.v1.PinSessionRequest;
+import io.chatstream.proto.v1.PinSessionResponse;
 import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SelectVersionRequest;
@@ -50,12 +53,14 @@ public class GrpcChatCommands implements ChatCommands {
      * idempotent in the command service. SubmitPrompt: a repeated request_id returns the first answer and
      * submits nothing new (which is why {@link #submit} always sends one). CancelPrompt: asking again
      * answers the same and at most announces the cancel once more; stopping a stopping answer changes
-     * nothing. RenameSession: the same title again. DeleteSession: deleting a deleted session answers
+     * nothing. RenameSession: the same title again. PinSession: the same flag again changes and announces
+     * nothing. DeleteSession: deleting a deleted session answers
      * "deleted" and announces nothing. GetPromptStatus: a read.
      */
     static final List<MethodDescriptor<?, ?>> SAFE_TO_REPEAT = List.of(ChatCommandServiceGrpc.getSubmitPromptMethod(),
             ChatCommandServiceGrpc.getCancelPromptMethod(), ChatCommandServiceGrpc.getRenameSessionMethod(),
-            ChatCommandServiceGrpc.getDeleteSessionMethod(), ChatCommandServiceGrpc.getGetPromptStatusMethod());
+            ChatCommandServiceGrpc.getPinSessionMethod(), ChatCommandServiceGrpc.getDeleteSessionMethod(),
+            ChatCommandServiceGrpc.getGetPromptStatusMethod());
 
     private final Channel channel;
     private final ChatCommandServiceBlockingStub stub;
@@ -152,6 +157,22 @@ public class GrpcChatCommands implements ChatCommands {
         try {
             RenameSessionResponse r = stub(caller).renameSession(call);
             return Outcome.done(new SessionRenamed(r.getSessionId(), r.getTitle()));
+        } catch (StatusRuntimeException e) {
+            return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
+        }
+    }
+
+    @Override
+    public Outcome<SessionPinned> pin(Caller caller, SessionId session, boolean pinned) {
+        PinSessionRequest call = PinSessionRequest.newBuilder()
+                .setUserId(caller.user().value())
+                .setTraceId(caller.trace().value())
+                .setSessionId(session.value())
+                .setPinned(pinned)
+                .build();
+        try {
+            PinSessionResponse r = stub(caller).pinSession(call);
+            return Outcome.done(new SessionPinned(r.getSessionId(), r.getPinned()));
         } catch (StatusRuntimeException e) {
             return new Outcome.Rejected<>(GrpcFailures.of(e, SERVICE));
         }

@@ -29,7 +29,7 @@ final class ProtoViews {
 
     static SessionSummary session(SessionView v) {
         return new SessionSummary(v.getSessionId(), v.getTitle(), instant(v.hasUpdatedAt(), v.getUpdatedAt()),
-                instant(v.hasCreatedAt(), v.getCreatedAt()), v.getMessageCount());
+                instant(v.hasCreatedAt(), v.getCreatedAt()), v.getMessageCount(), v.getPinned());
     }
 
     static MessageEntry message(MessageView v) {

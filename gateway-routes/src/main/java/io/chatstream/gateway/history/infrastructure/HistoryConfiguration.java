@@ -5,6 +5,7 @@ import io.chatstream.gateway.backend.application.ChatQueries;
 import io.chatstream.gateway.history.application.DeletingSession;
 import io.chatstream.gateway.history.application.ListingSessions;
 import io.chatstream.gateway.history.application.ReadingSessionMessages;
+import io.chatstream.gateway.history.application.ChangingSession;
 import io.chatstream.gateway.history.application.RenamingSession;
 import io.chatstream.gateway.history.application.SearchingMessages;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,11 @@ public class HistoryConfiguration {
     @Bean
     RenamingSession renamingSession(ChatCommands commands) {
         return new RenamingSession(commands);
+    }
+
+    @Bean
+    ChangingSession changingSession(RenamingSession renaming, ChatCommands commands) {
+        return new ChangingSession(renaming, commands);
     }
 
     @Bean

@@ -53,6 +53,12 @@ public final class RecordingCommands implements ChatCommands {
     }
 
     @Override
+    public Outcome<SessionPinned> pin(Caller caller, SessionId session, boolean pinned) {
+        calls.add((pinned ? "pin " : "unpin ") + session.value());
+        return Outcome.done(new SessionPinned(session.value(), pinned));
+    }
+
+    @Override
     public Outcome<SessionId> delete(Caller caller, SessionId session) {
         calls.add("delete " + session.value());
         return Outcome.done(session);

@@ -29,6 +29,7 @@ class ChannelPolicyTest {
                 Map.of("service", "chat.v1.ChatCommandService", "method", "SubmitPrompt"),
                 Map.of("service", "chat.v1.ChatCommandService", "method", "CancelPrompt"),
                 Map.of("service", "chat.v1.ChatCommandService", "method", "RenameSession"),
+                Map.of("service", "chat.v1.ChatCommandService", "method", "PinSession"),
                 Map.of("service", "chat.v1.ChatCommandService", "method", "DeleteSession"),
                 Map.of("service", "chat.v1.ChatCommandService", "method", "GetPromptStatus"));
     }

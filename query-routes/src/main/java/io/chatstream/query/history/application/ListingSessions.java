@@ -8,7 +8,7 @@ import io.chatstream.query.streaming.application.Rejection;
 import io.chatstream.query.streaming.application.RejectionCodes;
 import java.util.Optional;
 
-/** Use case: the caller's sessions, most recently active first. */
+/** Use case: the caller's sessions, pinned ones first, then the most recently active first. */
 public class ListingSessions {
 
     private final SessionViews sessions;

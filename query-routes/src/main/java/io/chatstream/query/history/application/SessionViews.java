@@ -44,9 +44,18 @@ public interface SessionViews {
      */
     void suggestTitle(SessionId sessionId, UserId userId, String title, Instant at);
 
+    /**
+     * Pins or unpins the session (creating the row if no prompt was projected yet) unless it is deleted or
+     * its flag was set by a change later than {@code at}. Not activity: the session keeps its place in time.
+     */
+    void pin(SessionId sessionId, UserId userId, boolean pinned, Instant at);
+
     /** Turns the session into a tombstone (creating it if needed): deleted, no title, no messages. */
     void markDeleted(SessionId sessionId, UserId userId, Instant at);
 
-    /** Up to {@code limit} of the user's visible sessions after {@code after} (null = newest), newest first. */
+    /**
+     * Up to {@code limit} of the user's visible sessions after {@code after} (null = from the top): pinned
+     * first, then newest first (see {@link SessionView#LIST_ORDER}).
+     */
     List<SessionView> page(UserId userId, SessionCursor after, int limit);
 }

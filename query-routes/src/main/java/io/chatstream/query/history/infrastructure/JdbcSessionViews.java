@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** {@link SessionViews} in table session_view. */
 class JdbcSessionViews implements SessionViews {
 
-    private static final String COLUMNS = "session_id, user_id, title, created_at, updated_at, message_count, deleted";
+    private static final String COLUMNS = "session_id, user_id, title, created_at, updated_at, message_count, deleted, pinned";
+    private static final String LIST_ORDER = " ORDER BY pinned DESC, updated_at DESC, session_id DESC LIMIT ?";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -109,6 +110,20 @@ class JdbcSessionViews implements SessionViews {
     }
 
     @Override
+    public void pin(SessionId sessionId, UserId userId, boolean pinned, Instant at) {
+        LocalDateTime when = Timestamps.utc(at);
+        // pinned is decided before pinned_changed_at moves (assignments run left to right). Pinning is not
+        // activity: updated_at (the place in time) stays; a row made here takes at until a prompt widens it.
+        jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at, "
+                        + "pinned, pinned_changed_at) VALUES (?, ?, '', ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+                        + "pinned = IF(deleted OR pinned_changed_at > VALUES(pinned_changed_at), pinned, "
+                        + "VALUES(pinned)), "
+                        + "pinned_changed_at = IF(deleted OR pinned_changed_at > VALUES(pinned_changed_at), "
+                        + "pinned_changed_at, VALUES(pinned_changed_at))",
+                sessionId.value(), userId.value(), Integer.MAX_VALUE, when, when, pinned, when);
+    }
+
+    @Override
     public void markDeleted(SessionId sessionId, UserId userId, Instant at) {
         LocalDateTime when = Timestamps.utc(at);
         // The title is the user's text too: a tombstone keeps only ids and times.
@@ -121,20 +136,23 @@ class JdbcSessionViews implements SessionViews {
     @Override
     public List<SessionView> page(UserId userId, SessionCursor after, int limit) {
         if (after == null) {
-            return jdbc.query("SELECT " + COLUMNS + " FROM session_view WHERE user_id = ? AND deleted = FALSE "
-                    + "ORDER BY updated_at DESC, session_id DESC LIMIT ?", JdbcSessionViews::row, userId.value(), limit);
+            return jdbc.query("SELECT " + COLUMNS + " FROM session_view WHERE user_id = ? AND deleted = FALSE"
+                    + LIST_ORDER, JdbcSessionViews::row, userId.value(), limit);
         }
         LocalDateTime at = Timestamps.utc(after.updatedAt());
+        // After a pinned position come the older pinned sessions, then every unpinned one; after an
+        // unpinned position only older unpinned ones.
         return jdbc.query("SELECT " + COLUMNS + " FROM session_view WHERE user_id = ? AND deleted = FALSE "
-                        + "AND (updated_at < ? OR (updated_at = ? AND session_id < ?)) "
-                        + "ORDER BY updated_at DESC, session_id DESC LIMIT ?",
-                JdbcSessionViews::row, userId.value(), at, at, after.sessionId().value(), limit);
+                        + "AND (pinned < ? OR (pinned = ? AND (updated_at < ? OR (updated_at = ? AND session_id < ?))))"
+                        + LIST_ORDER,
+                JdbcSessionViews::row, userId.value(), after.pinned(), after.pinned(), at, at,
+                after.sessionId().value(), limit);
     }
 
     private static SessionView row(ResultSet rs, int i) throws SQLException {
         return new SessionView(new SessionId(rs.getString("session_id")), new UserId(rs.getString("user_id")),
                 rs.getString("title"), Timestamps.instant(rs.getObject("created_at", LocalDateTime.class)),
                 Timestamps.instant(rs.getObject("updated_at", LocalDateTime.class)), rs.getInt("message_count"),
-                rs.getBoolean("deleted"));
+                rs.getBoolean("deleted"), rs.getBoolean("pinned"));
     }
 }

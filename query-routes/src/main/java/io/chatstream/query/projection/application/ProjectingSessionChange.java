@@ -6,9 +6,10 @@ import io.chatstream.query.projection.domain.SessionChange;
 import io.chatstream.query.streaming.application.RequestOwnerships;
 
 /**
- * Use case: a rename sets the session's title; a chosen version moves the branch the history shows; a delete leaves only a tombstone (no title, no
- * messages, no request ownerships), so the session vanishes from every query and late events of it
- * are ignored. Idempotent, and a rename after a delete changes nothing.
+ * Use case: a rename sets the session's title; a pin or unpin sets its flag (the latest change wins); a chosen
+ * version moves the branch the history shows; a delete leaves only a tombstone (no title, no messages, no request
+ * ownerships), so the session vanishes from every query and late events of it are ignored. Idempotent, and a
+ * rename or pin after a delete changes nothing.
  */
 public class ProjectingSessionChange {
 
@@ -29,6 +30,12 @@ public class ProjectingSessionChange {
                 sessions.suggestTitle(renamed.sessionId(), renamed.userId(), renamed.title(), renamed.occurredAt());
             } else {
                 sessions.rename(renamed.sessionId(), renamed.userId(), renamed.title(), renamed.occurredAt());
+            }
+            return;
+        }
+        if (change instanceof SessionChange.Pinned pinned) {
+            if (!sessions.isDeleted(pinned.sessionId())) {
+                sessions.pin(pinned.sessionId(), pinned.userId(), pinned.pinned(), pinned.occurredAt());
             }
             return;
         }

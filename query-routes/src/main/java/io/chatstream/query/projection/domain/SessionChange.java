@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What happened to a session (from chat.session.changed): renamed (by its owner or the model), deleted, or the
- * owner chose a version to show.
+ * What happened to a session (from chat.session.changed): renamed (by its owner or the model), deleted, pinned or
+ * unpinned, or the owner chose a version to show.
  */
 public sealed interface SessionChange permits SessionChange.Renamed, SessionChange.Deleted,
-        SessionChange.VersionSelected {
+        SessionChange.Pinned, SessionChange.VersionSelected {
 
     SessionId sessionId();
 
@@ -36,6 +36,10 @@ public sealed interface SessionChange permits SessionChange.Renamed, SessionChan
 
     /** Final: the session and everything in it vanish, later events of it are ignored. */
     record Deleted(SessionId sessionId, UserId userId, Instant occurredAt) implements SessionChange {
+    }
+
+    /** The owner pinned the session ({@code pinned}) or unpinned it; the latest change wins. */
+    record Pinned(SessionId sessionId, UserId userId, boolean pinned, Instant occurredAt) implements SessionChange {
     }
 
     /** The session now shows the branch ending at {@code head}, as of its version {@code sessionVersion}. */

@@ -89,6 +89,7 @@ public class EventProjections {
             case DELETED -> new SessionChange.Deleted(session, user, at);
             case VERSION_SELECTED -> new SessionChange.VersionSelected(session, user,
                     requestId(e.getVersionSelected().getHeadRequestId()).value(), e.getSessionVersion(), at);
+            case PINNED -> new SessionChange.Pinned(session, user, e.getPinned().getPinned(), at);
             case CHANGE_NOT_SET -> throw new UnreadableEventException("SessionChanged without a change");
         };
         tx.executeWithoutResult(s -> sessionChanges.project(change));

@@ -34,7 +34,7 @@ final class ProtoViews {
     static SessionView session(io.chatstream.query.history.domain.SessionView s) {
         return SessionView.newBuilder().setSessionId(s.sessionId().value()).setTitle(s.title())
                 .setCreatedAt(timestamp(s.createdAt())).setUpdatedAt(timestamp(s.updatedAt()))
-                .setMessageCount(s.messageCount()).build();
+                .setMessageCount(s.messageCount()).setPinned(s.pinned()).build();
     }
 
     static SearchHit hit(io.chatstream.query.history.domain.SearchHit h) {

@@ -22,6 +22,9 @@ class CursorsTest {
     void sessionRoundTrip() {
         SessionCursor c = new SessionCursor(Instant.parse("2026-11-25T10:00:00.123456Z"), new SessionId("session-0001"));
         assertThat(SessionCursor.decode(c.encode())).contains(c);
+        SessionCursor pinned = new SessionCursor(true, Instant.parse("2026-11-25T10:00:00.123456Z"),
+                new SessionId("session-0001"));
+        assertThat(SessionCursor.decode(pinned.encode())).contains(pinned);
     }
 
     @Test
@@ -45,6 +48,9 @@ class CursorsTest {
         assertThat(SessionCursor.decode(Cursors.encode(Long.MAX_VALUE + ":session-0001")))
                 .as("past what the read model can hold: a 400, not a database error").isEmpty();
         assertThat(SessionCursor.decode(Cursors.encode("-99999999999999999:session-0001"))).isEmpty();
+        assertThat(SessionCursor.decode(Cursors.encode("2:12:session-0001"))).as("pin flag 0 or 1").isEmpty();
+        assertThat(SessionCursor.decode(Cursors.encode("1:12:session-0001:x"))).isEmpty();
+        assertThat(SessionCursor.decode(Cursors.encode("1::session-0001"))).isEmpty();
         assertThat(HitCursor.decode(Cursors.encode("12:request-0001"))).isEmpty();
         assertThat(HitCursor.decode(Cursors.encode("12:bad id:user"))).isEmpty();
         assertThat(HitCursor.decode(Cursors.encode("12:request-0001:system"))).isEmpty();

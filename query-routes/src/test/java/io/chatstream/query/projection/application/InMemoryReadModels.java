@@ -39,6 +39,7 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
     final Map<SessionId, List<PromptNode>> prompts = new HashMap<>();
     final Map<SessionId, String> heads = new HashMap<>();
     final Map<SessionId, Long> headVersions = new HashMap<>();
+    final Map<SessionId, Instant> pinChangedAt = new HashMap<>();
     // Sessions whose title the model suggested (it yields to the owner's rename).
     final java.util.Set<SessionId> generatedTitles = new java.util.HashSet<>();
     final List<RequestId> signalled = new ArrayList<>();
@@ -144,7 +145,7 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
         titleTurns.put(id, Math.min(titleTurn, titleTurns.get(id)));
         sessions.put(id, new SessionView(id, s.userId(), retitle ? title : s.title(),
                 at.isBefore(s.createdAt()) ? at : s.createdAt(), at.isAfter(s.updatedAt()) ? at : s.updatedAt(),
-                count, s.deleted()));
+                count, s.deleted(), s.pinned()));
     }
 
     @Override
@@ -154,13 +155,9 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
 
     @Override
     public List<SessionView> page(UserId userId, SessionCursor after, int limit) {
-        Comparator<SessionView> newest = Comparator.comparing(SessionView::updatedAt)
-                .thenComparing(s -> s.sessionId().value()).reversed();
         return sessions.values().stream().filter(s -> s.visibleTo(userId))
-                .filter(s -> after == null || s.updatedAt().isBefore(after.updatedAt())
-                        || (s.updatedAt().equals(after.updatedAt())
-                                && s.sessionId().value().compareTo(after.sessionId().value()) < 0))
-                .sorted(newest).limit(limit).toList();
+                .filter(s -> after == null || s.isAfter(after))
+                .sorted(SessionView.LIST_ORDER).limit(limit).toList();
     }
 
     @Override
@@ -188,7 +185,8 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
             userTitledAt.put(id, at);
             generatedTitles.remove(id);
         }
-        sessions.put(id, new SessionView(id, s.userId(), kept, s.createdAt(), updated, s.messageCount(), false));
+        sessions.put(id, new SessionView(id, s.userId(), kept, s.createdAt(), updated, s.messageCount(), false,
+                s.pinned()));
     }
 
     @Override
@@ -201,6 +199,23 @@ public final class InMemoryReadModels implements RequestOwnerships, MessageViews
         }
         rename(id, user, title, at);
         generatedTitles.add(id);
+    }
+
+    @Override
+    public void pin(SessionId id, UserId user, boolean pinned, Instant at) {
+        SessionView s = sessions.get(id);
+        Instant changed = pinChangedAt.get(id);
+        if ((s != null && s.deleted()) || (changed != null && changed.isAfter(at))) {
+            return;
+        }
+        if (s == null) {
+            sessions.put(id, new SessionView(id, user, "", at, at, 0, false, pinned));
+            titleTurns.put(id, Integer.MAX_VALUE);
+        } else {
+            sessions.put(id, new SessionView(id, s.userId(), s.title(), s.createdAt(), s.updatedAt(),
+                    s.messageCount(), false, pinned));
+        }
+        pinChangedAt.put(id, at);
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class ApiJson {
 
     static Map<String, Object> session(SessionSummary s) {
         return fields("session_id", s.sessionId(), "title", s.title(), "updated_at", s.updatedAt(),
-                "created_at", s.createdAt(), "message_count", s.messageCount());
+                "created_at", s.createdAt(), "message_count", s.messageCount(), "pinned", s.pinned());
     }
 
     static Map<String, Object> message(MessageEntry m) {

@@ -12,7 +12,8 @@ import io.chatstream.gateway.chat.application.StoppingPrompt;
 import io.chatstream.gateway.history.application.DeletingSession;
 import io.chatstream.gateway.history.application.ListingSessions;
 import io.chatstream.gateway.history.application.ReadingSessionMessages;
-import io.chatstream.gateway.history.application.RenamingSession;
+import io.chatstream.gateway.history.application.ChangingSession;
+import io.chatstream.gateway.history.application.SessionChanged;
 import io.chatstream.gateway.history.application.SearchingMessages;
 import io.chatstream.gateway.identity.application.Caller;
 import java.util.Map;
@@ -32,14 +33,14 @@ public class ChatApi {
     private final StoppingPrompt stopping;
     private final ListingSessions listing;
     private final ReadingSessionMessages reading;
-    private final RenamingSession renaming;
+    private final ChangingSession changing;
     private final DeletingSession deleting;
     private final SearchingMessages searching;
     private final OfferedModels models;
     private final SelectingVersion selecting;
 
     public ChatApi(SendingPrompt sending, StoppingPrompt stopping, ListingSessions listing, ReadingSessionMessages reading,
-            RenamingSession renaming, DeletingSession deleting, SearchingMessages searching, OfferedModels models,
+            ChangingSession changing, DeletingSession deleting, SearchingMessages searching, OfferedModels models,
             SelectingVersion selecting) {
         this.models = models;
         this.selecting = selecting;
@@ -47,7 +48,7 @@ public class ChatApi {
         this.stopping = stopping;
         this.listing = listing;
         this.reading = reading;
-        this.renaming = renaming;
+        this.changing = changing;
         this.deleting = deleting;
         this.searching = searching;
     }
@@ -128,13 +129,26 @@ public class ChatApi {
                         "next_cursor", page.nextCursor())));
     }
 
-    public void rename(Exchange exchange) {
+    /** PATCH: rename ({@code title}), pin or unpin ({@code pinned}), or both; the reply names only what changed. */
+    public void changeSession(Exchange exchange) {
         withCaller(exchange, caller -> {
             Outcome<RequestFields> body = RequestFields.of(exchange.getIn().getBody(String.class));
             HttpReplies.reply(exchange, 200,
-                    body.then(f -> f.text("title").then(title -> renaming.rename(caller, query(exchange, "id"), title))),
-                    r -> ApiJson.fields("session_id", r.sessionId(), "title", r.title()));
+                    body.then(f -> f.text("title").then(title -> f.flagOrNull("pinned").then(pinned ->
+                            changing.change(caller, query(exchange, "id"), title, pinned)))),
+                    ChatApi::changed);
         });
+    }
+
+    private static Map<String, Object> changed(SessionChanged c) {
+        Map<String, Object> reply = ApiJson.fields("session_id", c.sessionId());
+        if (c.title() != null) {
+            reply.put("title", c.title());
+        }
+        if (c.pinned() != null) {
+            reply.put("pinned", c.pinned());
+        }
+        return reply;
     }
 
     public void delete(Exchange exchange) {

@@ -1,0 +1,36 @@
+package io.chatstream.command.routes;
+
+import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
+import io.chatstream.proto.v1.PinSessionRequest;
+import io.chatstream.proto.v1.PinSessionResponse;
+import org.junit.jupiter.api.DisplayName;
+
+/** Guards {@code pin-session.camel.yaml}: PinSession goes to {@code chatCommandGrpc.pinSession}, rejections pass through. */
+@DisplayName("Route command-pin-session")
+class PinSessionRouteTest extends GrpcFlowContract<PinSessionRequest, PinSessionResponse> {
+
+    @Override
+    String routeId() {
+        return "command-pin-session";
+    }
+
+    @Override
+    String input() {
+        return "direct:pin-session";
+    }
+
+    @Override
+    PinSessionRequest request() {
+        return PinSessionRequest.newBuilder().setUserId("user-1").setSessionId("session-1").setPinned(true).build();
+    }
+
+    @Override
+    PinSessionResponse response() {
+        return PinSessionResponse.newBuilder().setSessionId("session-1").setPinned(true).build();
+    }
+
+    @Override
+    PinSessionResponse call(ChatCommandGrpc grpc, PinSessionRequest request) {
+        return grpc.pinSession(request);
+    }
+}
