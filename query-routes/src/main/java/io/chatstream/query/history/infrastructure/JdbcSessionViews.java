@@ -78,7 +78,8 @@ class JdbcSessionViews implements SessionViews {
         LocalDateTime when = Timestamps.utc(at);
         // Assignments run left to right: each IF(keep, ...) reads only columns assigned after it or left as
         // they were (when kept), so every one of them takes the same decision; title_user_set moves last.
-        // A rename is activity like a prompt: updated_at takes the latest, whichever event came first.
+        // A rename is activity like a prompt: updated_at takes the latest, whichever event came first. A title
+        // the model suggested is not the person's doing: it leaves the list order as it is.
         jdbc.update("INSERT INTO session_view (session_id, user_id, title, title_turn, created_at, updated_at, "
                         + "title_user_set, title_set_at, title_generated) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE "
@@ -86,7 +87,7 @@ class JdbcSessionViews implements SessionViews {
                         + "title_set_at = IF(" + keep + ", title_set_at, VALUES(title_set_at)), "
                         + "title_generated = IF(" + keep + ", title_generated, VALUES(title_generated)), "
                         + "title_user_set = IF(deleted, title_user_set, TRUE), "
-                        + "updated_at = GREATEST(updated_at, VALUES(updated_at))",
+                        + (generated ? "updated_at = updated_at" : "updated_at = GREATEST(updated_at, VALUES(updated_at))"),
                 sessionId.value(), userId.value(), title, Integer.MAX_VALUE, when, when, when, generated);
     }
 
