@@ -209,7 +209,8 @@ function renderSessions() {
       name.setAttribute('aria-current', 'true');
     }
     name.textContent = s.title || I18n.t('chat.untitled');
-    const pin = sessionButton('\uD83D\uDCCC', I18n.t(s.pinned ? 'session.unpin' : 'session.pin'), () => pinSession(s));
+    const pin = sessionButton('', I18n.t(s.pinned ? 'session.unpin' : 'session.pin'), () => pinSession(s));
+    pin.append(pinIcon());
     pin.classList.add('pin');
     pin.dataset.session = s.session_id;
     const rename = sessionButton('\u270E', I18n.t('session.rename'), () => startRename(li, s));
@@ -219,7 +220,7 @@ function renderSessions() {
       li.classList.add('pinned');
       const mark = document.createElement('span');
       mark.className = 'pin-mark';
-      mark.textContent = '\uD83D\uDCCC';
+      mark.append(pinIcon());
       mark.title = I18n.t('session.pinned');
       mark.setAttribute('aria-hidden', 'true'); // the button's "Unpin" says it to screen readers
       li.append(mark);
@@ -253,6 +254,21 @@ function renderSessions() {
   const current = state.sessions.find((s) => s.session_id === store.session);
   $('title').textContent = current ? (current.title || I18n.t('chat.untitled'))
     : I18n.t(store.session ? 'chat.current' : 'chat.new');
+}
+
+/** A push pin drawn as SVG: an emoji needs a colour-emoji font, which many systems lack. */
+function pinIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '13');
+  svg.setAttribute('height', '13');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M15 3l6 6-2 1-3.5 3.5.5 4.5-2 2-4-4-5.5 5.5-1.5-1.5L8.5 14.5l-4-4 2-2 4.5.5L14.5 5z');
+  svg.append(path);
+  return svg;
 }
 
 function sessionButton(symbol, label, action) {
