@@ -677,6 +677,22 @@ class ChatPageBrowserIT {
         assertThat(messages.get(3).findElement(By.cssSelector(".versions")).isDisplayed()).as("one version only").isFalse();
     }
 
+    @Test
+    @DisplayName("a new conversation gets a generated title without a reload; a reload keeps it")
+    void generatedTitleAppears() throws Exception {
+        signIn();
+        send("tell me about **Roman** aqueducts, please");
+        awaitAnswered();
+        String expected = "Tell Me About Roman Aqueducts";
+        waiting(Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#sessions li .name")).stream()
+                        .anyMatch(n -> n.getText().equals(expected)) && d.findElement(By.id("title")).getText().equals(expected));
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#sessions li .name")).stream()
+                        .anyMatch(n -> n.getText().equals(expected)));
+    }
+
     /** The version switch of an answer ("2 / 3"), or "" when its turn has one version. */
     private static String versionOf(WebElement answer) {
         WebElement position = answer.findElement(By.cssSelector(".version-position"));
