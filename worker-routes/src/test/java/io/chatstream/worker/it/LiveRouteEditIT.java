@@ -85,6 +85,9 @@ class LiveRouteEditIT {
     static void properties(DynamicPropertyRegistry registry) {
         infra.register(registry);
         registry.add("chat.bailian.base-url", proxy::baseUrl);
+        // These tests read the model and bounds of every request the worker sends; a first answer would
+        // also bring a title request (SessionTitleIT covers those).
+        registry.add("chat.titles.enabled", () -> "false");
     }
 
     @Test
