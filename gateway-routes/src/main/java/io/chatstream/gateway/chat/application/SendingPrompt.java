@@ -68,20 +68,15 @@ public class SendingPrompt {
                 return Outcome.rejected(GatewayCodes.INVALID_SESSION_ID, "session_id is malformed");
             }
         }
-        Optional<RequestId> request = Optional.empty();
-        if (requestId != null && !requestId.isEmpty()) {
-            request = RequestId.parse(requestId);
-            if (request.isEmpty()) {
-                return Outcome.rejected(GatewayCodes.INVALID_REQUEST_ID, "request_id is malformed");
-            }
-        }
         Optional<SessionId> chosenSession = session;
-        Optional<RequestId> chosenRequest = request;
-        if (versionOf != null && !versionOf.isEmpty()) {
-            return newVersion(caller, chosenSession, versionOf, prompt, requestId, model, thinking);
-        }
-        return choose(caller, model, thinking).then(choice -> limited(caller, () ->
-                commands.submit(caller, chosenSession, prompt, chosenRequest, choice.model(), choice.thinking())));
+        return optionalRequestId(requestId).then(chosenRequest -> {
+            if (versionOf != null && !versionOf.isEmpty()) {
+                return versionOf(versionOf).then(of ->
+                        newVersion(caller, chosenSession, of, prompt, chosenRequest, model, thinking));
+            }
+            return choose(caller, model, thinking).then(choice -> limited(caller, () ->
+                    commands.submit(caller, chosenSession, prompt, chosenRequest, choice.model(), choice.thinking())));
+        });
     }
 
     /**
@@ -90,25 +85,30 @@ public class SendingPrompt {
      */
     public Outcome<PromptAccepted> regenerate(Caller caller, String versionOf, String requestId, String model,
             Boolean thinking) {
-        return newVersion(caller, Optional.empty(), versionOf, "", requestId, model, thinking);
+        return versionOf(versionOf).then(of -> optionalRequestId(requestId).then(request ->
+                newVersion(caller, Optional.empty(), of, "", request, model, thinking)));
     }
 
-    private Outcome<PromptAccepted> newVersion(Caller caller, Optional<SessionId> session, String versionOf,
-            String prompt, String requestId, String model, Boolean thinking) {
-        Optional<RequestId> of = versionOf == null ? Optional.empty() : RequestId.parse(versionOf);
-        if (of.isEmpty()) {
-            return Outcome.rejected(GatewayCodes.INVALID_REQUEST_ID, "version_of is missing or malformed");
-        }
-        Optional<RequestId> request = Optional.empty();
-        if (requestId != null && !requestId.isEmpty()) {
-            request = RequestId.parse(requestId);
-            if (request.isEmpty()) {
-                return Outcome.rejected(GatewayCodes.INVALID_REQUEST_ID, "request_id is malformed");
-            }
-        }
-        Optional<RequestId> chosenRequest = request;
+    private Outcome<PromptAccepted> newVersion(Caller caller, Optional<SessionId> session, RequestId of,
+            String prompt, Optional<RequestId> request, String model, Boolean thinking) {
         return choose(caller, model, thinking).then(choice -> limited(caller, () ->
-                commands.submitVersion(caller, session, of.get(), prompt, chosenRequest, choice.model(), choice.thinking())));
+                commands.submitVersion(caller, session, of, prompt, request, choice.model(), choice.thinking())));
+    }
+
+    private static Outcome<RequestId> versionOf(String raw) {
+        Optional<RequestId> parsed = raw == null ? Optional.empty() : RequestId.parse(raw);
+        return parsed.isPresent() ? Outcome.done(parsed.get())
+                : Outcome.rejected(GatewayCodes.INVALID_REQUEST_ID, "version_of is missing or malformed");
+    }
+
+    /** The request id the client chose: none when absent, 400 INVALID_REQUEST_ID when malformed. */
+    private static Outcome<Optional<RequestId>> optionalRequestId(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Outcome.done(Optional.empty());
+        }
+        Optional<RequestId> parsed = RequestId.parse(raw);
+        return parsed.isPresent() ? Outcome.done(parsed)
+                : Outcome.rejected(GatewayCodes.INVALID_REQUEST_ID, "request_id is malformed");
     }
 
     /** Only well-formed sends count against the allowance: a typo costs the person nothing. */
