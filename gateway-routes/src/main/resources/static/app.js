@@ -194,7 +194,7 @@ function renderSessions() {
   if (list.querySelector('input.rename:not([data-done])')) return;
   const focused = list.contains(document.activeElement) ? document.activeElement : null;
   const keep = focused && focused.closest('li') ? { id: focused.closest('li').dataset.sessionId,
-    control: focused.className.split(' ')[0], label: focused.getAttribute('aria-label') } : null;
+    control: controlOf(focused) } : null;
   list.replaceChildren();
   for (const s of state.sessions) {
     const li = document.createElement('li');
@@ -209,12 +209,12 @@ function renderSessions() {
       name.setAttribute('aria-current', 'true');
     }
     name.textContent = s.title || I18n.t('chat.untitled');
-    const pin = sessionButton('', I18n.t(s.pinned ? 'session.unpin' : 'session.pin'), () => pinSession(s));
+    const pin = sessionButton('pin', '', I18n.t(s.pinned ? 'session.unpin' : 'session.pin'), () => pinSession(s));
     pin.append(pinIcon());
     pin.classList.add('pin');
     pin.dataset.session = s.session_id;
-    const rename = sessionButton('\u270E', I18n.t('session.rename'), () => startRename(li, s));
-    const remove = sessionButton('\u2715', I18n.t('session.delete'), () => deleteSession(s));
+    const rename = sessionButton('rename', '\u270E', I18n.t('session.rename'), () => startRename(li, s));
+    const remove = sessionButton('delete', '\u2715', I18n.t('session.delete'), () => deleteSession(s));
     li.append(name);
     if (s.pinned) {
       li.classList.add('pinned');
@@ -246,8 +246,7 @@ function renderSessions() {
   }
   if (keep) {
     const li = [...list.children].find((x) => x.dataset.sessionId === keep.id);
-    const again = li && [...li.querySelectorAll('button')].find((b) => b.className.split(' ')[0] === keep.control
-      && b.getAttribute('aria-label') === keep.label);
+    const again = li && [...li.querySelectorAll('button')].find((b) => controlOf(b) === keep.control);
     if (again) again.focus();
     else if (keep.control === 'link-btn' && $('more-sessions')) $('more-sessions').focus();
   }
@@ -271,10 +270,16 @@ function pinIcon() {
   return svg;
 }
 
-function sessionButton(symbol, label, action) {
+/** Which control of an entry a button is (its name, or one of its actions), whatever its label says now. */
+function controlOf(button) {
+  return button.dataset.action || button.className.split(' ')[0];
+}
+
+function sessionButton(kind, symbol, label, action) {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'session-action';
+  b.dataset.action = kind;
   b.textContent = symbol;
   b.title = label;
   b.setAttribute('aria-label', label);
@@ -315,7 +320,7 @@ function startRename(li, s) {
 }
 
 // The server keeps pinned conversations on top; it learns of a pin through an event, so the list is read
-// again shortly after (twice, in case the first read is too early), and the pin button keeps the focus.
+// again shortly after (twice, in case the first read is too early); renderSessions keeps the focus on the pin button.
 const PIN_REFRESH_MS = [400, 1500];
 
 async function pinSession(s) {
@@ -328,18 +333,7 @@ async function pinSession(s) {
   }
   s.pinned = pinned;
   renderSessions();
-  focusPin(s.session_id);
-  for (const ms of PIN_REFRESH_MS) {
-    setTimeout(() => loadSessions().then(() => focusPin(s.session_id)).catch(() => {}), ms);
-  }
-}
-
-/** Puts the focus back on a conversation's pin button after the list was drawn again (if it had it). */
-function focusPin(sessionId) {
-  const active = document.activeElement;
-  if (active && active !== document.body && !active.classList.contains('pin')) return;
-  const button = [...document.querySelectorAll('#sessions .pin')].find((b) => b.dataset.session === sessionId);
-  if (button) button.focus();
+  for (const ms of PIN_REFRESH_MS) setTimeout(() => loadSessions().catch(() => {}), ms);
 }
 
 async function deleteSession(s) {
@@ -874,12 +868,7 @@ async function send() {
     autoGrow();
     const isNew = store.session !== accepted.session_id;
     store.session = accepted.session_id;
-    const asked = addMessage('user', prompt);
-    const view = addMessage('assistant', '');
-    joinTurn(asked, view, accepted.request_id, accepted.turn, [accepted.request_id]);
-    view.model = chosenModel();
-    view.firstTurn = isNew;
-    follow(accepted.request_id, view, 0);
+    startTurn(prompt, accepted, [accepted.request_id]).firstTurn = isNew;
     if (isNew) loadSessions().catch(() => {});
   } catch (e) {
     if (e.status === 401) return;
@@ -985,11 +974,20 @@ function dropFrom(row) {
 /** A new version of {@code turn} was accepted: it replaces the turn and everything after it, and is followed. */
 function showNewVersion(turn, prompt, accepted) {
   dropFrom(turn.user.row);
+  startTurn(prompt, accepted, turn.versions.concat(accepted.request_id));
+}
+
+/**
+ * Shows an accepted prompt and follows its answer as it is written (the stream's events arrive after this
+ * returns); {@code versions}: those of its turn. Returns the answer's view.
+ */
+function startTurn(prompt, accepted, versions) {
   const asked = addMessage('user', prompt);
   const view = addMessage('assistant', '');
-  joinTurn(asked, view, accepted.request_id, accepted.turn, turn.versions.concat(accepted.request_id));
+  joinTurn(asked, view, accepted.request_id, accepted.turn, versions);
   view.model = chosenModel();
   follow(accepted.request_id, view, 0);
+  return view;
 }
 
 async function regenerateAnswer(turn) {

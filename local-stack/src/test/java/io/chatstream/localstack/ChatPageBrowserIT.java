@@ -575,7 +575,7 @@ class ChatPageBrowserIT {
     }
 
     /**
-     * A conversation's Pin/Unpin button, shown by pointing at its entry (as {@link #sessionAction} does), found again
+     * A conversation's Pin/Unpin button, shown by pointing at its entry (as {@link #clickSessionAction} does), found again
      * if the list was redrawn meanwhile.
      */
     private WebElement pinButton(String sessionId) {
