@@ -35,7 +35,7 @@ class RoutesYamlTest {
                     "command-rename-session", "command-pin-session", "command-delete-session", "command-get-prompt-status",
                     "command-outbox-relay-poll", "command-outbox-relay", "command-outbox-cleanup");
             assertThat(model.getRouteConfigurationDefinitions()).extracting(RouteConfigurationDefinition::getId)
-                    .containsExactlyInAnyOrder("command-grpc-errors", "command-relay-errors", "command-consumer-errors");
+                    .containsExactlyInAnyOrder("command-relay-errors", "command-consumer-errors");
             assertThat(model.getRouteDefinition("command-outbox-relay").getRouteConfigurationId())
                     .isEqualTo("command-relay-errors");
             assertThat(model.getRouteDefinition("command-record-answer").getInput().getEndpointUri())

@@ -2,12 +2,12 @@ package io.chatstream.command.routes;
 
 import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
 import io.chatstream.proto.v1.CancelPromptRequest;
-import io.chatstream.proto.v1.CancelPromptResponse;
+import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.DisplayName;
 
-/** Guards {@code cancel-prompt.camel.yaml}: CancelPrompt goes to {@code chatCommandGrpc.cancelPrompt}, rejections pass through. */
+/** Guards {@code cancel-prompt.camel.yaml}: CancelPrompt goes to {@code chatCommandGrpc.cancelPrompt}. */
 @DisplayName("Route command-cancel-prompt")
-class CancelPromptRouteTest extends GrpcFlowContract<CancelPromptRequest, CancelPromptResponse> {
+class CancelPromptRouteTest extends GrpcFlowContract<CancelPromptRequest> {
 
     @Override
     String routeId() {
@@ -24,13 +24,9 @@ class CancelPromptRouteTest extends GrpcFlowContract<CancelPromptRequest, Cancel
         return CancelPromptRequest.newBuilder().setUserId("user-1").setRequestId("req-00001").build();
     }
 
-    @Override
-    CancelPromptResponse response() {
-        return CancelPromptResponse.newBuilder().setRequestId("req-00001").setStatus("cancelling").build();
-    }
 
     @Override
-    CancelPromptResponse call(ChatCommandGrpc grpc, CancelPromptRequest request) {
-        return grpc.cancelPrompt(request);
+    void call(ChatCommandGrpc grpc, CancelPromptRequest request, StreamObserver<?> observer) {
+        grpc.cancelPrompt(request, observer);
     }
 }

@@ -2,12 +2,12 @@ package io.chatstream.command.routes;
 
 import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
 import io.chatstream.proto.v1.DeleteSessionRequest;
-import io.chatstream.proto.v1.DeleteSessionResponse;
+import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.DisplayName;
 
-/** Guards {@code delete-session.camel.yaml}: DeleteSession goes to {@code chatCommandGrpc.deleteSession}, rejections pass through. */
+/** Guards {@code delete-session.camel.yaml}: DeleteSession goes to {@code chatCommandGrpc.deleteSession}. */
 @DisplayName("Route command-delete-session")
-class DeleteSessionRouteTest extends GrpcFlowContract<DeleteSessionRequest, DeleteSessionResponse> {
+class DeleteSessionRouteTest extends GrpcFlowContract<DeleteSessionRequest> {
 
     @Override
     String routeId() {
@@ -24,13 +24,9 @@ class DeleteSessionRouteTest extends GrpcFlowContract<DeleteSessionRequest, Dele
         return DeleteSessionRequest.newBuilder().setUserId("user-1").setSessionId("session-1").build();
     }
 
-    @Override
-    DeleteSessionResponse response() {
-        return DeleteSessionResponse.newBuilder().setSessionId("session-1").setStatus("deleted").build();
-    }
 
     @Override
-    DeleteSessionResponse call(ChatCommandGrpc grpc, DeleteSessionRequest request) {
-        return grpc.deleteSession(request);
+    void call(ChatCommandGrpc grpc, DeleteSessionRequest request, StreamObserver<?> observer) {
+        grpc.deleteSession(request, observer);
     }
 }

@@ -19,7 +19,6 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
-import org.apache.camel.model.errorhandler.NoErrorHandlerDefinition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,8 +27,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
- * Guards {@code error-handling.camel.yaml}: which route uses which route configuration, that gRPC routes
- * have no error handler (the client must see the exact status), that a failed relay run is only logged
+ * Guards {@code error-handling.camel.yaml}: which route uses which route configuration (the gRPC routes use none:
+ * their bean method answers every call itself, GrpcReplies), that a failed relay run is only logged
  * (its rows stay pending for the next run), and that a consumer redelivers a technical failure
  * {@code chat.answers.max-redeliveries} times with a backoff from {@code chat.answers.redelivery-delay}
  * before it gives up.
@@ -46,26 +45,19 @@ class ErrorHandlingRouteTest extends CommandRouteTest {
             used.put(route.getRouteId(), String.valueOf(route.getRouteConfigurationId()));
         }
         assertThat(used).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry("command-grpc-entry", "command-grpc-errors"),
-                Map.entry("command-submit-prompt", "command-grpc-errors"),
-                Map.entry("command-select-version", "command-grpc-errors"),
-                Map.entry("command-cancel-prompt", "command-grpc-errors"),
-                Map.entry("command-rename-session", "command-grpc-errors"),
-                Map.entry("command-pin-session", "command-grpc-errors"),
-                Map.entry("command-delete-session", "command-grpc-errors"),
-                Map.entry("command-get-prompt-status", "command-grpc-errors"),
+                Map.entry("command-grpc-entry", "null"),
+                Map.entry("command-submit-prompt", "null"),
+                Map.entry("command-select-version", "null"),
+                Map.entry("command-cancel-prompt", "null"),
+                Map.entry("command-rename-session", "null"),
+                Map.entry("command-pin-session", "null"),
+                Map.entry("command-delete-session", "null"),
+                Map.entry("command-get-prompt-status", "null"),
                 Map.entry("command-record-answer", "command-consumer-errors"),
                 Map.entry("command-apply-suggested-title", "command-consumer-errors"),
                 Map.entry("command-outbox-relay", "command-relay-errors"),
                 Map.entry("command-outbox-relay-poll", "null"),
                 Map.entry("command-outbox-cleanup", "null")));
-    }
-
-    @Test
-    @DisplayName("command-grpc-errors: no error handler, so nothing retries or rewrites a gRPC status")
-    void grpcErrors() {
-        assertThat(configuration("command-grpc-errors").getErrorHandler().getErrorHandlerType())
-                .isInstanceOf(NoErrorHandlerDefinition.class);
     }
 
     @Test

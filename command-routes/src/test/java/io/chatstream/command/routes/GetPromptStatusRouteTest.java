@@ -2,12 +2,12 @@ package io.chatstream.command.routes;
 
 import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
 import io.chatstream.proto.v1.GetPromptStatusRequest;
-import io.chatstream.proto.v1.GetPromptStatusResponse;
+import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.DisplayName;
 
-/** Guards {@code get-prompt-status.camel.yaml}: GetPromptStatus goes to {@code chatCommandGrpc.getPromptStatus}, rejections pass through. */
+/** Guards {@code get-prompt-status.camel.yaml}: GetPromptStatus goes to {@code chatCommandGrpc.getPromptStatus}. */
 @DisplayName("Route command-get-prompt-status")
-class GetPromptStatusRouteTest extends GrpcFlowContract<GetPromptStatusRequest, GetPromptStatusResponse> {
+class GetPromptStatusRouteTest extends GrpcFlowContract<GetPromptStatusRequest> {
 
     @Override
     String routeId() {
@@ -24,13 +24,9 @@ class GetPromptStatusRouteTest extends GrpcFlowContract<GetPromptStatusRequest, 
         return GetPromptStatusRequest.newBuilder().setUserId("user-1").setRequestId("req-00001").build();
     }
 
-    @Override
-    GetPromptStatusResponse response() {
-        return GetPromptStatusResponse.newBuilder().setRequestId("req-00001").setAccepted(true).build();
-    }
 
     @Override
-    GetPromptStatusResponse call(ChatCommandGrpc grpc, GetPromptStatusRequest request) {
-        return grpc.getPromptStatus(request);
+    void call(ChatCommandGrpc grpc, GetPromptStatusRequest request, StreamObserver<?> observer) {
+        grpc.getPromptStatus(request, observer);
     }
 }

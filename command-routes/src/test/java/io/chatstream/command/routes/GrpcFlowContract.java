@@ -1,34 +1,30 @@
 package io.chatstream.command.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
-import static org.mockito.Mockito.when;
 
 import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.component.grpc.GrpcConstants;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.mockito.Mockito;
 
 /**
- * The contract every gRPC flow route shares ({@code direct:<flow>} → one {@code chatCommandGrpc} method):
- * the request reaches that method once and its response is the reply; a rejection (a StatusRuntimeException)
- * and a technical failure reach the caller as thrown, tried once and not logged by Camel, because
- * {@code GrpcStatusPassThrough} turns them into the client's status and logs real faults itself.
+ * The contract every gRPC flow route shares ({@code direct:<flow>} → one {@code chatCommandGrpc} method), the same
+ * as the query service's: the request and the call's own observer reach that method once, and the route itself
+ * answers nothing (the method replies on the observer through {@code GrpcReplies}; see {@code GrpcRepliesTest} and
+ * {@code ChatCommandGrpcTest} for what it sends).
  *
  * @param <Q> the proto request
- * @param <R> the proto response
  */
-@ExtendWith(OutputCaptureExtension.class)
-abstract class GrpcFlowContract<Q, R> extends CommandRouteTest {
+abstract class GrpcFlowContract<Q> extends CommandRouteTest {
 
     abstract String routeId();
 
@@ -36,49 +32,40 @@ abstract class GrpcFlowContract<Q, R> extends CommandRouteTest {
 
     abstract Q request();
 
-    abstract R response();
-
-    /** The flow's one ChatCommandGrpc method (also used to stub and verify it). */
-    abstract R call(ChatCommandGrpc grpc, Q request);
+    /** The flow's one ChatCommandGrpc method (also used to verify it). */
+    abstract void call(ChatCommandGrpc grpc, Q request, StreamObserver<?> observer);
 
     @Test
-    @DisplayName("calls its ChatCommandGrpc method once with the request and replies with the response")
-    void replies() {
-        when(call(chatCommandGrpc, request())).thenReturn(response());
+    @DisplayName("hands the request and the call's observer to its ChatCommandGrpc method once, and answers nothing itself")
+    void handsRequestAndObserver() {
+        StreamObserver<?> observer = Mockito.mock(StreamObserver.class);
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute(routeId()).whenCompleted(1).create();
 
-        Exchange exchange = producer.send(input(), e -> e.getMessage().setBody(request()));
+        Exchange exchange = producer.send(input(), e -> {
+            e.getMessage().setBody(request());
+            e.setProperty(GrpcConstants.GRPC_RESPONSE_OBSERVER, observer);
+        });
 
         assertThat(exchange.getException()).isNull();
-        assertThat(exchange.getMessage().getBody()).isEqualTo(response());
         assertThat(done.matches(5, TimeUnit.SECONDS)).as("handled by route " + routeId()).isTrue();
-        call(verify(chatCommandGrpc), request());
+        call(verify(chatCommandGrpc), request(), observer);
         verifyNoMoreInteractions(chatCommandGrpc);
+        verifyNoInteractions(observer);
     }
 
     @Test
-    @DisplayName("hands a rejection to the caller unchanged, tried once and not logged")
-    void rejection(CapturedOutput log) {
-        StatusRuntimeException rejected = Status.FAILED_PRECONDITION.withDescription("rejected-by-test").asRuntimeException();
-        when(call(chatCommandGrpc, request())).thenThrow(rejected);
+    @DisplayName("tries a method that throws anyway once: nothing is redelivered")
+    void noRedelivery() {
+        StreamObserver<?> observer = Mockito.mock(StreamObserver.class);
+        call(doThrow(new IllegalStateException("bug-in-test")).when(chatCommandGrpc), request(), observer);
 
-        Exchange exchange = producer.send(input(), e -> e.getMessage().setBody(request()));
+        Exchange exchange = producer.send(input(), e -> {
+            e.getMessage().setBody(request());
+            e.setProperty(GrpcConstants.GRPC_RESPONSE_OBSERVER, observer);
+        });
 
-        assertThat(exchange.getException()).isSameAs(rejected);
-        call(verify(chatCommandGrpc), request());
-        assertThat(log.getAll()).doesNotContain("rejected-by-test");
-    }
-
-    @Test
-    @DisplayName("hands a technical failure to the caller as thrown, without redelivery")
-    void technicalFailure(CapturedOutput log) {
-        DataAccessResourceFailureException down = new DataAccessResourceFailureException("database-down-in-test");
-        when(call(chatCommandGrpc, request())).thenThrow(down);
-
-        Exchange exchange = producer.send(input(), e -> e.getMessage().setBody(request()));
-
-        assertThat(exchange.getException()).isSameAs(down);
-        call(verify(chatCommandGrpc), request());
-        assertThat(log.getAll()).doesNotContain("database-down-in-test");
+        assertThat(exchange.getException()).hasMessage("bug-in-test");
+        call(verify(chatCommandGrpc), request(), observer);
+        verifyNoMoreInteractions(chatCommandGrpc);
     }
 }

@@ -2,12 +2,12 @@ package io.chatstream.command.routes;
 
 import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
 import io.chatstream.proto.v1.PinSessionRequest;
-import io.chatstream.proto.v1.PinSessionResponse;
+import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.DisplayName;
 
-/** Guards {@code pin-session.camel.yaml}: PinSession goes to {@code chatCommandGrpc.pinSession}, rejections pass through. */
+/** Guards {@code pin-session.camel.yaml}: PinSession goes to {@code chatCommandGrpc.pinSession}. */
 @DisplayName("Route command-pin-session")
-class PinSessionRouteTest extends GrpcFlowContract<PinSessionRequest, PinSessionResponse> {
+class PinSessionRouteTest extends GrpcFlowContract<PinSessionRequest> {
 
     @Override
     String routeId() {
@@ -24,13 +24,9 @@ class PinSessionRouteTest extends GrpcFlowContract<PinSessionRequest, PinSession
         return PinSessionRequest.newBuilder().setUserId("user-1").setSessionId("session-1").setPinned(true).build();
     }
 
-    @Override
-    PinSessionResponse response() {
-        return PinSessionResponse.newBuilder().setSessionId("session-1").setPinned(true).build();
-    }
 
     @Override
-    PinSessionResponse call(ChatCommandGrpc grpc, PinSessionRequest request) {
-        return grpc.pinSession(request);
+    void call(ChatCommandGrpc grpc, PinSessionRequest request, StreamObserver<?> observer) {
+        grpc.pinSession(request, observer);
     }
 }

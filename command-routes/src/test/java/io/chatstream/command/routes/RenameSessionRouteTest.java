@@ -2,12 +2,12 @@ package io.chatstream.command.routes;
 
 import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
 import io.chatstream.proto.v1.RenameSessionRequest;
-import io.chatstream.proto.v1.RenameSessionResponse;
+import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.DisplayName;
 
-/** Guards {@code rename-session.camel.yaml}: RenameSession goes to {@code chatCommandGrpc.renameSession}, rejections pass through. */
+/** Guards {@code rename-session.camel.yaml}: RenameSession goes to {@code chatCommandGrpc.renameSession}. */
 @DisplayName("Route command-rename-session")
-class RenameSessionRouteTest extends GrpcFlowContract<RenameSessionRequest, RenameSessionResponse> {
+class RenameSessionRouteTest extends GrpcFlowContract<RenameSessionRequest> {
 
     @Override
     String routeId() {
@@ -24,13 +24,9 @@ class RenameSessionRouteTest extends GrpcFlowContract<RenameSessionRequest, Rena
         return RenameSessionRequest.newBuilder().setUserId("user-1").setSessionId("session-1").setTitle(" Trip ").build();
     }
 
-    @Override
-    RenameSessionResponse response() {
-        return RenameSessionResponse.newBuilder().setSessionId("session-1").setTitle("Trip").build();
-    }
 
     @Override
-    RenameSessionResponse call(ChatCommandGrpc grpc, RenameSessionRequest request) {
-        return grpc.renameSession(request);
+    void call(ChatCommandGrpc grpc, RenameSessionRequest request, StreamObserver<?> observer) {
+        grpc.renameSession(request, observer);
     }
 }

@@ -2,12 +2,12 @@ package io.chatstream.command.routes;
 
 import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
 import io.chatstream.proto.v1.SubmitPromptRequest;
-import io.chatstream.proto.v1.SubmitPromptResponse;
+import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.DisplayName;
 
-/** Guards {@code submit-prompt.camel.yaml}: SubmitPrompt goes to {@code chatCommandGrpc.submitPrompt}, rejections pass through. */
+/** Guards {@code submit-prompt.camel.yaml}: SubmitPrompt goes to {@code chatCommandGrpc.submitPrompt}. */
 @DisplayName("Route command-submit-prompt")
-class SubmitPromptRouteTest extends GrpcFlowContract<SubmitPromptRequest, SubmitPromptResponse> {
+class SubmitPromptRouteTest extends GrpcFlowContract<SubmitPromptRequest> {
 
     @Override
     String routeId() {
@@ -25,14 +25,9 @@ class SubmitPromptRouteTest extends GrpcFlowContract<SubmitPromptRequest, Submit
                 .setRequestId("req-00001").build();
     }
 
-    @Override
-    SubmitPromptResponse response() {
-        return SubmitPromptResponse.newBuilder().setRequestId("req-00001").setSessionId("session-1")
-                .setStatus("accepted").setTurn(1).build();
-    }
 
     @Override
-    SubmitPromptResponse call(ChatCommandGrpc grpc, SubmitPromptRequest request) {
-        return grpc.submitPrompt(request);
+    void call(ChatCommandGrpc grpc, SubmitPromptRequest request, StreamObserver<?> observer) {
+        grpc.submitPrompt(request, observer);
     }
 }

@@ -37,6 +37,9 @@ import io.chatstream.proto.v1.SelectVersionRequest;
 import io.chatstream.proto.v1.SelectVersionResponse;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.chatstream.proto.v1.SubmitPromptResponse;
+import io.chatstream.support.grpc.GrpcReplies;
+import io.chatstream.support.grpc.GrpcReply;
+import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -44,9 +47,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The ChatCommandService methods, called by the gRPC routes: proto in, one use case, proto out.
- * A rejection is thrown as a StatusRuntimeException carrying its status and chat-error-code trailer;
- * {@link io.chatstream.command.platform.interfaces.GrpcStatusPassThrough} makes sure the client receives exactly that.
+ * The ChatCommandService methods, called by the gRPC routes with the request and the call's observer: proto in,
+ * one use case, and its outcome as a {@link GrpcReply} (the response, or a rejection as a refusal value), which
+ * {@link GrpcReplies} sends; a fault is sent there too, so every call ends with the status the gateway maps.
  */
 @Component("chatCommandGrpc")
 public class ChatCommandGrpc {
@@ -75,26 +78,28 @@ public class ChatCommandGrpc {
         this.meters = meters;
     }
 
-    public SubmitPromptResponse submitPrompt(SubmitPromptRequest request) {
-        SubmitOutcome outcome = submitting.submit(new SubmitPrompt(request.getUserId(), request.getSessionId(),
-                request.getPrompt(), request.getRequestId(), request.getTraceId(),
-                new AnswerOptions(request.getModel(), request.getThinking()), request.getVersionOf()));
-        if (outcome instanceof SubmitOutcome.Rejected rejected) {
-            count("chat.command.submits", rejected.error().name());
-            throw GrpcErrors.of(rejected.error());
-        }
-        count("chat.command.submits", "accepted");
-        SubmitOutcome.Accepted accepted = (SubmitOutcome.Accepted) outcome;
-        LOG.info("prompt {} accepted: session {} turn {}{}, PromptSubmitted queued in the outbox",
-                accepted.requestId().value(), accepted.sessionId().value(), accepted.turn(),
-                request.getVersionOf().isEmpty() ? "" : " (a new version of " + request.getVersionOf() + ")");
-        return SubmitPromptResponse.newBuilder()
-                .setRequestId(accepted.requestId().value())
-                .setSessionId(accepted.sessionId().value())
-                .setAcceptedAt(timestamp(accepted.acceptedAt()))
-                .setStatus("accepted")
-                .setTurn(accepted.turn())
-                .build();
+    public void submitPrompt(SubmitPromptRequest request, StreamObserver<?> observer) {
+        GrpcReplies.<SubmitPromptResponse>send(observer, "SubmitPrompt", () -> {
+            SubmitOutcome outcome = submitting.submit(new SubmitPrompt(request.getUserId(), request.getSessionId(),
+                    request.getPrompt(), request.getRequestId(), request.getTraceId(),
+                    new AnswerOptions(request.getModel(), request.getThinking()), request.getVersionOf()));
+            if (outcome instanceof SubmitOutcome.Rejected rejected) {
+                count("chat.command.submits", rejected.error().name());
+                return GrpcErrors.refusal(rejected.error());
+            }
+            count("chat.command.submits", "accepted");
+            SubmitOutcome.Accepted accepted = (SubmitOutcome.Accepted) outcome;
+            LOG.info("prompt {} accepted: session {} turn {}{}, PromptSubmitted queued in the outbox",
+                    accepted.requestId().value(), accepted.sessionId().value(), accepted.turn(),
+                    request.getVersionOf().isEmpty() ? "" : " (a new version of " + request.getVersionOf() + ")");
+            return GrpcReply.answer(SubmitPromptResponse.newBuilder()
+                    .setRequestId(accepted.requestId().value())
+                    .setSessionId(accepted.sessionId().value())
+                    .setAcceptedAt(timestamp(accepted.acceptedAt()))
+                    .setStatus("accepted")
+                    .setTurn(accepted.turn())
+                    .build());
+        });
     }
 
     /** Outcomes by kind (accepted or the rejection code) for dashboards; never ids or text. */
@@ -102,93 +107,105 @@ public class ChatCommandGrpc {
         meters.counter(name, "outcome", outcome).increment();
     }
 
-    public SelectVersionResponse selectVersion(SelectVersionRequest request) {
-        SelectOutcome outcome = selecting.select(
-                new SelectVersion(request.getUserId(), request.getRequestId(), request.getTraceId()));
-        if (outcome instanceof SelectOutcome.Rejected rejected) {
-            count("chat.command.version-selects", rejected.error().name());
-            throw GrpcErrors.of(rejected.error());
-        }
-        SelectOutcome.Shown shown = (SelectOutcome.Shown) outcome;
-        count("chat.command.version-selects", "shown");
-        return SelectVersionResponse.newBuilder()
-                .setSessionId(shown.sessionId().value())
-                .setHeadRequestId(shown.head().value())
-                .build();
+    public void selectVersion(SelectVersionRequest request, StreamObserver<?> observer) {
+        GrpcReplies.<SelectVersionResponse>send(observer, "SelectVersion", () -> {
+            SelectOutcome outcome = selecting.select(
+                    new SelectVersion(request.getUserId(), request.getRequestId(), request.getTraceId()));
+            if (outcome instanceof SelectOutcome.Rejected rejected) {
+                count("chat.command.version-selects", rejected.error().name());
+                return GrpcErrors.refusal(rejected.error());
+            }
+            SelectOutcome.Shown shown = (SelectOutcome.Shown) outcome;
+            count("chat.command.version-selects", "shown");
+            return GrpcReply.answer(SelectVersionResponse.newBuilder()
+                    .setSessionId(shown.sessionId().value())
+                    .setHeadRequestId(shown.head().value())
+                    .build());
+        });
     }
 
-    public CancelPromptResponse cancelPrompt(CancelPromptRequest request) {
-        CancelOutcome outcome = cancelling.cancel(
-                new CancelPrompt(request.getUserId(), request.getRequestId(), request.getTraceId()));
-        if (outcome instanceof CancelOutcome.Rejected rejected) {
-            count("chat.command.cancels", rejected.error().name());
-            throw GrpcErrors.of(rejected.error());
-        }
-        String status = outcome instanceof CancelOutcome.Cancelling ? "cancelling" : "finished";
-        count("chat.command.cancels", status);
-        return CancelPromptResponse.newBuilder().setRequestId(request.getRequestId()).setStatus(status).build();
+    public void cancelPrompt(CancelPromptRequest request, StreamObserver<?> observer) {
+        GrpcReplies.<CancelPromptResponse>send(observer, "CancelPrompt", () -> {
+            CancelOutcome outcome = cancelling.cancel(
+                    new CancelPrompt(request.getUserId(), request.getRequestId(), request.getTraceId()));
+            if (outcome instanceof CancelOutcome.Rejected rejected) {
+                count("chat.command.cancels", rejected.error().name());
+                return GrpcErrors.refusal(rejected.error());
+            }
+            String status = outcome instanceof CancelOutcome.Cancelling ? "cancelling" : "finished";
+            count("chat.command.cancels", status);
+            return GrpcReply.answer(CancelPromptResponse.newBuilder().setRequestId(request.getRequestId()).setStatus(status).build());
+        });
     }
 
-    public RenameSessionResponse renameSession(RenameSessionRequest request) {
-        RenameOutcome outcome = renaming.rename(new RenameSession(request.getUserId(), request.getSessionId(),
-                request.getTitle(), request.getTraceId()));
-        if (outcome instanceof RenameOutcome.Rejected rejected) {
-            count("chat.command.renames", rejected.error().name());
-            throw GrpcErrors.of(rejected.error());
-        }
-        RenameOutcome.Renamed renamed = (RenameOutcome.Renamed) outcome;
-        count("chat.command.renames", "renamed");
-        return RenameSessionResponse.newBuilder()
-                .setSessionId(renamed.sessionId().value())
-                .setTitle(renamed.title().value())
-                .build();
+    public void renameSession(RenameSessionRequest request, StreamObserver<?> observer) {
+        GrpcReplies.<RenameSessionResponse>send(observer, "RenameSession", () -> {
+            RenameOutcome outcome = renaming.rename(new RenameSession(request.getUserId(), request.getSessionId(),
+                    request.getTitle(), request.getTraceId()));
+            if (outcome instanceof RenameOutcome.Rejected rejected) {
+                count("chat.command.renames", rejected.error().name());
+                return GrpcErrors.refusal(rejected.error());
+            }
+            RenameOutcome.Renamed renamed = (RenameOutcome.Renamed) outcome;
+            count("chat.command.renames", "renamed");
+            return GrpcReply.answer(RenameSessionResponse.newBuilder()
+                    .setSessionId(renamed.sessionId().value())
+                    .setTitle(renamed.title().value())
+                    .build());
+        });
     }
 
-    public PinSessionResponse pinSession(PinSessionRequest request) {
-        PinOutcome outcome = pinning.pin(new PinSession(request.getUserId(), request.getSessionId(),
-                request.getPinned(), request.getTraceId()));
-        if (outcome instanceof PinOutcome.Rejected rejected) {
-            count("chat.command.pins", rejected.error().name());
-            throw GrpcErrors.of(rejected.error());
-        }
-        PinOutcome.Pinned pinned = (PinOutcome.Pinned) outcome;
-        count("chat.command.pins", pinned.pinned() ? "pinned" : "unpinned");
-        return PinSessionResponse.newBuilder()
-                .setSessionId(pinned.sessionId().value())
-                .setPinned(pinned.pinned())
-                .build();
+    public void pinSession(PinSessionRequest request, StreamObserver<?> observer) {
+        GrpcReplies.<PinSessionResponse>send(observer, "PinSession", () -> {
+            PinOutcome outcome = pinning.pin(new PinSession(request.getUserId(), request.getSessionId(),
+                    request.getPinned(), request.getTraceId()));
+            if (outcome instanceof PinOutcome.Rejected rejected) {
+                count("chat.command.pins", rejected.error().name());
+                return GrpcErrors.refusal(rejected.error());
+            }
+            PinOutcome.Pinned pinned = (PinOutcome.Pinned) outcome;
+            count("chat.command.pins", pinned.pinned() ? "pinned" : "unpinned");
+            return GrpcReply.answer(PinSessionResponse.newBuilder()
+                    .setSessionId(pinned.sessionId().value())
+                    .setPinned(pinned.pinned())
+                    .build());
+        });
     }
 
-    public DeleteSessionResponse deleteSession(DeleteSessionRequest request) {
-        DeleteOutcome outcome = deleting.delete(
-                new DeleteSession(request.getUserId(), request.getSessionId(), request.getTraceId()));
-        if (outcome instanceof DeleteOutcome.Rejected rejected) {
-            count("chat.command.deletes", rejected.error().name());
-            throw GrpcErrors.of(rejected.error());
-        }
-        count("chat.command.deletes", "deleted");
-        return DeleteSessionResponse.newBuilder()
-                .setSessionId(((DeleteOutcome.Deleted) outcome).sessionId().value())
-                .setStatus("deleted")
-                .build();
+    public void deleteSession(DeleteSessionRequest request, StreamObserver<?> observer) {
+        GrpcReplies.<DeleteSessionResponse>send(observer, "DeleteSession", () -> {
+            DeleteOutcome outcome = deleting.delete(
+                    new DeleteSession(request.getUserId(), request.getSessionId(), request.getTraceId()));
+            if (outcome instanceof DeleteOutcome.Rejected rejected) {
+                count("chat.command.deletes", rejected.error().name());
+                return GrpcErrors.refusal(rejected.error());
+            }
+            count("chat.command.deletes", "deleted");
+            return GrpcReply.answer(DeleteSessionResponse.newBuilder()
+                    .setSessionId(((DeleteOutcome.Deleted) outcome).sessionId().value())
+                    .setStatus("deleted")
+                    .build());
+        });
     }
 
-    public GetPromptStatusResponse getPromptStatus(GetPromptStatusRequest request) {
-        PromptStatus status = checking.check(
-                new GetPromptStatus(request.getUserId(), request.getRequestId(), request.getTraceId()));
-        if (status instanceof PromptStatus.Rejected rejected) {
-            count("chat.command.prompt.status", rejected.error().name());
-            throw GrpcErrors.of(rejected.error());
-        }
-        GetPromptStatusResponse.Builder response = GetPromptStatusResponse.newBuilder()
-                .setRequestId(request.getRequestId());
-        if (status instanceof PromptStatus.Accepted accepted) {
-            count("chat.command.prompt.status", "accepted");
-            response.setAccepted(true).setAcceptedAt(timestamp(accepted.acceptedAt()));
-        } else {
-            count("chat.command.prompt.status", "not_accepted");
-        }
-        return response.build();
+    public void getPromptStatus(GetPromptStatusRequest request, StreamObserver<?> observer) {
+        GrpcReplies.<GetPromptStatusResponse>send(observer, "GetPromptStatus", () -> {
+            PromptStatus status = checking.check(
+                    new GetPromptStatus(request.getUserId(), request.getRequestId(), request.getTraceId()));
+            if (status instanceof PromptStatus.Rejected rejected) {
+                count("chat.command.prompt.status", rejected.error().name());
+                return GrpcErrors.refusal(rejected.error());
+            }
+            GetPromptStatusResponse.Builder response = GetPromptStatusResponse.newBuilder()
+                    .setRequestId(request.getRequestId());
+            if (status instanceof PromptStatus.Accepted accepted) {
+                count("chat.command.prompt.status", "accepted");
+                response.setAccepted(true).setAcceptedAt(timestamp(accepted.acceptedAt()));
+            } else {
+                count("chat.command.prompt.status", "not_accepted");
+            }
+            return GrpcReply.answer(response.build());
+        });
     }
 
     private static Timestamp timestamp(Instant at) {

@@ -2,16 +2,16 @@ package io.chatstream.command.conversation.interfaces;
 
 import io.chatstream.command.conversation.application.CommandError;
 import io.chatstream.contracts.ErrorCodes;
+import io.chatstream.support.grpc.GrpcReply;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 
-/** Rejections of the command side as gRPC errors: status, safe message and the chat-error-code trailer. */
+/** Rejections of the command side as gRPC refusals: status, the chat-error-code trailer's code and a safe message. */
 final class GrpcErrors {
 
     private GrpcErrors() {
     }
 
-    static StatusRuntimeException of(CommandError error) {
+    static <R> GrpcReply<R> refusal(CommandError error) {
         return switch (error) {
             case PROMPT_EMPTY -> invalid(ErrorCodes.PROMPT_EMPTY, "the prompt is empty");
             case PROMPT_INVALID -> invalid(ErrorCodes.PROMPT_INVALID, "the prompt contains invalid characters");
@@ -21,23 +21,23 @@ final class GrpcErrors {
             case INVALID_USER_ID -> invalid(ErrorCodes.INVALID_USER_ID, "the user id is malformed");
             case INVALID_TITLE -> invalid(ErrorCodes.INVALID_TITLE,
                     "the title must be 1 to 120 characters without control characters");
-            case SESSION_NOT_FOUND -> ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND,
+            case SESSION_NOT_FOUND -> GrpcReply.refusal(Status.Code.NOT_FOUND, ErrorCodes.SESSION_NOT_FOUND,
                     "no such session");
-            case REQUEST_NOT_FOUND -> ErrorCodes.grpcError(Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND,
+            case REQUEST_NOT_FOUND -> GrpcReply.refusal(Status.Code.NOT_FOUND, ErrorCodes.REQUEST_NOT_FOUND,
                     "no such request");
-            case SESSION_BUSY -> ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION, ErrorCodes.SESSION_BUSY,
+            case SESSION_BUSY -> GrpcReply.refusal(Status.Code.FAILED_PRECONDITION, ErrorCodes.SESSION_BUSY,
                     "the previous answer of this session is still in progress");
-            case SESSION_ARCHIVED -> ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION,
+            case SESSION_ARCHIVED -> GrpcReply.refusal(Status.Code.FAILED_PRECONDITION,
                     ErrorCodes.SESSION_ARCHIVED, "the session is archived");
-            case QUOTA_EXCEEDED -> ErrorCodes.grpcError(Status.Code.RESOURCE_EXHAUSTED, ErrorCodes.QUOTA_EXCEEDED,
+            case QUOTA_EXCEEDED -> GrpcReply.refusal(Status.Code.RESOURCE_EXHAUSTED, ErrorCodes.QUOTA_EXCEEDED,
                     "today's token budget is used up; it renews at 00:00 UTC");
-            case SESSION_LIMIT_REACHED -> ErrorCodes.grpcError(Status.Code.FAILED_PRECONDITION,
+            case SESSION_LIMIT_REACHED -> GrpcReply.refusal(Status.Code.FAILED_PRECONDITION,
                     ErrorCodes.SESSION_LIMIT_REACHED,
                     "you keep as many conversations as one person may; delete some to start a new one");
         };
     }
 
-    private static StatusRuntimeException invalid(String code, String message) {
-        return ErrorCodes.grpcError(Status.Code.INVALID_ARGUMENT, code, message);
+    private static <R> GrpcReply<R> invalid(String code, String message) {
+        return GrpcReply.refusal(Status.Code.INVALID_ARGUMENT, code, message);
     }
 }

@@ -4,6 +4,7 @@ import io.chatstream.proto.v1.StreamAnswerRequest;
 import io.chatstream.query.streaming.application.OwnershipWaits;
 import io.chatstream.query.streaming.application.StreamOpening;
 import io.chatstream.query.streaming.application.StreamingAnswer;
+import io.chatstream.support.grpc.GrpcReplies;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -93,7 +94,7 @@ public class AnswerStreamOpener {
                 }
             } catch (RuntimeException e) {
                 finish();
-                sink.fail(GrpcQueryEndpoint.toStatus(e));
+                sink.fail(GrpcReplies.fault("StreamAnswer", e));
             }
         }
 

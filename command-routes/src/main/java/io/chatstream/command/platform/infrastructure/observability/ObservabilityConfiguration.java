@@ -1,6 +1,5 @@
 package io.chatstream.command.platform.infrastructure.observability;
 
-import io.chatstream.command.platform.interfaces.GrpcStatusPassThrough;
 import io.chatstream.support.observability.BackgroundHealth;
 import io.chatstream.support.observability.ServerInterceptorChain;
 import io.grpc.ServerInterceptor;
@@ -31,16 +30,16 @@ public class ObservabilityConfiguration {
     /**
      * The only ServerInterceptor bean, so camel-grpc (which applies every discovered one in no
      * defined order) gets a fixed chain: server spans continuing the gateway's trace, then calls,
-     * duration and status per method (grpc_server_processing_duration_seconds{statusCode}), then
-     * {@link GrpcStatusPassThrough} closest to the handler: it rewrites camel-grpc's INTERNAL into
-     * the intended status before the metrics and the span see it.
+     * duration and status per method (grpc_server_processing_duration_seconds{statusCode}). Both see the
+     * status the caller gets, since every method sends its own reply (GrpcReplies). The query service
+     * has the same chain.
      */
     @Bean
     ServerInterceptor grpcServerInterceptors(OpenTelemetry openTelemetry, MeterRegistry registry) {
         return ServerInterceptorChain.of(
                 // No span event per message: a long answer stream would keep one per token in its span.
                 GrpcTelemetry.builder(openTelemetry).setEmitMessageEvents(false).build().newServerInterceptor(),
-                new MetricCollectingServerInterceptor(registry), new GrpcStatusPassThrough());
+                new MetricCollectingServerInterceptor(registry));
     }
 
     /** Replaces Boot's {@code db} indicator (same name): the same check, run in the background with a bound. */
