@@ -4,7 +4,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import io.chatstream.command.conversation.application.RecordingAnswer;
 import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
-import io.chatstream.command.outbox.infrastructure.OutboxBatchPublisher;
+import io.chatstream.command.outbox.infrastructure.OutboxRelay;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.ModelCamelContext;
@@ -49,13 +49,13 @@ abstract class CommandRouteTest {
     RecordingAnswer recordingAnswer;
 
     @Autowired
-    OutboxBatchPublisher outboxBatchPublisher;
+    OutboxRelay outboxRelay;
 
     @BeforeEach
     void adviseOnceThenReset() throws Exception {
         InfrastructureAdvice.applyOnce(camel);
         MockEndpoint.resetMocks(camel);
-        Mockito.reset(chatCommandGrpc, recordingAnswer, outboxBatchPublisher);
+        Mockito.reset(chatCommandGrpc, recordingAnswer, outboxRelay);
     }
 
     /** A property as the routes see it (application.yml, then the overrides above). */

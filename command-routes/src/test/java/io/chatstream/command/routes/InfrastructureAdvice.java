@@ -8,7 +8,7 @@ import org.apache.camel.model.ModelCamelContext;
 /**
  * Cuts the shipped routes off from infrastructure, by route id, before Camel starts: the gRPC server,
  * the Kafka consumer and the relay's timer become {@code direct:} endpoints the tests send to, the relay's
- * SQL statements and its wake-ups become {@code mock:} endpoints. Done once for the one shared context;
+ * wake-ups become a {@code mock:} endpoint. Done once for the one shared context;
  * the shipped input URIs are kept so tests can check what is fixed on purpose in them.
  */
 final class InfrastructureAdvice {
@@ -19,15 +19,10 @@ final class InfrastructureAdvice {
     static final String POLL_TICK = "direct:outbox-relay-poll-tick";
     static final String CLEANUP_TICK = "direct:outbox-cleanup-tick";
 
-    static final String TAKE_LEASE = "mock:take-lease";
-    static final String SELECT_PENDING = "mock:select-pending";
-    static final String MARK_SENT = "mock:mark-sent";
-    static final String GIVE_LEASE_BACK = "mock:give-lease-back";
     static final String NEXT_RUN = "mock:next-relay-run";
 
-    // A step's toString is "to[<uri>]"; these match the whole string, so the filter around a step never does.
-    private static final String TO_SQL = "to\\[sql:";
-    // The wake-up step as shipped; braces escaped, or AdviceWith would resolve the placeholder in the pattern.
+    // The wake-up step as shipped ("to[<uri>]", matched as a whole, so never the filter around it); braces
+    // escaped, or AdviceWith would resolve the placeholder in the pattern.
     private static final String WAKE_UP = "to\\[\\{\\{chat\\.outbox\\.trigger-uri\\}\\}\\]";
 
     private static final Map<String, String> SHIPPED_INPUTS = new ConcurrentHashMap<>();
@@ -47,13 +42,7 @@ final class InfrastructureAdvice {
         AdviceWith.adviceWith(camel, "command-outbox-relay-poll",
                 a -> a.weaveByToString(WAKE_UP).replace().to(NEXT_RUN));
         // The relay keeps its shipped SEDA input: the tests wake it through chat.outbox.trigger-uri, as the use cases do.
-        AdviceWith.adviceWith(camel, "command-outbox-relay", a -> {
-            a.weaveByToString(TO_SQL + "UPDATE outbox_relay_lease SET owner.*").replace().to(TAKE_LEASE);
-            a.weaveByToString(TO_SQL + "SELECT id, topic, msg_key, payload, traceparent FROM outbox.*").replace().to(SELECT_PENDING);
-            a.weaveByToString(TO_SQL + "UPDATE outbox SET sent_at.*").replace().to(MARK_SENT);
-            a.weaveByToString(TO_SQL + "UPDATE outbox_relay_lease SET lease_until.*").replace().to(GIVE_LEASE_BACK);
-            a.weaveByToString(WAKE_UP).replace().to(NEXT_RUN);
-        });
+        AdviceWith.adviceWith(camel, "command-outbox-relay", a -> a.weaveByToString(WAKE_UP).replace().to(NEXT_RUN));
         camel.start();
     }
 

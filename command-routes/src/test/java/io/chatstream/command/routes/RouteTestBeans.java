@@ -7,8 +7,7 @@ import io.chatstream.command.conversation.application.RecordingAnswer;
 import io.chatstream.command.conversation.interfaces.AnswerCompletedListener;
 import io.chatstream.command.conversation.interfaces.ChatCommandGrpc;
 import io.chatstream.command.conversation.interfaces.SessionTitleListener;
-import io.chatstream.command.outbox.infrastructure.OutboxBatchPublisher;
-import io.chatstream.command.outbox.infrastructure.OutboxRelayLease;
+import io.chatstream.command.outbox.infrastructure.OutboxRelay;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -50,20 +49,15 @@ class RouteTestBeans {
         return new SessionTitleListener(applyingSuggestedTitle);
     }
 
-    @Bean
-    OutboxRelayLease outboxRelayLease() {
-        return new OutboxRelayLease();
-    }
-
     /** Stands in for the table cleanup; the tests check that the route calls it. */
     @Bean
     io.chatstream.command.outbox.infrastructure.OutboxCleanup outboxCleanup() {
         return mock(io.chatstream.command.outbox.infrastructure.OutboxCleanup.class);
     }
 
-    /** Stands in for the Kafka producer side of the relay; the tests script its result map. */
+    /** Stands in for the relay (database, lease and Kafka); the tests script what a run returns. */
     @Bean
-    OutboxBatchPublisher outboxBatchPublisher() {
-        return mock(OutboxBatchPublisher.class);
+    OutboxRelay outboxRelay() {
+        return mock(OutboxRelay.class);
     }
 }

@@ -18,8 +18,8 @@ import java.time.ZoneOffset;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The outbox table: one row per event, in the caller's transaction. The relay route
- * ({@code camel/outbox-relay.camel.yaml}) publishes the rows with key = session id.
+ * The outbox table: one row per event, in the caller's transaction. The relay ({@link OutboxRelay})
+ * publishes the rows with key = session id.
  */
 class JdbcOutbox implements Outbox {
 

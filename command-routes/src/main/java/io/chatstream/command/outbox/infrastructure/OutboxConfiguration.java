@@ -3,20 +3,20 @@ package io.chatstream.command.outbox.infrastructure;
 import io.chatstream.command.conversation.application.Outbox;
 import io.chatstream.command.conversation.application.OutboxRelayTrigger;
 import java.time.Clock;
-import java.time.Duration;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Wires the transactional outbox: the table behind the conversation's {@link Outbox} port, the wake-up
- * behind its {@link OutboxRelayTrigger}, and the beans the relay route ({@code camel/outbox-relay.camel.yaml})
- * calls by name ({@code outboxRelayLease}, {@code outboxBatchPublisher}).
+ * behind its {@link OutboxRelayTrigger}, and the beans the routes of {@code camel/outbox-relay.camel.yaml}
+ * call by name ({@code outboxRelay}, {@code outboxCleanup}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxSettings.class)
 public class OutboxConfiguration {
 
     @Bean
@@ -27,27 +27,22 @@ public class OutboxConfiguration {
         return new JdbcOutbox(jdbc, clock, submittedTopic, cancelledTopic, sessionChangedTopic);
     }
 
-    /** Called by the route {@code command-outbox-cleanup} ({@code camel/outbox-relay.camel.yaml}). */
+    /** Called by the route {@code command-outbox-cleanup}. */
     @Bean
-    OutboxCleanup outboxCleanup(JdbcOutbox outbox, Clock clock, @Value("${chat.outbox.keep-sent}") Duration keepSent,
-            @Value("${chat.outbox.cleanup-batch-size}") int batchSize) {
-        return new OutboxCleanup(outbox, clock, keepSent, batchSize);
+    OutboxCleanup outboxCleanup(JdbcOutbox outbox, Clock clock, OutboxSettings settings) {
+        return new OutboxCleanup(outbox, clock, settings.keepSent(), settings.cleanupBatchSize());
     }
 
     @Bean
-    OutboxRelayTrigger outboxRelayTrigger(ProducerTemplate producer,
-            @Value("${chat.outbox.trigger-uri}") String triggerUri) {
-        return new CamelOutboxRelayTrigger(producer, triggerUri);
+    OutboxRelayTrigger outboxRelayTrigger(ProducerTemplate producer, OutboxSettings settings) {
+        return new CamelOutboxRelayTrigger(producer, settings.triggerUri());
     }
 
+    /** Called by the route {@code command-outbox-relay}; closed (its Kafka producer with it) at shutdown. */
     @Bean
-    OutboxRelayLease outboxRelayLease() {
-        return new OutboxRelayLease();
-    }
-
-    @Bean(destroyMethod = "stop")
-    OutboxBatchPublisher outboxBatchPublisher(CamelContext camel) {
-        return new OutboxBatchPublisher(camel);
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, OutboxSettings settings,
+            @Value("${chat.kafka.brokers}") String brokers) {
+        return new OutboxRelay(jdbc, settings, brokers);
     }
 
     @Bean

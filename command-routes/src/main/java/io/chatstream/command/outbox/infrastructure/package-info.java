@@ -1,6 +1,6 @@
 /**
  * Infrastructure of the transactional outbox: the {@code outbox} table (rows written in the conversation's
- * transaction), the relay's trigger, lease and batch publisher called by {@code camel/outbox-relay.camel.yaml},
- * and the backlog metrics.
+ * transaction), the relay that publishes them to Kafka ({@code OutboxRelay}, run by {@code camel/outbox-relay.camel.yaml}),
+ * its wake-up, the cleanup of sent rows and the backlog metrics.
  */
 package io.chatstream.command.outbox.infrastructure;
