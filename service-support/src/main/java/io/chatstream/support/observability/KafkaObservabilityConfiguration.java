@@ -1,14 +1,14 @@
 package io.chatstream.support.observability;
 
+import io.chatstream.support.kafka.KafkaSettings;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnClass(name = "org.apache.kafka.clients.admin.Admin")
 @ConditionalOnProperty("chat.kafka.brokers")
+@EnableConfigurationProperties({KafkaSettings.class, HealthSettings.class, OffsetMetricsSettings.class})
 public class KafkaObservabilityConfiguration {
 
     @Bean
@@ -34,19 +35,17 @@ public class KafkaObservabilityConfiguration {
 
     /** {@code kafka} in /actuator/health and the readiness group. */
     @Bean
-    HealthIndicator kafkaHealthIndicator(@Value("${chat.kafka.brokers}") String brokers,
-            @Value("${chat.health.timeout}") Duration timeout, @Value("${chat.health.interval}") Duration interval) {
-        return new BackgroundHealth("kafka", new KafkaClusterHealth(brokers, timeout), timeout.plusMillis(500),
-                interval, Clock.systemUTC());
+    HealthIndicator kafkaHealthIndicator(KafkaSettings kafka, HealthSettings health) {
+        return new BackgroundHealth("kafka", new KafkaClusterHealth(kafka.brokers(), health.timeout()),
+                health.timeout().plusMillis(500), health.interval(), Clock.systemUTC());
     }
 
     /** chat_kafka_consumer_lag of this service's own groups; every instance reports the same cluster-wide values. */
     @Bean
-    KafkaOffsetMetrics kafkaOffsetMetrics(@Value("${chat.kafka.brokers}") String brokers,
-            @Value("${chat.metrics.consumer-groups}") String groups, @Value("${chat.metrics.dlq-topic:}") String dlq,
-            @Value("${chat.metrics.kafka-offsets-interval}") Duration interval,
-            @Value("${chat.metrics.kafka-offsets-timeout}") Duration timeout) {
-        return new KafkaOffsetMetrics(brokers, KafkaOffsetMetrics.parseGroups(groups),
-                dlq.isBlank() ? Map.of() : Map.of(dlq, "chat.dlq.size"), interval, timeout);
+    KafkaOffsetMetrics kafkaOffsetMetrics(KafkaSettings kafka, OffsetMetricsSettings metrics) {
+        String dlq = metrics.dlqTopic();
+        return new KafkaOffsetMetrics(kafka.brokers(), KafkaOffsetMetrics.parseGroups(metrics.consumerGroups()),
+                dlq.isBlank() ? Map.of() : Map.of(dlq, "chat.dlq.size"), metrics.kafkaOffsetsInterval(),
+                metrics.kafkaOffsetsTimeout());
     }
 }

@@ -19,8 +19,7 @@ import io.chatstream.command.conversation.domain.ContextBudget;
 import io.chatstream.command.conversation.domain.Prompts;
 import io.chatstream.command.conversation.domain.Sessions;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -33,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * need come from the outbox concept ({@code OutboxConfiguration}), the {@code Clock} from the platform.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({PromptSettings.class, SessionSettings.class, ContextSettings.class, QuotaSettings.class,
+        IdempotencySettings.class})
 public class ConversationConfiguration {
 
     @Bean
@@ -51,8 +52,8 @@ public class ConversationConfiguration {
     }
 
     @Bean
-    IdempotencyCache idempotencyCache(StringRedisTemplate redis, @Value("${chat.idempotency.ttl}") Duration ttl) {
-        return new RedisIdempotencyCache(redis, ttl);
+    IdempotencyCache idempotencyCache(StringRedisTemplate redis, IdempotencySettings idempotency) {
+        return new RedisIdempotencyCache(redis, idempotency.ttl());
     }
 
     @Bean
@@ -61,14 +62,11 @@ public class ConversationConfiguration {
     }
 
     @Bean
-    SubmitSettings submitSettings(@Value("${chat.prompt.max-chars}") int maxPromptChars,
-            @Value("${chat.session.in-flight-timeout}") Duration inFlightTimeout,
-            @Value("${chat.context.max-turns}") int maxTurns,
-            @Value("${chat.context.max-chars}") int maxChars,
-            @Value("${chat.quota.daily-tokens}") long dailyTokenBudget,
-            @Value("${chat.quota.max-sessions-per-user}") int maxSessionsPerUser) {
-        return new SubmitSettings(maxPromptChars, inFlightTimeout, new ContextBudget(maxTurns, maxChars),
-                dailyTokenBudget, maxSessionsPerUser);
+    SubmitSettings submitSettings(PromptSettings prompt, SessionSettings session, ContextSettings context,
+            QuotaSettings quota) {
+        return new SubmitSettings(prompt.maxChars(), session.inFlightTimeout(),
+                new ContextBudget(context.maxTurns(), context.maxChars()), quota.dailyTokens(),
+                quota.maxSessionsPerUser());
     }
 
     @Bean

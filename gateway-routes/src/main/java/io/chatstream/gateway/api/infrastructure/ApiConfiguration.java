@@ -6,13 +6,14 @@ import io.chatstream.gateway.api.interfaces.http.CrossSiteRequestFilter;
 import io.chatstream.gateway.api.interfaces.http.HeaderSizeFilter;
 import io.chatstream.gateway.api.interfaces.http.QueryStringFilter;
 import io.chatstream.gateway.api.interfaces.http.RequestBodyFilter;
-import io.chatstream.gateway.api.interfaces.sse.StreamLimits;
 import io.chatstream.gateway.api.interfaces.sse.SseWriters;
-import java.time.Duration;
-import java.util.Set;
+import io.chatstream.gateway.api.interfaces.sse.StreamBounds;
+import io.chatstream.gateway.api.interfaces.sse.StreamLimits;
+import io.chatstream.gateway.identity.application.SignInCookie;
+import io.chatstream.gateway.platform.infrastructure.SseSettings;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.core.Ordered;
 
 /** Wires the HTTP edge: the filters in front of the API, in their order, its readiness and the SSE writer threads. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({HttpSettings.class, SseSettings.class})
 public class ApiConfiguration {
 
     /**
@@ -41,10 +43,9 @@ public class ApiConfiguration {
 
     /** 503 STARTING for /api/ until the routes run; before Spring Security, so never a 401 or 404 meanwhile. */
     @Bean
-    FilterRegistrationBean<ApiStartupFilter> apiStartupFilter(ApiRoutesHealth apiRoutes,
-            @Value("${chat.http.startup.retry-after}") Duration retryAfter) {
+    FilterRegistrationBean<ApiStartupFilter> apiStartupFilter(ApiRoutesHealth apiRoutes, HttpSettings http) {
         FilterRegistrationBean<ApiStartupFilter> registration = new FilterRegistrationBean<>(
-                new ApiStartupFilter(apiRoutes::hasStarted, retryAfter));
+                new ApiStartupFilter(apiRoutes::hasStarted, http.startup().retryAfter()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
@@ -52,8 +53,9 @@ public class ApiConfiguration {
 
     /** Runs before Spring Security, so an oversized or non-JSON body is refused before anything reads it. */
     @Bean
-    FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(@Value("${chat.http.max-body-bytes}") long maxBytes) {
-        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(new RequestBodyFilter(maxBytes));
+    FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(HttpSettings http) {
+        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyFilter(http.maxBodyBytes()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
@@ -61,14 +63,13 @@ public class ApiConfiguration {
 
     /**
      * Cookie-authenticated writes from another origin are 403 CROSS_SITE_REQUEST, and without a
-     * Content-Type 415; before Spring Security and the body filter, so nothing of such a request is read.
+     * Content-Type 415; before Spring Security and the body filter, so nothing of such a request is read. The
+     * cookie is the sign-in cookie (chat.auth.cookie-name).
      */
     @Bean
-    FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(
-            @Value("${chat.auth.cookie-name}") String cookieName,
-            @Value("${chat.http.csrf.allowed-origins}") Set<String> allowedOrigins) {
+    FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(SignInCookie cookie, HttpSettings http) {
         FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(
-                new CrossSiteRequestFilter(cookieName, allowedOrigins));
+                new CrossSiteRequestFilter(cookie.name(), http.csrf().allowedOrigins()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
         return registration;
@@ -76,8 +77,9 @@ public class ApiConfiguration {
 
     /** Oversized headers get the API's JSON error (431), not Tomcat's HTML page. */
     @Bean
-    FilterRegistrationBean<HeaderSizeFilter> headerSizeFilter(@Value("${chat.http.max-header-bytes}") long maxBytes) {
-        FilterRegistrationBean<HeaderSizeFilter> registration = new FilterRegistrationBean<>(new HeaderSizeFilter(maxBytes));
+    FilterRegistrationBean<HeaderSizeFilter> headerSizeFilter(HttpSettings http) {
+        FilterRegistrationBean<HeaderSizeFilter> registration = new FilterRegistrationBean<>(
+                new HeaderSizeFilter(http.maxHeaderBytes()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
@@ -85,15 +87,19 @@ public class ApiConfiguration {
 
     /** Open answer streams per user and per client address on this instance. */
     @Bean
-    StreamLimits streamLimits(@Value("${chat.sse.max-streams-per-user}") int perUser,
-            @Value("${chat.sse.max-streams-per-address}") int perAddress) {
-        return new StreamLimits(perUser, perAddress);
+    StreamLimits streamLimits(SseSettings sse) {
+        return new StreamLimits(sse.maxStreamsPerUser(), sse.maxStreamsPerAddress());
     }
 
     /** Writes SSE events off the gRPC threads (see SseRelay: bounded queue per connection). */
     @Bean
-    SseWriters sseWriters(@Value("${chat.sse.writer-threads}") int threads,
-            @Value("${chat.sse.stall-timeout}") Duration stallTimeout) {
-        return new SseWriters(threads, stallTimeout);
+    SseWriters sseWriters(SseSettings sse) {
+        return new SseWriters(sse.writerThreads(), sse.stallTimeout());
+    }
+
+    /** How long one answer stream may live and how many events it may hold for its browser. */
+    @Bean
+    StreamBounds streamBounds(SseSettings sse) {
+        return new StreamBounds(sse.maxDuration(), sse.maxQueuedEvents());
     }
 }

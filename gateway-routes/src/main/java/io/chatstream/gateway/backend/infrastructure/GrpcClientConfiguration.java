@@ -2,17 +2,17 @@ package io.chatstream.gateway.backend.infrastructure;
 
 import io.chatstream.gateway.backend.application.ChatCommands;
 import io.chatstream.gateway.backend.application.ChatQueries;
+import io.chatstream.gateway.platform.infrastructure.SseSettings;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,40 +21,40 @@ import org.springframework.context.annotation.Configuration;
  * reconnects by itself when an instance restarts.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({GrpcSettings.class, CommandServiceSettings.class, QueryServiceSettings.class,
+        SseSettings.class})
 public class GrpcClientConfiguration {
 
     /** Load balancing over a service's instances and retries of the calls that are safe to repeat. */
     @Bean
-    ChannelPolicy channelPolicy(@Value("${chat.grpc.load-balancing-policy}") String loadBalancing,
-            @Value("${chat.grpc.retry.max-attempts}") int maxAttempts,
-            @Value("${chat.grpc.retry.initial-backoff}") Duration initialBackoff,
-            @Value("${chat.grpc.retry.max-backoff}") Duration maxBackoff) {
-        return new ChannelPolicy(loadBalancing, maxAttempts, initialBackoff, maxBackoff);
+    ChannelPolicy channelPolicy(GrpcSettings grpc) {
+        GrpcSettings.Retry retry = grpc.retry();
+        return new ChannelPolicy(grpc.loadBalancingPolicy(), retry.maxAttempts(), retry.initialBackoff(),
+                retry.maxBackoff());
     }
 
     @Bean(destroyMethod = "")
-    ManagedChannel commandChannel(@Value("${chat.command.grpc-target}") String target, ChannelPolicy policy,
-            OpenTelemetry openTelemetry, MeterRegistry meters) {
-        return ServiceChannels.open(GrpcTarget.parse("chat.command.grpc-target", target),
+    ManagedChannel commandChannel(CommandServiceSettings command, ChannelPolicy policy, OpenTelemetry openTelemetry,
+            MeterRegistry meters) {
+        return ServiceChannels.open(GrpcTarget.parse("chat.command.grpc-target", command.grpcTarget()),
                 policy.serviceConfig(GrpcChatCommands.SAFE_TO_REPEAT), interceptors(openTelemetry, meters));
     }
 
     @Bean(destroyMethod = "")
-    ManagedChannel queryChannel(@Value("${chat.query.grpc-target}") String target, ChannelPolicy policy,
-            OpenTelemetry openTelemetry, MeterRegistry meters) {
-        return ServiceChannels.open(GrpcTarget.parse("chat.query.grpc-target", target),
+    ManagedChannel queryChannel(QueryServiceSettings query, ChannelPolicy policy, OpenTelemetry openTelemetry,
+            MeterRegistry meters) {
+        return ServiceChannels.open(GrpcTarget.parse("chat.query.grpc-target", query.grpcTarget()),
                 policy.serviceConfig(GrpcChatQueries.SAFE_TO_REPEAT), interceptors(openTelemetry, meters));
     }
 
     @Bean
-    ChatCommands chatCommands(ManagedChannel commandChannel, @Value("${chat.grpc.deadline}") Duration deadline) {
-        return new GrpcChatCommands(commandChannel, deadline);
+    ChatCommands chatCommands(ManagedChannel commandChannel, GrpcSettings grpc) {
+        return new GrpcChatCommands(commandChannel, grpc.deadline());
     }
 
     @Bean
-    ChatQueries chatQueries(ManagedChannel queryChannel, @Value("${chat.grpc.deadline}") Duration deadline,
-            @Value("${chat.sse.max-duration}") Duration streamMaxDuration) {
-        return new GrpcChatQueries(queryChannel, deadline, streamMaxDuration);
+    ChatQueries chatQueries(ManagedChannel queryChannel, GrpcSettings grpc, SseSettings sse) {
+        return new GrpcChatQueries(queryChannel, grpc.deadline(), sse.maxDuration());
     }
 
     /** Readiness (and /actuator/health) include whether both services are reachable. */

@@ -8,18 +8,18 @@ import io.chatstream.gateway.chat.application.SendingPrompt;
 import io.chatstream.gateway.chat.application.StoppingPrompt;
 import io.chatstream.gateway.ratelimit.application.SendRateLimits;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the chat use cases (sending a prompt, stopping its answer) to their ports, explicitly. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OfferedModelsSettings.class)
 public class ChatConfiguration {
 
     @Bean
-    OfferedModels offeredModels(ChatQueries queries, @Value("${chat.models.cache-for:5s}") Duration cacheFor) {
-        return new OfferedModels(queries, cacheFor, Clock.systemUTC());
+    OfferedModels offeredModels(ChatQueries queries, OfferedModelsSettings settings) {
+        return new OfferedModels(queries, settings.cacheFor(), Clock.systemUTC());
     }
 
     @Bean

@@ -8,12 +8,13 @@ import io.chatstream.gateway.history.application.ReadingSessionMessages;
 import io.chatstream.gateway.history.application.ChangingSession;
 import io.chatstream.gateway.history.application.RenamingSession;
 import io.chatstream.gateway.history.application.SearchingMessages;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the history use cases (listing, reading, searching, renaming and deleting) to their ports, explicitly. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SearchSettings.class)
 public class HistoryConfiguration {
 
     @Bean
@@ -27,8 +28,8 @@ public class HistoryConfiguration {
     }
 
     @Bean
-    SearchingMessages searchingMessages(ChatQueries queries,
-            @Value("${chat.search.max-query-length}") int maxQueryLength) {
+    SearchingMessages searchingMessages(ChatQueries queries, SearchSettings settings) {
+        int maxQueryLength = settings.maxQueryLength();
         if (maxQueryLength < 1) {
             throw new IllegalArgumentException("chat.search.max-query-length=" + maxQueryLength + " must be at least 1");
         }

@@ -1,6 +1,6 @@
 package io.chatstream.gateway.platform.infrastructure;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -17,20 +17,18 @@ import org.springframework.util.unit.DataSize;
  * socket writes.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TomcatSettings.class)
 public class TomcatMemoryConfiguration {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> compactTomcatBuffers(
-            @Value("${chat.tomcat.socket-read-buffer}") DataSize socketRead,
-            @Value("${chat.tomcat.socket-write-buffer}") DataSize socketWrite,
-            @Value("${chat.tomcat.response-buffer}") DataSize responseBuffer) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> compactTomcatBuffers(TomcatSettings buffers) {
         return factory -> {
             factory.setProtocol(CompactHttp11NioProtocol.class.getName());
             factory.addConnectorCustomizers(connector -> {
                 if (connector.getProtocolHandler() instanceof CompactHttp11NioProtocol protocol) {
-                    protocol.setSocketReadBufferSize(bytes(socketRead));
-                    protocol.setSocketWriteBufferSize(bytes(socketWrite));
-                    protocol.setResponseBufferSize(bytes(responseBuffer));
+                    protocol.setSocketReadBufferSize(bytes(buffers.socketReadBuffer()));
+                    protocol.setSocketWriteBufferSize(bytes(buffers.socketWriteBuffer()));
+                    protocol.setResponseBufferSize(bytes(buffers.responseBuffer()));
                 }
             });
         };

@@ -5,7 +5,6 @@ import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,22 +16,20 @@ import org.springframework.context.annotation.Configuration;
  * {@code spring.data.redis.*}: host, port, username, password and {@code ssl.enabled} (TLS).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RedisProperties.class)
+@EnableConfigurationProperties({RedisProperties.class, RateLimitSettings.class})
 public class RateLimitConfiguration {
 
     /** Closed on shutdown (inferred {@code close()} of the Redis-backed instance). */
     @Bean
-    SendRateLimits sendRateLimits(@Value("${chat.rate-limit.enabled}") boolean enabled, RedisProperties redis,
-            @Value("${chat.rate-limit.redis-timeout}") Duration timeout, @Value("${chat.rate-limit.capacity}") long capacity,
-            @Value("${chat.rate-limit.refill-tokens}") long refillTokens,
-            @Value("${chat.rate-limit.refill-period}") Duration refillPeriod,
-            @Value("${chat.rate-limit.local-max-users}") int localMaxUsers, ObjectProvider<MeterRegistry> meters) {
-        if (!enabled) {
+    SendRateLimits sendRateLimits(RateLimitSettings settings, RedisProperties redis,
+            ObjectProvider<MeterRegistry> meters) {
+        if (!settings.enabled()) {
             return SendRateLimits.unlimited();
         }
-        SendAllowance allowance = new SendAllowance(capacity, refillTokens, refillPeriod);
-        return new RedisSendRateLimits(redisUri(redis, timeout), allowance,
-                new LocalSendRateLimits(allowance, localMaxUsers), meters.getIfAvailable());
+        SendAllowance allowance = new SendAllowance(settings.capacity(), settings.refillTokens(),
+                settings.refillPeriod());
+        return new RedisSendRateLimits(redisUri(redis, settings.redisTimeout()), allowance,
+                new LocalSendRateLimits(allowance, settings.localMaxUsers()), meters.getIfAvailable());
     }
 
     static RedisURI redisUri(RedisProperties redis, Duration timeout) {

@@ -10,6 +10,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The gRPC client settings as the gateway reads them at start-up. */
@@ -18,6 +19,8 @@ class GrpcClientConfigurationTest {
     private final ApplicationContextRunner gateway = new ApplicationContextRunner()
             // As in the application: "5s" binds to a Duration.
             .withInitializer(context -> context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()))
+            // The shipped application.yml for the settings this test does not set (chat.sse.*); those below win.
+            .withInitializer(new ConfigDataApplicationContextInitializer())
             .withUserConfiguration(GrpcClientConfiguration.class)
             .withBean(OpenTelemetry.class, OpenTelemetry::noop)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)

@@ -15,8 +15,8 @@ class TomcatMemoryConfigurationTest {
     void appliesConfiguredSizes() {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
 
-        new TomcatMemoryConfiguration().compactTomcatBuffers(DataSize.ofBytes(1500), DataSize.ofKilobytes(3),
-                DataSize.ofBytes(1024)).customize(factory);
+        new TomcatMemoryConfiguration().compactTomcatBuffers(new TomcatSettings(DataSize.ofBytes(1500),
+                DataSize.ofKilobytes(3), DataSize.ofBytes(1024))).customize(factory);
         Connector connector = new Connector(CompactHttp11NioProtocol.class.getName());
         factory.getTomcatConnectorCustomizers().forEach(c -> c.customize(connector));
 

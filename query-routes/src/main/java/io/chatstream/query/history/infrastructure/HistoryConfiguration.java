@@ -8,7 +8,7 @@ import io.chatstream.query.history.application.SearchingMessages;
 import io.chatstream.query.history.application.SessionViews;
 import io.chatstream.query.history.domain.Snippet;
 import io.chatstream.query.streaming.application.AnswerStreams;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the history: the session and message views, the message search and the use cases that page through them. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SearchSettings.class)
 public class HistoryConfiguration {
 
     @Bean
@@ -44,9 +45,9 @@ public class HistoryConfiguration {
     }
 
     @Bean
-    SearchingMessages searchingMessages(MessageSearch search,
-            @Value("${chat.search.max-query-length}") int maxQueryLength,
-            @Value("${chat.search.snippet-length}") int snippetLength) {
+    SearchingMessages searchingMessages(MessageSearch search, SearchSettings settings) {
+        int maxQueryLength = settings.maxQueryLength();
+        int snippetLength = settings.snippetLength();
         if (maxQueryLength < 1) {
             throw new IllegalArgumentException("chat.search.max-query-length=" + maxQueryLength + " must be at least 1");
         }

@@ -122,7 +122,7 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
                 plan(offsets);
                 if (offsets.isEmpty()) {
                     synchronized (wakeUp) {
-                        wakeUp.wait(settings.block().toMillis());
+                        wakeUp.wait(settings.readBlock().toMillis());
                     }
                     continue;
                 }
@@ -159,7 +159,7 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
 
     @SuppressWarnings("unchecked")
     private List<StreamMessage<String, String>> read(List<XReadArgs.StreamOffset<String>> offsets) {
-        XReadArgs args = XReadArgs.Builder.block(settings.block().toMillis()).count(settings.readCount());
+        XReadArgs args = XReadArgs.Builder.block(settings.readBlock().toMillis()).count(settings.readCount());
         List<StreamMessage<String, String>> messages =
                 connection().sync().xread(args, offsets.toArray(new XReadArgs.StreamOffset[0]));
         return messages == null ? List.of() : messages;
@@ -268,7 +268,7 @@ class RedisAnswerStreams implements AnswerStreams, SmartLifecycle {
         }
         if (reader != null) {
             try {
-                reader.join(settings.block().toMillis() * 5);
+                reader.join(settings.readBlock().toMillis() * 5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

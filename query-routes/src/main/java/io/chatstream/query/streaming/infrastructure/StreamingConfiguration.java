@@ -17,14 +17,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.OpenTelemetry;
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -36,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ChatQueryService gRPC endpoint the routes call.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StreamSettings.class)
 public class StreamingConfiguration {
 
     @Bean
@@ -56,16 +56,11 @@ public class StreamingConfiguration {
 
     @Bean
     RedisAnswerStreams answerStreams(StringRedisTemplate redis, LettuceConnectionFactory factory, MeterRegistry meters,
-            @Value("${chat.stream.heartbeat-interval}") Duration heartbeat,
-            @Value("${chat.stream.start-timeout}") Duration startTimeout,
-            @Value("${chat.stream.read-block}") Duration block,
-            @Value("${chat.stream.read-count}") int readCount,
-            @Value("${chat.stream.tick}") Duration tick) {
+            StreamSettings settings) {
         Timer relayDelay = Timer.builder("chat.query.stream.relay_delay")
                 .description("worker's XADD of an answer entry to query handing it to a live StreamAnswer reader")
                 .publishPercentileHistogram().register(meters);
-        RedisAnswerStreams streams = new RedisAnswerStreams(redis, factory,
-                new StreamSettings(heartbeat, startTimeout, block, readCount, tick),
+        RedisAnswerStreams streams = new RedisAnswerStreams(redis, factory, settings,
                 millis -> relayDelay.record(millis, TimeUnit.MILLISECONDS));
         Gauge.builder("chat.query.answer.streams.active", streams, RedisAnswerStreams::activeCount)
                 .description("StreamAnswer calls currently following a live Redis stream").register(meters);
@@ -88,10 +83,9 @@ public class StreamingConfiguration {
 
     @Bean
     AnswerStreamOpener answerStreamOpener(StreamingAnswer streaming, OwnershipWaits waits,
-            ScheduledExecutorService streamOpenScheduler,
-            @Value("${chat.stream.ownership-wait}") Duration wait,
-            @Value("${chat.stream.ownership-poll}") Duration poll) {
-        return new AnswerStreamOpener(streaming, waits, streamOpenScheduler, wait, poll);
+            ScheduledExecutorService streamOpenScheduler, StreamSettings settings) {
+        return new AnswerStreamOpener(streaming, waits, streamOpenScheduler, settings.ownershipWait(),
+                settings.ownershipPoll());
     }
 
     /**

@@ -27,7 +27,8 @@ class AnswerStreamGroupingTest {
     private static final RequestId REQUEST = RequestId.generate();
     private static final RequestId OTHER = RequestId.generate();
     private static final StreamSettings SETTINGS = new StreamSettings(Duration.ofSeconds(10), Duration.ofSeconds(120),
-            Duration.ofMillis(50), 500, Duration.ofMillis(250));
+            Duration.ofMillis(50), 500, Duration.ofMillis(250),
+            Duration.ofSeconds(15), Duration.ofMillis(100));
 
     private final RedisAnswerStreams streams = new RedisAnswerStreams(null, null, SETTINGS);
     private final Map<String, List<StreamMessage<String, String>>> log = new LinkedHashMap<>();
@@ -186,7 +187,8 @@ class AnswerStreamGroupingTest {
     @DisplayName("the ticker heartbeats only readers whose heartbeat is due")
     void tickerHeartbeatsOnlyDue() {
         RedisAnswerStreams quick = new RedisAnswerStreams(null, null, new StreamSettings(Duration.ZERO,
-                Duration.ofSeconds(120), Duration.ofMillis(50), 500, Duration.ofMillis(250)));
+                Duration.ofSeconds(120), Duration.ofMillis(50), 500, Duration.ofMillis(250),
+                Duration.ofSeconds(15), Duration.ofMillis(100)));
         RecordingChunkSink idle = new RecordingChunkSink();
         quick.follow(REQUEST, 0, idle);
 

@@ -38,7 +38,8 @@ class RedisAnswerStreamsIT {
         factory.start();
         redis = new StringRedisTemplate(factory);
         streams = new RedisAnswerStreams(redis, factory, new StreamSettings(Duration.ofSeconds(10),
-                Duration.ofSeconds(120), Duration.ofMillis(50), 500, Duration.ofMillis(250)));
+                Duration.ofSeconds(120), Duration.ofMillis(50), 500, Duration.ofMillis(250),
+                Duration.ofSeconds(15), Duration.ofMillis(100)));
         streams.start();
     }
 

@@ -13,14 +13,14 @@ import io.chatstream.worker.answering.application.StoppingAnswer;
 import io.chatstream.worker.answering.application.SubmittedPrompts;
 import io.chatstream.worker.answering.domain.Backoff;
 import io.chatstream.worker.answering.infrastructure.bailian.BailianProperties;
+import io.chatstream.worker.platform.infrastructure.TaskMetaSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaClientFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -31,6 +31,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * deadletters concept.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AnsweringSettings.class, RelaySettings.class, StreamSettings.class,
+        ModelCatalogSettings.class, TaskMetaSettings.class})
 public class AnsweringConfiguration {
 
     @Bean
@@ -39,9 +41,9 @@ public class AnsweringConfiguration {
     }
 
     @Bean
-    RecentlyCancelled recentlyCancelled(@Value("${chat.worker.cancelled-ids.capacity:10000}") int capacity,
-            @Value("${chat.worker.cancelled-ids.keep-for:10m}") Duration keepFor) {
-        return new RecentlyCancelled(capacity, keepFor, Clock.systemUTC());
+    RecentlyCancelled recentlyCancelled(AnsweringSettings settings) {
+        AnsweringSettings.CancelledIds cancelled = settings.cancelledIds();
+        return new RecentlyCancelled(cancelled.capacity(), cancelled.keepFor(), Clock.systemUTC());
     }
 
     @Bean
@@ -52,16 +54,14 @@ public class AnsweringConfiguration {
     @Bean
     AnsweringPrompt answeringPrompt(ModelProvider provider, StringRedisTemplate redis, ProducerTemplate producer,
             DeadLetterTopic deadLetterTopic, AnswerMetrics metrics, InflightAnswers inflight,
-            RecentlyCancelled cancelled, BailianProperties props,
-            @Value("${chat.stream.ttl:1h}") Duration streamTtl, @Value("${chat.meta.ttl:24h}") Duration metaTtl,
-            @Value("${chat.relay.coalesce-window:25ms}") Duration coalesceWindow,
-            @Value("${chat.relay.coalesce-max-chars:256}") int coalesceMaxChars) {
+            RecentlyCancelled cancelled, BailianProperties props, StreamSettings stream, TaskMetaSettings meta,
+            RelaySettings relay) {
         AnsweringPolicy policy = new AnsweringPolicy(props.maxAttempts(),
                 new Backoff(props.backoffInitial(), props.backoffMax()),
                 props.firstTokenTimeout(), props.idleTimeout(), props.totalTimeout(),
-                new Coalescing(coalesceWindow, coalesceMaxChars), props.thinkingTimeout());
-        return new AnsweringPrompt(provider, new RedisAnswerStreams(redis, streamTtl),
-                new RedisInferenceTasks(redis, metaTtl),
+                new Coalescing(relay.coalesceWindow(), relay.coalesceMaxChars()), props.thinkingTimeout());
+        return new AnsweringPrompt(provider, new RedisAnswerStreams(redis, stream.ttl()),
+                new RedisInferenceTasks(redis, meta.ttl()),
                 new KafkaAnswerOutcomes(producer, "direct:answer-prompt-publish", props.model()), deadLetterTopic,
                 metrics, inflight, cancelled, policy, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
     }
@@ -90,8 +90,8 @@ public class AnsweringConfiguration {
 
     @Bean
     ModelCatalogPublication modelCatalogPublication(LiveAnswerSettings<Exchange> answerSettings,
-            @Value("${chat.models.republish-every:1h}") Duration republishEvery) {
-        return new ModelCatalogPublication(answerSettings, republishEvery, Clock.systemUTC());
+            ModelCatalogSettings catalog) {
+        return new ModelCatalogPublication(answerSettings, catalog.republishEvery(), Clock.systemUTC());
     }
 
     @Bean
@@ -117,12 +117,8 @@ public class AnsweringConfiguration {
 
     @Bean
     AnswerDispatcher answerDispatcher(AnsweringPrompt answering, KafkaOffsets offsets, AnswerMetrics metrics,
-            LiveAnswerSettings<Exchange> answerSettings,
-            @Value("${chat.worker.max-concurrent-answers:256}") int maxConcurrent,
-            @Value("${chat.worker.redeliveries:3}") int retries,
-            @Value("${chat.worker.redelivery-delay-ms:1000}") long retryDelayMs,
-            @Value("${chat.worker.shutdown-grace:15s}") Duration shutdownGrace) {
-        return new AnswerDispatcher(answering, offsets, maxConcurrent, retries, Duration.ofMillis(retryDelayMs),
-                shutdownGrace, metrics, answerSettings);
+            LiveAnswerSettings<Exchange> answerSettings, AnsweringSettings settings) {
+        return new AnswerDispatcher(answering, offsets, settings.maxConcurrentAnswers(), settings.redeliveries(),
+                settings.redeliveryDelayMs(), settings.shutdownGrace(), metrics, answerSettings);
     }
 }

@@ -11,12 +11,12 @@ import io.chatstream.worker.deadletters.application.ReplayingDeadLetters;
 import io.chatstream.worker.deadletters.interfaces.DeadLetterOpsApi;
 import io.chatstream.worker.deadletters.interfaces.OpsErrors;
 import io.chatstream.worker.deadletters.interfaces.OpsGuard;
+import io.chatstream.worker.platform.infrastructure.TaskMetaSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -27,6 +27,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * use case through its application ports.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DeadLetterSettings.class, OpsSettings.class, TaskMetaSettings.class})
 public class DeadLettersConfiguration {
 
     @Bean
@@ -40,8 +41,8 @@ public class DeadLettersConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(@Value("${chat.dlq.index.capacity:1000}") int capacity) {
-        return new InMemoryDeadLetters(capacity);
+    DeadLetters deadLetters(DeadLetterSettings settings) {
+        return new InMemoryDeadLetters(settings.index().capacity());
     }
 
     @Bean
@@ -50,40 +51,35 @@ public class DeadLettersConfiguration {
     }
 
     @Bean
-    ReplayClaims replayClaims(StringRedisTemplate redis,
-            @Value("${chat.dlq.replay.claim-ttl:30m}") Duration claimTtl,
-            @Value("${chat.dlq.replay.ledger-ttl:7d}") Duration ledgerTtl,
-            @Value("${chat.meta.ttl:24h}") Duration metaTtl) {
-        return new RedisReplayClaims(redis, claimTtl, ledgerTtl, metaTtl, Clock.systemUTC());
+    ReplayClaims replayClaims(StringRedisTemplate redis, DeadLetterSettings settings, TaskMetaSettings meta) {
+        DeadLetterSettings.Replay replay = settings.replay();
+        return new RedisReplayClaims(redis, replay.claimTtl(), replay.ledgerTtl(), meta.ttl(), Clock.systemUTC());
     }
 
     @Bean
-    PacedReplayQueue replayQueue(@Value("${chat.dlq.replay.rate-per-second:1}") double rate,
-            @Value("${chat.dlq.replay.max-concurrent:4}") int maxConcurrent,
-            @Value("${chat.dlq.replay.max-pending:100}") int maxPending) {
-        return new PacedReplayQueue(rate, maxConcurrent, maxPending);
+    PacedReplayQueue replayQueue(DeadLetterSettings settings) {
+        DeadLetterSettings.Replay replay = settings.replay();
+        return new PacedReplayQueue(replay.ratePerSecond(), replay.maxConcurrent(), replay.maxPending());
     }
 
     @Bean
-    ListingDeadLetters listingDeadLetters(DeadLetters letters, ReplayClaims claims,
-            @Value("${chat.dlq.replay.max-age:24h}") Duration maxAge) {
-        return new ListingDeadLetters(letters, claims, maxAge, Clock.systemUTC());
+    ListingDeadLetters listingDeadLetters(DeadLetters letters, ReplayClaims claims, DeadLetterSettings settings) {
+        return new ListingDeadLetters(letters, claims, settings.replay().maxAge(), Clock.systemUTC());
     }
 
     @Bean
     ReplayingDeadLetters replayingDeadLetters(DeadLetters letters, ReplayClaims claims, AnsweringPrompt answering,
             PacedReplayQueue queue, ProducerTemplate producer, SubmittedPrompts submittedPrompts,
-            @Value("${chat.dlq.replay.max-per-call:20}") int maxPerCall,
-            @Value("${chat.dlq.replay.max-age:24h}") Duration maxAge) {
+            DeadLetterSettings settings) {
+        DeadLetterSettings.Replay replay = settings.replay();
         return new ReplayingDeadLetters(letters, claims, submittedPrompts, answering, queue,
                 new KafkaAuditLog(producer, "direct:dlq-audit"),
-                new ReplayingDeadLetters.Limits(maxPerCall, maxAge), Clock.systemUTC());
+                new ReplayingDeadLetters.Limits(replay.maxPerCall(), replay.maxAge()), Clock.systemUTC());
     }
 
     @Bean
-    OpsGuard opsGuard(@Value("${chat.ops.username:ops}") String username,
-            @Value("${chat.ops.password:}") String password) {
-        return new OpsGuard(username, password);
+    OpsGuard opsGuard(OpsSettings settings) {
+        return new OpsGuard(settings.username(), settings.password());
     }
 
     @Bean
@@ -93,9 +89,8 @@ public class DeadLettersConfiguration {
 
     @Bean
     DeadLetterOpsApi dlqOpsApi(ListingDeadLetters listing, ReplayingDeadLetters replaying,
-            LiveAnswerSettings<Exchange> answerSettings,
-            @Value("${chat.dlq.list-limit:100}") int listLimit,
-            @Value("${chat.dlq.replay.max-per-call:20}") int maxPerCall) {
-        return new DeadLetterOpsApi(listing, replaying, answerSettings, listLimit, maxPerCall);
+            LiveAnswerSettings<Exchange> answerSettings, DeadLetterSettings settings) {
+        return new DeadLetterOpsApi(listing, replaying, answerSettings, settings.listLimit(),
+                settings.replay().maxPerCall());
     }
 }

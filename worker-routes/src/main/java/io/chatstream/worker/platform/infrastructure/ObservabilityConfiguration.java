@@ -1,11 +1,11 @@
 package io.chatstream.worker.platform.infrastructure;
 
 import io.chatstream.support.observability.BackgroundHealth;
+import io.chatstream.support.observability.HealthSettings;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.data.redis.RedisHealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -18,12 +18,13 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * {@code KafkaObservabilityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HealthSettings.class)
 public class ObservabilityConfiguration {
 
     /** Replaces Boot's {@code redis} indicator (same name): the same check, run in the background with a bound. */
     @Bean
-    HealthIndicator redisHealthIndicator(RedisConnectionFactory redis, @Value("${chat.health.timeout}") Duration timeout,
-            @Value("${chat.health.interval}") Duration interval) {
-        return new BackgroundHealth("redis", new RedisHealthIndicator(redis), timeout, interval, Clock.systemUTC());
+    HealthIndicator redisHealthIndicator(RedisConnectionFactory redis, HealthSettings health) {
+        return new BackgroundHealth("redis", new RedisHealthIndicator(redis), health.timeout(), health.interval(),
+                Clock.systemUTC());
     }
 }

@@ -1,6 +1,7 @@
 package io.chatstream.command.platform.infrastructure.observability;
 
 import io.chatstream.support.observability.BackgroundHealth;
+import io.chatstream.support.observability.HealthSettings;
 import io.chatstream.support.observability.ServerInterceptorChain;
 import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,11 +9,10 @@ import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerIntercept
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code KafkaObservabilityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HealthSettings.class)
 public class ObservabilityConfiguration {
 
     /**
@@ -44,8 +45,8 @@ public class ObservabilityConfiguration {
 
     /** Replaces Boot's {@code db} indicator (same name): the same check, run in the background with a bound. */
     @Bean
-    HealthIndicator dbHealthIndicator(DataSource dataSource, @Value("${chat.health.timeout}") Duration timeout,
-            @Value("${chat.health.interval}") Duration interval) {
-        return new BackgroundHealth("db", new DataSourceHealthIndicator(dataSource), timeout, interval, Clock.systemUTC());
+    HealthIndicator dbHealthIndicator(DataSource dataSource, HealthSettings health) {
+        return new BackgroundHealth("db", new DataSourceHealthIndicator(dataSource), health.timeout(), health.interval(),
+                Clock.systemUTC());
     }
 }

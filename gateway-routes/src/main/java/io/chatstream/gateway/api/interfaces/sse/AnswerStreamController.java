@@ -11,9 +11,7 @@ import io.chatstream.gateway.identity.application.Caller;
 import io.chatstream.gateway.streaming.application.StreamingAnswer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,15 +38,14 @@ public class AnswerStreamController {
     private final StreamLimits limits;
     private final MeterRegistry meters;
 
-    public AnswerStreamController(StreamingAnswer streaming, @Value("${chat.sse.max-duration}") Duration maxDuration,
-            SseWriters writers, @Value("${chat.sse.max-queued-events}") int maxQueuedEvents, StreamLimits limits,
-            ObjectProvider<MeterRegistry> meters) {
+    public AnswerStreamController(StreamingAnswer streaming, StreamBounds bounds, SseWriters writers,
+            StreamLimits limits, ObjectProvider<MeterRegistry> meters) {
         this.streaming = streaming;
         this.limits = limits;
         this.meters = meters.getIfAvailable();
-        this.timeoutMillis = maxDuration.isNegative() ? 0 : maxDuration.toMillis();
+        this.timeoutMillis = bounds.maxDuration().isNegative() ? 0 : bounds.maxDuration().toMillis();
         this.writers = writers;
-        this.maxQueuedEvents = maxQueuedEvents;
+        this.maxQueuedEvents = bounds.maxQueuedEvents();
     }
 
     @GetMapping("/api/chat/stream")

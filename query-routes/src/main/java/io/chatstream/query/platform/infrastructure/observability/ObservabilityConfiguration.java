@@ -1,6 +1,7 @@
 package io.chatstream.query.platform.infrastructure.observability;
 
 import io.chatstream.support.observability.BackgroundHealth;
+import io.chatstream.support.observability.HealthSettings;
 import io.chatstream.support.observability.ServerInterceptorChain;
 import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,12 +9,11 @@ import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerIntercept
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.data.redis.RedisHealthIndicator;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -26,6 +26,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * {@code KafkaObservabilityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HealthSettings.class)
 public class ObservabilityConfiguration {
 
     /**
@@ -43,15 +44,15 @@ public class ObservabilityConfiguration {
 
     /** Replaces Boot's {@code db} indicator (same name): the same check, run in the background with a bound. */
     @Bean
-    HealthIndicator dbHealthIndicator(DataSource dataSource, @Value("${chat.health.timeout}") Duration timeout,
-            @Value("${chat.health.interval}") Duration interval) {
-        return new BackgroundHealth("db", new DataSourceHealthIndicator(dataSource), timeout, interval, Clock.systemUTC());
+    HealthIndicator dbHealthIndicator(DataSource dataSource, HealthSettings health) {
+        return new BackgroundHealth("db", new DataSourceHealthIndicator(dataSource), health.timeout(), health.interval(),
+                Clock.systemUTC());
     }
 
     /** Replaces Boot's {@code redis} indicator (same name): the same check, run in the background with a bound. */
     @Bean
-    HealthIndicator redisHealthIndicator(RedisConnectionFactory redis, @Value("${chat.health.timeout}") Duration timeout,
-            @Value("${chat.health.interval}") Duration interval) {
-        return new BackgroundHealth("redis", new RedisHealthIndicator(redis), timeout, interval, Clock.systemUTC());
+    HealthIndicator redisHealthIndicator(RedisConnectionFactory redis, HealthSettings health) {
+        return new BackgroundHealth("redis", new RedisHealthIndicator(redis), health.timeout(), health.interval(),
+                Clock.systemUTC());
     }
 }

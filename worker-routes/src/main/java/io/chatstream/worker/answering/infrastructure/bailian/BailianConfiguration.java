@@ -5,19 +5,20 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the answering use case's model provider: Bailian through LangChain4j, behind the circuit breaker. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({BailianProperties.class, BreakerProperties.class, ApiKeySettings.class})
 public class BailianConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BailianConfiguration.class);
 
     @Bean
-    ApiKeySource apiKeySource(@Value("${chat.bailian.api-key:}") String key) {
-        return new ApiKeySource(key);
+    ApiKeySource apiKeySource(ApiKeySettings settings) {
+        return new ApiKeySource(settings.apiKey());
     }
 
     @Bean
