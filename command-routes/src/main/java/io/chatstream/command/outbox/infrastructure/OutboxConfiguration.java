@@ -2,9 +2,9 @@ package io.chatstream.command.outbox.infrastructure;
 
 import io.chatstream.command.conversation.application.Outbox;
 import io.chatstream.command.conversation.application.OutboxRelayTrigger;
+import io.chatstream.support.kafka.KafkaSettings;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,15 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * call by name ({@code outboxRelay}, {@code outboxCleanup}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OutboxSettings.class)
+@EnableConfigurationProperties({OutboxSettings.class, OutboxTopics.class, KafkaSettings.class})
 public class OutboxConfiguration {
 
     @Bean
-    JdbcOutbox outbox(JdbcTemplate jdbc, Clock clock,
-            @Value("${chat.topics.prompt-submitted}") String submittedTopic,
-            @Value("${chat.topics.prompt-cancelled}") String cancelledTopic,
-            @Value("${chat.topics.session-changed}") String sessionChangedTopic) {
-        return new JdbcOutbox(jdbc, clock, submittedTopic, cancelledTopic, sessionChangedTopic);
+    JdbcOutbox outbox(JdbcTemplate jdbc, Clock clock, OutboxTopics topics) {
+        return new JdbcOutbox(jdbc, clock, topics.promptSubmitted(), topics.promptCancelled(), topics.sessionChanged());
     }
 
     /** Called by the route {@code command-outbox-cleanup}. */
@@ -40,9 +37,8 @@ public class OutboxConfiguration {
 
     /** Called by the route {@code command-outbox-relay}; closed (its Kafka producer with it) at shutdown. */
     @Bean
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, OutboxSettings settings,
-            @Value("${chat.kafka.brokers}") String brokers) {
-        return new OutboxRelay(jdbc, settings, brokers);
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, OutboxSettings settings, KafkaSettings kafka) {
+        return new OutboxRelay(jdbc, settings, kafka.brokers());
     }
 
     @Bean

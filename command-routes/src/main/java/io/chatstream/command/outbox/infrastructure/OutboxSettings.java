@@ -21,24 +21,26 @@ import org.springframework.boot.convert.DurationUnit;
  */
 @ConfigurationProperties("chat.outbox")
 public record OutboxSettings(
-        int batchSize,
+        Integer batchSize,
         String triggerUri,
         @DurationUnit(ChronoUnit.SECONDS) Duration leaseSeconds,
         @DurationUnit(ChronoUnit.MILLIS) Duration kafkaMaxBlockMs,
         @DurationUnit(ChronoUnit.MILLIS) Duration kafkaRequestTimeoutMs,
         @DurationUnit(ChronoUnit.MILLIS) Duration kafkaDeliveryTimeoutMs,
         Duration keepSent,
-        int cleanupBatchSize) {
+        Integer cleanupBatchSize) {
 
     public OutboxSettings {
+        Objects.requireNonNull(batchSize, "chat.outbox.batch-size is not set");
+        Objects.requireNonNull(cleanupBatchSize, "chat.outbox.cleanup-batch-size is not set");
         if (batchSize < 1) {
             throw new IllegalArgumentException("chat.outbox.batch-size must be positive");
         }
-        Objects.requireNonNull(triggerUri, "chat.outbox.trigger-uri");
-        Objects.requireNonNull(leaseSeconds, "chat.outbox.lease-seconds");
-        Objects.requireNonNull(kafkaMaxBlockMs, "chat.outbox.kafka-max-block-ms");
-        Objects.requireNonNull(kafkaRequestTimeoutMs, "chat.outbox.kafka-request-timeout-ms");
-        Objects.requireNonNull(kafkaDeliveryTimeoutMs, "chat.outbox.kafka-delivery-timeout-ms");
-        Objects.requireNonNull(keepSent, "chat.outbox.keep-sent");
+        Objects.requireNonNull(triggerUri, "chat.outbox.trigger-uri is not set");
+        Objects.requireNonNull(leaseSeconds, "chat.outbox.lease-seconds is not set");
+        Objects.requireNonNull(kafkaMaxBlockMs, "chat.outbox.kafka-max-block-ms is not set");
+        Objects.requireNonNull(kafkaRequestTimeoutMs, "chat.outbox.kafka-request-timeout-ms is not set");
+        Objects.requireNonNull(kafkaDeliveryTimeoutMs, "chat.outbox.kafka-delivery-timeout-ms is not set");
+        Objects.requireNonNull(keepSent, "chat.outbox.keep-sent is not set");
     }
 }

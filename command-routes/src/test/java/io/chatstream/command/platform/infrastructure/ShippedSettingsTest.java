@@ -8,6 +8,8 @@ import io.chatstream.command.conversation.infrastructure.IdempotencySettings;
 import io.chatstream.command.conversation.infrastructure.PromptSettings;
 import io.chatstream.command.conversation.infrastructure.QuotaSettings;
 import io.chatstream.command.conversation.infrastructure.SessionSettings;
+import io.chatstream.command.outbox.infrastructure.OutboxSettings;
+import io.chatstream.command.outbox.infrastructure.OutboxTopics;
 import io.chatstream.support.kafka.KafkaSettings;
 import io.chatstream.support.observability.HealthSettings;
 import io.chatstream.support.observability.OffsetMetricsSettings;
@@ -55,6 +57,16 @@ class ShippedSettingsTest {
                 .isEqualTo("command-answers:chat.answer.completed,command-titles:chat.session.titles");
         assertThat(metrics.dlqTopic()).isEmpty();
         assertThat(metrics.kafkaOffsetsInterval()).isEqualTo(Duration.ofSeconds(15));
+        OutboxSettings outbox = shipped.bindOrCreate("chat.outbox", OutboxSettings.class);
+        assertThat(outbox.batchSize()).isEqualTo(100);
+        assertThat(outbox.leaseSeconds()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(outbox.kafkaDeliveryTimeoutMs()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(outbox.keepSent()).isEqualTo(Duration.ofHours(1));
+        assertThat(outbox.cleanupBatchSize()).isEqualTo(5000);
+        OutboxTopics topics = shipped.bindOrCreate("chat.topics", OutboxTopics.class);
+        assertThat(topics.promptSubmitted()).isEqualTo("chat.prompt.submitted");
+        assertThat(topics.promptCancelled()).isEqualTo("chat.prompt.cancelled");
+        assertThat(topics.sessionChanged()).isEqualTo("chat.session.changed");
     }
 
     @Test
