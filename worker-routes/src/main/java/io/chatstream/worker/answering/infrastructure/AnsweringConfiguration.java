@@ -12,7 +12,7 @@ import io.chatstream.worker.answering.application.RecentlyCancelled;
 import io.chatstream.worker.answering.application.StoppingAnswer;
 import io.chatstream.worker.answering.application.SubmittedPrompts;
 import io.chatstream.worker.answering.domain.Backoff;
-import io.chatstream.worker.answering.infrastructure.bailian.BailianProperties;
+import io.chatstream.worker.answering.infrastructure.bailian.BailianSettings;
 import io.chatstream.worker.platform.infrastructure.TaskMetaSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -54,7 +54,7 @@ public class AnsweringConfiguration {
     @Bean
     AnsweringPrompt answeringPrompt(ModelProvider provider, StringRedisTemplate redis, ProducerTemplate producer,
             DeadLetterTopic deadLetterTopic, AnswerMetrics metrics, InflightAnswers inflight,
-            RecentlyCancelled cancelled, BailianProperties props, StreamSettings stream, TaskMetaSettings meta,
+            RecentlyCancelled cancelled, BailianSettings props, StreamSettings stream, TaskMetaSettings meta,
             RelaySettings relay) {
         AnsweringPolicy policy = new AnsweringPolicy(props.maxAttempts(),
                 new Backoff(props.backoffInitial(), props.backoffMax()),
@@ -84,7 +84,7 @@ public class AnsweringConfiguration {
 
     /** How other concepts' routes read the settings the answer route's policy step chose (a replay's). */
     @Bean
-    LiveAnswerSettings<Exchange> liveAnswerSettings(BailianProperties props) {
+    LiveAnswerSettings<Exchange> liveAnswerSettings(BailianSettings props) {
         return new RouteAnswerSettings(props.model(), props.models());
     }
 

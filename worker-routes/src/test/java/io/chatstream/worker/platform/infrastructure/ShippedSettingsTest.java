@@ -11,6 +11,8 @@ import io.chatstream.worker.answering.infrastructure.ModelCatalogSettings;
 import io.chatstream.worker.answering.infrastructure.RelaySettings;
 import io.chatstream.worker.answering.infrastructure.StreamSettings;
 import io.chatstream.worker.answering.infrastructure.bailian.ApiKeySettings;
+import io.chatstream.worker.answering.infrastructure.bailian.BailianSettings;
+import io.chatstream.worker.answering.infrastructure.bailian.BreakerSettings;
 import io.chatstream.worker.deadletters.infrastructure.DeadLetterSettings;
 import io.chatstream.worker.deadletters.infrastructure.OpsSettings;
 import io.chatstream.worker.titling.infrastructure.TitleSuggestionSettings;
@@ -91,6 +93,29 @@ class ShippedSettingsTest {
         assertThat(metrics.consumerGroups())
                 .isEqualTo("worker:chat.prompt.submitted,worker-titles:chat.answer.completed");
         assertThat(metrics.dlqTopic()).isEqualTo("chat.answer.dlq");
+    }
+
+    @Test
+    @DisplayName("the model provider's settings and its circuit breaker bind from the shipped configuration")
+    void bindsTheModelProvider() throws IOException {
+        Binder shipped = binder(SHIPPED);
+
+        BailianSettings bailian = shipped.bindOrCreate("chat.bailian", BailianSettings.class);
+        assertThat(bailian.model()).isEqualTo("qwen-plus");
+        assertThat(bailian.maxTokens()).isEqualTo(4096);
+        assertThat(bailian.maxConcurrentStreams()).isEqualTo(512);
+        assertThat(bailian.maxAttempts()).isEqualTo(3);
+        assertThat(bailian.backoffInitial()).isEqualTo(Duration.ofMillis(500));
+        assertThat(bailian.totalTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(bailian.thinkingTimeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(bailian.multimodalModels()).contains("qwen3.5*", "*-vl");
+        assertThat(bailian.models()).startsWith("qwen-plus | Qwen-Plus");
+        assertThat(bailian.thinkingBudget()).isNull();
+        BreakerSettings breaker = shipped.bindOrCreate("chat.bailian.breaker", BreakerSettings.class);
+        assertThat(breaker.enabled()).isTrue();
+        assertThat(breaker.failureRateThreshold()).isEqualTo(50f);
+        assertThat(breaker.slidingWindowSize()).isEqualTo(20);
+        assertThat(breaker.waitInOpenState()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

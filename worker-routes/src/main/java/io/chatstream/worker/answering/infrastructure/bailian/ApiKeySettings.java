@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code chat.bailian.api-key} in application.yml (from env DASHSCOPE_API_KEY), apart from
- * {@link BailianProperties} so that no record holding it prints it: {@link ApiKeySource} checks it.
+ * {@link BailianSettings} so that no record holding it prints it: {@link ApiKeySource} checks it.
  *
  * @param apiKey the DashScope API key
  */

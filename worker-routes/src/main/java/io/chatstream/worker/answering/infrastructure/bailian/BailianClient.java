@@ -26,7 +26,7 @@ public final class BailianClient implements ModelProvider {
     // Longest reasoning, in tokens, when the model is asked to think (null: the model's own default).
     private final Integer thinkingBudget;
 
-    public BailianClient(BailianProperties props, ApiKeySource apiKey) {
+    public BailianClient(BailianSettings props, ApiKeySource apiKey) {
         QwenStreamingChatModel.QwenStreamingChatModelBuilder builder = QwenStreamingChatModel.builder()
                 .apiKey(apiKey.key())
                 .modelName(props.model())

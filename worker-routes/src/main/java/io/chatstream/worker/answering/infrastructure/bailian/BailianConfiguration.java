@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the answering use case's model provider: Bailian through LangChain4j, behind the circuit breaker. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({BailianProperties.class, BreakerProperties.class, ApiKeySettings.class})
+@EnableConfigurationProperties({BailianSettings.class, BreakerSettings.class, ApiKeySettings.class})
 public class BailianConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BailianConfiguration.class);
@@ -22,7 +22,7 @@ public class BailianConfiguration {
     }
 
     @Bean
-    ModelProvider bailianClient(BailianProperties props, ApiKeySource apiKey, BreakerProperties breakerProps,
+    ModelProvider bailianClient(BailianSettings props, ApiKeySource apiKey, BreakerSettings breakerProps,
             MeterRegistry registry) {
         DashScopeConnectionLimits.apply(props.maxConcurrentStreams());
         // One client per model name: the answer route may pick another model per prompt.

@@ -15,12 +15,12 @@ public final class BailianModels implements ModelProvider {
 
     static final int MAX_MODELS = 16;
 
-    private final BailianProperties props;
+    private final BailianSettings props;
     private final ApiKeySource apiKey;
     private final BailianClient configured;
     private final Map<String, BailianClient> others = new ConcurrentHashMap<>();
 
-    public BailianModels(BailianProperties props, ApiKeySource apiKey) {
+    public BailianModels(BailianSettings props, ApiKeySource apiKey) {
         this.props = props;
         this.apiKey = apiKey;
         this.configured = new BailianClient(props, apiKey);
@@ -51,8 +51,8 @@ public final class BailianModels implements ModelProvider {
         return others.computeIfAbsent(model, name -> new BailianClient(withModel(props, name), apiKey));
     }
 
-    static BailianProperties withModel(BailianProperties p, String model) {
-        return new BailianProperties(p.baseUrl(), model, p.temperature(), p.topP(), p.maxTokens(), p.systemPrompt(),
+    static BailianSettings withModel(BailianSettings p, String model) {
+        return new BailianSettings(p.baseUrl(), model, p.temperature(), p.topP(), p.maxTokens(), p.systemPrompt(),
                 p.maxConcurrentStreams(), p.maxAttempts(), p.backoffInitial(), p.backoffMax(),
                 p.firstTokenTimeout(), p.idleTimeout(), p.totalTimeout(), p.thinkingTimeout(), p.multimodalModels(), p.models(),
                 p.thinkingBudget());

@@ -29,7 +29,7 @@ public final class CircuitBreakingModelProvider implements ModelProvider {
         this.breaker = breaker;
     }
 
-    static CircuitBreaker breaker(BreakerProperties props) {
+    static CircuitBreaker breaker(BreakerSettings props) {
         return CircuitBreaker.of("bailian", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(props.failureRateThreshold())

@@ -32,7 +32,7 @@ class BailianCircuitBreakerIT {
         DashScopeConnectionLimits.apply(512);
         simulator = BailianSimulator.start(SimulatorSettings.defaults().withPort(0)
                 .withFirstTokenDelay(Duration.ofMillis(5)).withInterChunkDelay(Duration.ofMillis(5)));
-        client = new BailianClient(new BailianProperties(simulator.baseUrl(), "qwen-plus", null, null, null, "",
+        client = new BailianClient(new BailianSettings(simulator.baseUrl(), "qwen-plus", null, null, null, "",
                 512, 3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), "", null), new ApiKeySource("sk-it-breaker-0000"));
     }
@@ -43,7 +43,7 @@ class BailianCircuitBreakerIT {
     }
 
     private static CircuitBreaker breaker() {
-        return CircuitBreakingModelProvider.breaker(new BreakerProperties(true, 50, 4, 4, WAIT_OPEN, 1));
+        return CircuitBreakingModelProvider.breaker(new BreakerSettings(true, 50f, 4, 4, WAIT_OPEN, 1));
     }
 
     @Test

@@ -25,7 +25,7 @@ class BailianClientStopIT {
     static void start() {
         DashScopeConnectionLimits.apply(512);
         simulator = BailianSimulator.start(SimulatorSettings.defaults().withPort(0));
-        client = new BailianClient(new BailianProperties(simulator.baseUrl(), "qwen-plus", null, null, null, "",
+        client = new BailianClient(new BailianSettings(simulator.baseUrl(), "qwen-plus", null, null, null, "",
                 512, 1, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(60), Duration.ofSeconds(60), List.of(), "", null), new ApiKeySource("sk-it-stop-0000"));
     }

@@ -92,7 +92,7 @@ class BailianEndpointIT {
     }
 
     private static BailianClient client(String model, List<String> multimodalPatterns, Integer budget) {
-        return new BailianClient(new BailianProperties(simulator.baseUrl(), model, null, null, null, "",
+        return new BailianClient(new BailianSettings(simulator.baseUrl(), model, null, null, null, "",
                 512, 1, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(60), Duration.ofSeconds(60), multimodalPatterns, "", budget), new ApiKeySource("sk-it-endpoint-0000"));
     }
