@@ -244,13 +244,14 @@ class ChatPageBrowserIT {
         awaitAnswered();
 
         waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#sessions li")).size() == 2);
-        sidebarEntry("Alpha").click();
+        openFromSidebar("Alpha");
         waiting(Duration.ofSeconds(15)).until(d -> showsConversation(alpha));
         assertThat(layoutFree(textOf(lastAssistant()))).isEqualTo(layoutFree(AnswerText.visibleText(alpha, DEFAULT_CHUNKS)));
         assertThat(browser.findElement(By.id("title")).getText()).startsWith("Alpha");
-        assertThat(sidebarEntry("Alpha").getAttribute("class")).contains("active");
+        waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> sidebarEntry("Alpha").getAttribute("class").contains("active"));
 
-        sidebarEntry("Beta").click();
+        openFromSidebar("Beta");
         waiting(Duration.ofSeconds(15)).until(d -> showsConversation(beta));
         assertThat(layoutFree(textOf(lastAssistant()))).isEqualTo(layoutFree(AnswerText.visibleText(beta, DEFAULT_CHUNKS)));
     }
@@ -697,6 +698,18 @@ class ChatPageBrowserIT {
     private static String versionOf(WebElement answer) {
         WebElement position = answer.findElement(By.cssSelector(".version-position"));
         return position.isDisplayed() ? position.getText() : "";
+    }
+
+    /**
+     * Opens a conversation from the sidebar. Generated titles redraw the list in the background for a few seconds
+     * after a new conversation's first answer, so an entry found a moment ago may be gone: find it again then.
+     */
+    private void openFromSidebar(String titlePrefix) {
+        waiting(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    sidebarEntry(titlePrefix).click();
+                    return true;
+                });
     }
 
     /**
