@@ -198,13 +198,22 @@ class HttpApiMatrixIT {
                 .contains(ctx.otherRequest());
     }
 
-    /** The user's state once every answer in it has finished (the projection lags the stream a little). */
+    /**
+     * The user's state once every answer in it has finished (the projection lags the stream a little) and the
+     * conversation has its generated title: the worker suggests one after the first answer and the command service
+     * applies it a moment later, so a state read before that would change under every row. The simulator's title
+     * is the prompt in Title Case, so the session line no longer ends with the prompt as sent (lower case here).
+     */
     private List<String> settled(String token) {
         List<List<String>> last = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             List<String> now = api.snapshot(token);
             last.add(now);
-            return now.stream().anyMatch(l -> l.startsWith("  assistant completed"));
+            String prompt = now.stream().filter(l -> l.startsWith("  user submitted ")).findFirst()
+                    .map(l -> l.substring("  user submitted ".length())).orElse(null);
+            boolean titled = prompt != null && now.stream().filter(l -> l.startsWith("session "))
+                    .noneMatch(l -> l.endsWith(" " + prompt));
+            return titled && now.stream().anyMatch(l -> l.startsWith("  assistant completed"));
         });
         return last.get(last.size() - 1);
     }
