@@ -1,0 +1,4 @@
+/**
+ * The registration page: form in, use case, page or redirect out.
+ */
+package io.chatstream.identity.registration.interfaces;

@@ -1,0 +1,4 @@
+/**
+ * The sign-in page.
+ */
+package io.chatstream.identity.signin.interfaces;
