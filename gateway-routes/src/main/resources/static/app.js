@@ -24,6 +24,7 @@ class ApiError extends Error {
  * or a proxy's 502/503/504) is waited for the same way; later, such a failure is shown with a Retry button.
  */
 async function api(method, path, body, atLoad) {
+  let renewed = false;
   for (let attempt = 0; ; attempt++) {
     let res;
     try {
@@ -48,6 +49,11 @@ async function api(method, path, body, atLoad) {
     }
     hideStarting();
     if (!res.ok) {
+      // An expired access token after a provider sign-in: renew it from the refresh cookie once, then retry.
+      if (res.status === 401 && !renewed && await renewSignIn()) {
+        renewed = true;
+        continue;
+      }
       if (res.status === 401) showSignIn();
       // Our own codes get a sentence in the person's language; the server's English is the fallback.
       const message = I18n.apiError(err.code) || err.message || I18n.t('error.http', { status: res.status });
@@ -83,13 +89,53 @@ function newRequestId() {
 }
 
 // ---------- sign-in ----------
+// GET /api/auth/options says which sign-ins the gateway offers: through the identity provider (a plain link:
+// the gateway runs the authorization-code flow and comes back to this page with HttpOnly cookies), and on a
+// developer's machine any user name. A provider sign-in's access token is short-lived: the page renews it on a
+// timer and once more whenever the API answers 401.
+let authOptions = { provider_sign_in: null, dev_sign_in: false, renew_every_seconds: null };
+let renewal = null;
+
+async function loadAuthOptions() {
+  try {
+    authOptions = await api('GET', '/api/auth/options', undefined, true);
+  } catch (e) { /* keep the defaults: only the error message shows */ }
+  $('signin-provider').hidden = !authOptions.provider_sign_in;
+  if (authOptions.provider_sign_in) $('signin-provider').href = authOptions.provider_sign_in;
+  $('signin-form').hidden = !authOptions.dev_sign_in;
+  if (authOptions.renew_every_seconds) setInterval(renewSignIn, authOptions.renew_every_seconds * 1000);
+  // The gateway sends the browser back with ?sign_in=failed|unavailable when a provider sign-in did not complete.
+  const problem = new URLSearchParams(location.search).get('sign_in');
+  if (problem) {
+    history.replaceState(null, '', location.pathname);
+    showSignInError(I18n.t(problem === 'unavailable' ? 'signin.unavailable' : 'signin.failed'));
+  }
+}
+
+/** True when the refresh cookie bought a new access token; concurrent callers share one request. */
+function renewSignIn() {
+  if (!authOptions.provider_sign_in) return Promise.resolve(false);
+  if (!renewal) {
+    renewal = fetch('/api/auth/refresh', {
+      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}',
+    }).then((r) => r.ok).catch(() => false).finally(() => { renewal = null; });
+  }
+  return renewal;
+}
+
 function showSignIn() {
   closeStream();
   $('search').value = '';
   endSearch();
   $('signin').hidden = false;
   $('signin-user').value = store.user || '';
-  $('signin-user').focus();
+  if (!$('signin-form').hidden) $('signin-user').focus();
+  else if (!$('signin-provider').hidden) $('signin-provider').focus();
+}
+
+function showSignInError(message) {
+  $('signin-error').textContent = message;
+  $('signin-error').hidden = false;
 }
 
 async function signIn(user) {
@@ -97,6 +143,20 @@ async function signIn(user) {
   store.user = user;
   $('signin').hidden = true;
   showUser(user);
+}
+
+/** Ends the sign-in: the gateway revokes and clears it; after a provider sign-in the provider ends its session too. */
+async function signOut() {
+  let reply = null;
+  try { reply = await api('POST', '/api/auth/logout', {}); } catch (e) { /* the cookies are cleared either way */ }
+  store.user = '';
+  store.session = null;
+  if (reply && reply.end_session_url) {
+    location.assign(reply.end_session_url);
+    return;
+  }
+  showUser('');
+  showSignIn();
 }
 
 function showUser(user) {
@@ -1228,15 +1288,22 @@ async function start() {
   $('search').addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { $('search').value = ''; endSearch(); }
   });
-  $('switch-user').addEventListener('click', showSignIn);
+  $('sign-out').addEventListener('click', signOut);
   $('open-sidebar').addEventListener('click', () => $('app').classList.add('menu-open'));
   $('close-sidebar').addEventListener('click', closeMenu);
 
-  if (!store.user) {
-    // Sign-in only once the server can take it (it answers 401 here; STARTING and network failures are waited for).
-    try { await api('GET', '/api/chat/sessions?page_size=1', undefined, true); } catch (e) { /* it answered */ }
-    showSignIn();
+  await loadAuthOptions();
+  // Who the sign-in cookie says this is; a 401 shows the sign-in (STARTING and network failures are waited for).
+  let me;
+  try {
+    me = await api('GET', '/api/chat/me', undefined, true);
+  } catch (e) {
+    if (e.status !== 401) showError(describe(e));
     return;
+  }
+  if (store.user !== me.user_id) {
+    store.user = me.user_id; // signed in as someone else since this browser last looked: not their conversation
+    store.session = null;
   }
   showUser(store.user);
   try {

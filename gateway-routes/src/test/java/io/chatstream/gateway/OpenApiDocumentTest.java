@@ -18,12 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** GET /api/openapi.json lists every public endpoint (ARCHITECTURE.md + session management), the SSE one and the error schema. */
 class OpenApiDocumentTest extends GatewayTestSupport {
 
-    /** The public API: ARCHITECTURE.md's table plus rename/delete, search, models and versions (gateway-routes/README.md). */
+    /** The public API: ARCHITECTURE.md's table plus rename/delete, search, models, versions and sign-in (gateway-routes/README.md). */
     private static final List<String> PUBLIC_API = List.of(
             "post /api/chat/send", "get /api/chat/stream", "post /api/chat/stop", "get /api/chat/sessions",
             "get /api/chat/sessions/{id}/messages", "patch /api/chat/sessions/{id}", "delete /api/chat/sessions/{id}",
             "get /api/chat/search", "get /api/chat/models", "post /api/auth/dev-token", "post /api/chat/regenerate",
-            "post /api/chat/select-version");
+            "post /api/chat/select-version", "get /api/auth/options", "post /api/auth/refresh", "post /api/auth/logout", "get /api/chat/me");
 
     @Autowired
     CamelContext camel;

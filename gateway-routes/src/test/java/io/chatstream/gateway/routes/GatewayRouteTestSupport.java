@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatstream.gateway.backend.application.ChatCommands;
 import io.chatstream.gateway.backend.application.ChatQueries;
 import io.chatstream.gateway.identity.application.AccessTokens;
+import io.chatstream.gateway.identity.application.IdentityProvider;
 import io.chatstream.gateway.ratelimit.application.SendRateLimits;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -64,10 +65,12 @@ abstract class GatewayRouteTestSupport {
     SendRateLimits limits;
     @Autowired
     AccessTokens tokens;
+    @Autowired
+    IdentityProvider provider;
 
     @BeforeEach
     void adviseOnceAndStart() throws Exception {
-        reset(commands, queries, limits, tokens);
+        reset(commands, queries, limits, tokens, provider);
         SecurityContextHolder.clearContext();
         if (context.isStarted()) {
             return;
@@ -109,6 +112,7 @@ abstract class GatewayRouteTestSupport {
                 headers.put(decode(nameValue[0]), decode(nameValue[1]));
             }
         }
+        headers.putAll(request.headers());
         headers.putAll(match.pathParameters());
         Exchange done = template.request("direct:" + match.routeId(), exchange -> {
             exchange.getIn().setHeaders(headers);

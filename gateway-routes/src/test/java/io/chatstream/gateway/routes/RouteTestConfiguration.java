@@ -11,7 +11,8 @@ import io.chatstream.gateway.chat.infrastructure.ChatConfiguration;
 import io.chatstream.gateway.history.infrastructure.HistoryConfiguration;
 import io.chatstream.gateway.identity.application.AccessTokens;
 import io.chatstream.gateway.identity.application.IssuingDevToken;
-import io.chatstream.gateway.identity.application.SignInCookie;
+import io.chatstream.gateway.identity.application.IdentityProvider;
+import io.chatstream.gateway.identity.application.SignInCookies;
 import io.chatstream.gateway.ratelimit.application.SendRateLimits;
 import java.time.Duration;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -59,8 +60,14 @@ class RouteTestConfiguration {
     }
 
     @Bean
-    SignInCookie signInCookie(@Value("${chat.auth.cookie-name}") String name, @Value("${chat.auth.token-ttl}") Duration ttl,
+    SignInCookies signInCookies(@Value("${chat.auth.cookie-name}") String name, @Value("${chat.auth.token-ttl}") Duration ttl,
             @Value("${chat.auth.cookie-secure}") String secureWhen) {
-        return new SignInCookie(name, ttl, secureWhen);
+        return new SignInCookies(name, ttl, secureWhen);
+    }
+
+    /** The provider the refresh and logout routes call; a mock, so a test decides what it answers. */
+    @Bean
+    IdentityProvider identityProvider() {
+        return mock(IdentityProvider.class);
     }
 }

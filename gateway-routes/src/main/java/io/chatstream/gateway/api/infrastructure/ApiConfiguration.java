@@ -9,8 +9,10 @@ import io.chatstream.gateway.api.interfaces.http.RequestBodyFilter;
 import io.chatstream.gateway.api.interfaces.sse.SseWriters;
 import io.chatstream.gateway.api.interfaces.sse.StreamBounds;
 import io.chatstream.gateway.api.interfaces.sse.StreamLimits;
-import io.chatstream.gateway.identity.application.SignInCookie;
+import io.chatstream.gateway.identity.application.SignInCookies;
 import io.chatstream.gateway.platform.infrastructure.SseSettings;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -64,12 +66,16 @@ public class ApiConfiguration {
     /**
      * Cookie-authenticated writes from another origin are 403 CROSS_SITE_REQUEST, and without a
      * Content-Type 415; before Spring Security and the body filter, so nothing of such a request is read. The
-     * cookie is the sign-in cookie (chat.auth.cookie-name).
+     * cookies are the sign-in cookies (chat.auth.cookie-name and its refresh and ID companions).
      */
     @Bean
-    FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(SignInCookie cookie, HttpSettings http) {
+    FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(SignInCookies cookies, HttpSettings http) {
+        List<String> names = new ArrayList<>();
+        for (SignInCookies.Kind kind : SignInCookies.Kind.values()) {
+            names.addAll(cookies.names(kind));
+        }
         FilterRegistrationBean<CrossSiteRequestFilter> registration = new FilterRegistrationBean<>(
-                new CrossSiteRequestFilter(cookie.name(), http.csrf().allowedOrigins()));
+                new CrossSiteRequestFilter(names, http.csrf().allowedOrigins()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
         return registration;

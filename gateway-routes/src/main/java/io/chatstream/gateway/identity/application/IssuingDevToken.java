@@ -16,6 +16,11 @@ public class IssuingDevToken {
         this.enabled = enabled;
     }
 
+    /** Whether the development sign-in exists here (chat.auth.dev-token-enabled, local profile only). */
+    public boolean enabled() {
+        return enabled;
+    }
+
     public Outcome<String> issue(String userId) {
         if (!enabled) {
             return Outcome.rejected(GatewayCodes.NOT_FOUND, "not found");

@@ -1,12 +1,14 @@
 package io.chatstream.gateway.identity.infrastructure;
 
+import io.chatstream.gateway.identity.application.SignInCookies;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.web.util.WebUtils;
 
 /**
- * The {@code Authorization: Bearer} header first, else the HttpOnly {@code chat_token} cookie: the
+ * The {@code Authorization: Bearer} header first, else the HttpOnly access-token cookie ({@link SignInCookies}): the
  * page's EventSource cannot send headers, and tokens never belong in URLs (they end up in logs).
  * Only the protected chat API looks for a token, so a stale cookie cannot break public pages or the
  * sign-in itself.
@@ -14,10 +16,10 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 final class CookieOrHeaderBearerTokenResolver implements BearerTokenResolver {
 
     private final DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-    private final String cookieName;
+    private final SignInCookies cookies;
 
-    CookieOrHeaderBearerTokenResolver(String cookieName) {
-        this.cookieName = cookieName;
+    CookieOrHeaderBearerTokenResolver(SignInCookies cookies) {
+        this.cookies = cookies;
     }
 
     @Override
@@ -30,14 +32,9 @@ final class CookieOrHeaderBearerTokenResolver implements BearerTokenResolver {
         if (fromHeader != null) {
             return fromHeader;
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookieName.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
+        return cookies.read(SignInCookies.Kind.ACCESS, name -> {
+            Cookie cookie = WebUtils.getCookie(request, name);
+            return cookie == null ? null : cookie.getValue();
+        }).orElse(null);
     }
 }

@@ -16,7 +16,7 @@ final class DevelopmentSignIn {
     }
 
     /** Throws with the setting to change when a development-only setting is on outside the local profile. */
-    static void refuseOutsideLocal(Environment environment, AuthProperties props) {
+    static void refuseOutsideLocal(Environment environment, AuthSettings props) {
         if (Arrays.asList(environment.getActiveProfiles()).contains(LOCAL_PROFILE)) {
             return;
         }

@@ -15,10 +15,10 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 final class JwtAccessTokens implements AccessTokens {
 
     private final JwtEncoder encoder;
-    private final AuthProperties props;
+    private final AuthSettings props;
     private final Clock clock;
 
-    JwtAccessTokens(JwtEncoder encoder, AuthProperties props, Clock clock) {
+    JwtAccessTokens(JwtEncoder encoder, AuthSettings props, Clock clock) {
         this.encoder = encoder;
         this.props = props;
         this.clock = clock;

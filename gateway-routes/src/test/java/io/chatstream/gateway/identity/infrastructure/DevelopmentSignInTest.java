@@ -3,7 +3,6 @@ package io.chatstream.gateway.identity.infrastructure;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -12,8 +11,8 @@ class DevelopmentSignInTest {
 
     private static final String REAL_SECRET = "a-deployment-secret-of-at-least-32-bytes!";
 
-    private static AuthProperties auth(String secret, boolean devToken) {
-        return new AuthProperties(secret, "iss", "aud", Duration.ofHours(1), "chat_token", "auto", devToken);
+    private static AuthSettings auth(String secret, boolean devToken) {
+        return AuthSettingsFixture.settings(secret, devToken, AuthSettingsFixture.NO_PROVIDER);
     }
 
     private static MockEnvironment profiles(String... profiles) {

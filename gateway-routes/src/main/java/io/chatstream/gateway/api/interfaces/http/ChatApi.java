@@ -116,6 +116,11 @@ public class ChatApi {
                         "next_cursor", page.nextCursor())));
     }
 
+    public void me(Exchange exchange) {
+        withCaller(exchange, caller -> HttpReplies.json(exchange, 200,
+                ApiJson.write(Map.of("user_id", caller.user().value()))));
+    }
+
     public void models(Exchange exchange) {
         withCaller(exchange, caller -> HttpReplies.reply(exchange, 200, models.list(caller),
                 choices -> Map.of("models", choices.models().stream().map(ApiJson::model).toList(),

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -38,12 +39,15 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
-    private final String cookieName;
+    private final List<String> cookieNames;
     private final Set<String> allowedOrigins;
 
-    /** {@code allowedOrigins}: further origins allowed to write, as {@code scheme://host[:port]}. */
-    public CrossSiteRequestFilter(String cookieName, Set<String> allowedOrigins) {
-        this.cookieName = cookieName;
+    /**
+     * {@code cookieNames}: every name of the sign-in cookies (a write carrying any of them is checked);
+     * {@code allowedOrigins}: further origins allowed to write, as {@code scheme://host[:port]}.
+     */
+    public CrossSiteRequestFilter(List<String> cookieNames, Set<String> allowedOrigins) {
+        this.cookieNames = List.copyOf(cookieNames);
         this.allowedOrigins = allowedOrigins.stream().map(CrossSiteRequestFilter::normalized).collect(
                 java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -51,7 +55,7 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !WRITES.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || WebUtils.getCookie(request, cookieName) == null;
+                || cookieNames.stream().allMatch(name -> WebUtils.getCookie(request, name) == null);
     }
 
     @Override
