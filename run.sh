@@ -12,7 +12,8 @@ source scripts/lib/jars.sh
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 LAUNCHER=local-stack/target/local-stack.jar
 PRODUCT_JARS=(command-routes/target/command-routes.jar worker-routes/target/worker-routes.jar
-  query-routes/target/query-routes.jar gateway-routes/target/gateway-routes.jar "$LAUNCHER")
+  query-routes/target/query-routes.jar gateway-routes/target/gateway-routes.jar
+  identity-provider/target/identity-provider.jar "$LAUNCHER")
 
 args=()
 for arg in "$@"; do
@@ -32,5 +33,5 @@ if [[ " ${args[*]-} " == *" --help "* ]]; then
   exit 0
 fi
 
-build_jars "command-routes,worker-routes,query-routes,gateway-routes,local-stack" "${PRODUCT_JARS[@]}"
+build_jars "command-routes,worker-routes,query-routes,gateway-routes,identity-provider,local-stack" "${PRODUCT_JARS[@]}"
 exec "$JAVA" -jar "$LAUNCHER" ${args[@]+"${args[@]}"}

@@ -15,7 +15,7 @@ source scripts/lib/jars.sh
 if [[ " $* " == *" --help "* ]]; then
   build_jars benchmarks benchmarks/target/benchmarks.jar
 else
-  modules=(command-routes worker-routes query-routes gateway-routes local-stack benchmarks)
+  modules=(command-routes worker-routes query-routes gateway-routes identity-provider local-stack benchmarks)
   jars=()
   for m in "${modules[@]}"; do jars+=("$m/target/$m.jar"); done
   build_jars "$(IFS=,; echo "${modules[*]}")" "${jars[@]}"

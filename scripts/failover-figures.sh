@@ -23,9 +23,10 @@ for arg in "$@"; do
     *) echo "unknown option $arg"; sed -n '8,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
-build_jars "command-routes,worker-routes,query-routes,gateway-routes,local-stack" \
+build_jars "command-routes,worker-routes,query-routes,gateway-routes,identity-provider,local-stack" \
   command-routes/target/command-routes.jar worker-routes/target/worker-routes.jar \
-  query-routes/target/query-routes.jar gateway-routes/target/gateway-routes.jar local-stack/target/local-stack.jar
+  query-routes/target/query-routes.jar gateway-routes/target/gateway-routes.jar \
+  identity-provider/target/identity-provider.jar local-stack/target/local-stack.jar
 # -am: local-infra, the simulator and the contracts come from this checkout, never from ~/.m2.
 run=(./mvnw -B -pl local-stack -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false
   -Dit.test=ScaledStackIT -Dfailsafe.failIfNoSpecifiedTests=false -Dscaled.tries="$tries")

@@ -37,9 +37,10 @@ done
 if [[ -n $scale && -z ${components_given:-} ]]; then
   components=worker,query,command,gateway,nginx,rolling
 fi
-build_jars "command-routes,worker-routes,query-routes,gateway-routes,local-stack" \
+build_jars "command-routes,worker-routes,query-routes,gateway-routes,identity-provider,local-stack" \
   command-routes/target/command-routes.jar worker-routes/target/worker-routes.jar \
-  query-routes/target/query-routes.jar gateway-routes/target/gateway-routes.jar local-stack/target/local-stack.jar
+  query-routes/target/query-routes.jar gateway-routes/target/gateway-routes.jar \
+  identity-provider/target/identity-provider.jar local-stack/target/local-stack.jar
 # -am: local-infra, the simulator and the contracts come from this checkout, never from ~/.m2.
 suite=(./mvnw -B -q -pl local-stack -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false
   -Dit.test=FaultToleranceIT -Dfailsafe.failIfNoSpecifiedTests=false -Dfault.conversations="$conversations"

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class StackUnderTest implements AutoCloseable {
 
     private static final String[] PORTS = {"gateway-port", "command-port", "command-grpc-port", "worker-port",
-        "query-port", "query-grpc-port", "simulator-port", "kafka-port", "redis-port", "mariadb-port"};
+        "query-port", "query-grpc-port", "simulator-port", "kafka-port", "redis-port", "mariadb-port", "identity-port"};
 
     private final Process launcher;
     private final JsonNode manifest;

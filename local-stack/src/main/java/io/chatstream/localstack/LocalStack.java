@@ -31,6 +31,9 @@ public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Map<String, String> QUERY_ENV = Map.of("SPRING_DATASOURCE_PASSWORD", "chat_query");
+    /** The gateway's client at the local identity provider (identity-provider/README.md); local use only. */
+    static final String WEB_CLIENT_ID = "chatstream-web";
+    private static final String WEB_CLIENT_SECRET = "chatstream-web-local-secret";
     /** The services' default consumer groups (see each application.yml). */
     private static final List<String> CONSUMER_GROUPS =
             List.of("command-answers", "worker", "query-prompts", "query-answers", "query-sessions");
@@ -96,6 +99,7 @@ public final class LocalStack {
         mariadb = MariaDbServer.start(options.port(StackOptions.MARIADB), data.resolve("mariadb"));
         mariadb.createDatabase("chat_command", "chat_command", "chat_command");
         mariadb.createDatabase("chat_query", "chat_query", "chat_query");
+        mariadb.createDatabase("chat_identity", "chat_identity", "chat_identity");
         kafka = joined(kafkaStart);
         kafka.createTopics(ChatTopics.defaults());
 
@@ -103,7 +107,7 @@ public final class LocalStack {
             rebuildReadModel();
         }
         ModelEndpoint model = startModel();
-        log.info("starting the four services ({}) ...", options.scale().describe());
+        log.info("starting the identity provider and the four services ({}) ...", options.scale().describe());
         startServices(model);
         services.parallelStream().forEach(s -> s.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds())));
         // Ready means a chat can be served: a prompt sent before the consumers own their
@@ -233,7 +237,39 @@ public final class LocalStack {
         return ModelEndpoint.simulator(simulator.baseUrl());
     }
 
+    /** Where the local identity provider answers: the issuer in its tokens and the gateway's discovery address. */
+    static String identityIssuer(StackOptions options) {
+        return "http://127.0.0.1:" + options.port(StackOptions.IDENTITY);
+    }
+
+    /**
+     * The local OpenID Connect provider (identity-provider), started with the services: the gateway reads its
+     * discovery document on the first sign-in, not at start-up. Its users, sessions and signing keys live in
+     * MariaDB and the state dir, so a second run keeps them.
+     */
+    private ServiceProcess startIdentityProvider() {
+        int port = options.port(StackOptions.IDENTITY);
+        int gateway = options.port(StackOptions.GATEWAY);
+        List<String> args = List.of("--server.port=" + port,
+                "--spring.datasource.url=" + mariadb.jdbcUrl("chat_identity"),
+                "--spring.datasource.username=chat_identity",
+                "--chat.idp.issuer=" + identityIssuer(options),
+                "--chat.idp.key-file=" + options.stateDir().resolve("data").resolve("identity").resolve("signing-keys.json"),
+                "--chat.idp.web-client.client-id=" + WEB_CLIENT_ID,
+                "--chat.idp.web-client.client-secret=" + WEB_CLIENT_SECRET,
+                "--chat.idp.web-client.redirect-uris=http://127.0.0.1:" + gateway + "/login/oauth2/code/chatstream,"
+                        + "http://localhost:" + gateway + "/login/oauth2/code/chatstream",
+                "--chat.idp.web-client.post-logout-redirect-uris=http://127.0.0.1:" + gateway + "/,http://localhost:"
+                        + gateway + "/");
+        Path jar = options.home().resolve("identity-provider").resolve("target").resolve("identity-provider.jar");
+        Path logFile = options.stateDir().resolve("logs").resolve("identity.log");
+        return ServiceProcess.start("identity", "identity", jar, port, options.serviceJvmOptions(), args,
+                Map.of("SPRING_DATASOURCE_PASSWORD", "chat_identity"), logFile,
+                Duration.ofSeconds(options.readyTimeoutSeconds()), Duration.ofSeconds(10));
+    }
+
     private void startServices(ModelEndpoint model) {
+        services.add(startIdentityProvider());
         String kafkaArg = "--chat.kafka.brokers=" + kafka.bootstrapServers();
         List<String> redisArgs = List.of("--spring.data.redis.host=" + redis.host(),
                 "--spring.data.redis.port=" + redis.port());
@@ -256,9 +292,12 @@ public final class LocalStack {
         // Every gateway balances its gRPC calls over every command and query instance (docs/deploy.md).
         List<String> gatewayArgs = List.of(
                 "--chat.command.grpc-target=" + grpcTargets("command", StackOptions.COMMAND_GRPC),
-                "--chat.query.grpc-target=" + grpcTargets("query", StackOptions.QUERY_GRPC));
+                "--chat.query.grpc-target=" + grpcTargets("query", StackOptions.QUERY_GRPC),
+                "--chat.auth.oidc.issuer-uri=" + identityIssuer(options),
+                "--chat.auth.oidc.client-id=" + WEB_CLIENT_ID);
+        Map<String, String> gatewayEnv = Map.of("CHAT_AUTH_OIDC_CLIENT_SECRET", WEB_CLIENT_SECRET);
         for (int n = 1; n <= options.scale().of("gateway"); n++) {
-            services.add(launch("gateway", n, gatewayArgs, common, Map.of()));
+            services.add(launch("gateway", n, gatewayArgs, common, gatewayEnv));
         }
     }
 

@@ -160,6 +160,10 @@ final class StackCommand implements Callable<Integer> {
             description = "MariaDB (default ${DEFAULT-VALUE})")
     private int mariadbPort = 13306;
 
+    @Option(names = "--" + StackOptions.IDENTITY, paramLabel = "PORT", converter = StackOptionTypes.PortNumber.class,
+            description = "the local identity provider (OpenID Connect; sign-in page, demo users) (default ${DEFAULT-VALUE})")
+    private int identityPort = 8090;
+
     @Option(names = "--help", usageHelp = true, description = "print this help and exit")
     private boolean help;
 
@@ -223,6 +227,7 @@ final class StackCommand implements Callable<Integer> {
         ports.put(StackOptions.KAFKA, kafkaPort);
         ports.put(StackOptions.REDIS, redisPort);
         ports.put(StackOptions.MARIADB, mariadbPort);
+        ports.put(StackOptions.IDENTITY, identityPort);
         try {
             return new StackOptions(root,
                     stateDir != null ? stateDir.toAbsolutePath().normalize() : root.resolve(".run"),

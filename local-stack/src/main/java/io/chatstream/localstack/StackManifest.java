@@ -35,6 +35,7 @@ final class StackManifest {
         content.put("kafka", "127.0.0.1:" + o.port(StackOptions.KAFKA));
         content.put("redis", "127.0.0.1:" + o.port(StackOptions.REDIS) + " (" + redisFlavour + ")");
         content.put("mariadb", "jdbc:mariadb://127.0.0.1:" + o.port(StackOptions.MARIADB) + " (" + mariadbFlavour + ")");
+        content.put("identity", LocalStack.identityIssuer(o) + " (sign in as alice / alice-password, bob, carol; or register)");
         content.put("model", model);
         content.put("supervision", o.restart() ? "on" : "off");
         content.put("scale", o.scale().describe());
@@ -107,7 +108,7 @@ final class StackManifest {
         StringBuilder b = new StringBuilder("\n  chatstream is ready in ")
                 .append(content.get("startup_ms")).append(" ms\n\n")
                 .append("  Open  ").append(content.get("url")).append("\n\n");
-        for (String key : List.of("gateway", "command_grpc", "query_grpc", "kafka", "redis", "mariadb", "model",
+        for (String key : List.of("gateway", "identity", "command_grpc", "query_grpc", "kafka", "redis", "mariadb", "model",
                 "scale", "front_door", "logs")) {
             b.append(String.format("  %-13s %s%n", key, content.get(key)));
         }

@@ -40,6 +40,7 @@ record StackOptions(
     static final String KAFKA = "kafka-port";
     static final String REDIS = "redis-port";
     static final String MARIADB = "mariadb-port";
+    static final String IDENTITY = "identity-port";
     /** The port options of each scalable service (each instance gets all of them, shifted: {@link Scale}). */
     static final Map<String, List<String>> SERVICE_PORTS = servicePorts();
 

@@ -1026,13 +1026,77 @@ class ChatPageBrowserIT {
             chinese.get(stack.gateway() + "/");
             waiting(chinese, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("signin")).isDisplayed());
             assertThat(chinese.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
-            assertThat(chinese.findElement(By.cssSelector("#signin h2")).getText()).isEqualTo("登录（开发模式）");
+            assertThat(chinese.findElement(By.cssSelector("#signin h2")).getText()).isEqualTo("登录");
+            assertThat(chinese.findElement(By.id("signin-provider")).getText()).isEqualTo("使用账号登录");
             Files.copy(chinese.getScreenshotAs(OutputType.FILE).toPath(),
                     Files.createDirectories(target.resolve("screenshots")).resolve("chineseBrowserSignIn.png"),
                     StandardCopyOption.REPLACE_EXISTING);
         } finally {
             chinese.quit();
         }
+    }
+
+    @Test
+    @DisplayName("a person signs in through the local identity provider (authorization code + PKCE), chats, signs out,"
+            + " and the browser can no longer reach the API nor sign in again without the password")
+    void providerSignInChatAndSignOut() throws Exception {
+        browser.get(stack.gateway() + "/");
+        browser.executeScript("localStorage.clear()");
+        browser.manage().deleteAllCookies();
+        browser.navigate().refresh();
+        WebElement provider = waiting(Duration.ofSeconds(15)).until(d -> {
+            WebElement link = d.findElement(By.id("signin-provider"));
+            return link.isDisplayed() ? link : null;
+        });
+        provider.click();
+        signInAtProvider("bob", "bob-password");
+        waiting(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(stack.gateway())
+                && "bob".equals(d.findElement(By.id("who-name")).getText()));
+        assertThat(browser.findElement(By.id("signin")).isDisplayed()).isFalse();
+        assertThat(browser.manage().getCookies()).as("the tokens are HttpOnly cookies, never in the URL")
+                .anyMatch(c -> c.getName().equals("chat_token") && c.isHttpOnly())
+                .anyMatch(c -> c.getName().equals("chat_token_refresh") && c.isHttpOnly());
+        assertThat(browser.getCurrentUrl()).doesNotContain("code=").doesNotContain("token");
+
+        String prompt = "Hello from a provider sign-in";
+        send(prompt);
+        awaitAnswered();
+        assertThat(layoutFree(textOf(lastAssistant()))).isEqualTo(layoutFree(AnswerText.visibleText(prompt, DEFAULT_CHUNKS)));
+        assertThat(apiStatusFromPage("/api/auth/refresh", "POST")).as("the access token renews").isEqualTo(200);
+        assertThat(apiStatusFromPage("/api/chat/sessions?page_size=1", "GET")).isEqualTo(200);
+
+        browser.findElement(By.id("sign-out")).click();
+        // The provider ends its own session and sends the browser back to the page, which asks to sign in.
+        waiting(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(stack.gateway())
+                && d.findElement(By.id("signin")).isDisplayed());
+        assertThat(browser.manage().getCookies()).noneMatch(c -> c.getName().startsWith("chat_token"));
+        assertThat(apiStatusFromPage("/api/chat/sessions?page_size=1", "GET")).isEqualTo(401);
+        assertThat(apiStatusFromPage("/api/auth/refresh", "POST")).isEqualTo(401);
+
+        browser.findElement(By.id("signin-provider")).click();
+        waiting(Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("login-form")).isEmpty());
+        assertThat(browser.getCurrentUrl()).as("the provider asks for the password again").contains("/login");
+    }
+
+    /** Fills the identity provider's own sign-in form. */
+    private void signInAtProvider(String name, String password) {
+        WebElement form = waiting(Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> forms = d.findElements(By.id("login-form"));
+            return forms.isEmpty() ? null : forms.get(0);
+        });
+        form.findElement(By.name("username")).sendKeys(name);
+        form.findElement(By.name("password")).sendKeys(password);
+        form.findElement(By.cssSelector("[type=submit]")).click();
+    }
+
+    /** The status the API answers the page's own fetch (same origin, the page's cookies, a JSON body for writes). */
+    private long apiStatusFromPage(String path, String method) {
+        Object status = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {method: arguments[1], credentials: 'same-origin',"
+                + " headers: arguments[1] === 'GET' ? {} : {'Content-Type': 'application/json'},"
+                + " body: arguments[1] === 'GET' ? undefined : '{}'}).then(r => done(r.status), () => done(-1));",
+                path, method);
+        return ((Number) status).longValue();
     }
 
     // ---------- page helpers ----------

@@ -76,7 +76,7 @@ final class RunningStack implements AutoCloseable {
     }
 
     private static final List<String> COMPONENT_PORTS = List.of("gateway-port", "command-port", "command-grpc-port",
-            "worker-port", "query-port", "query-grpc-port", "simulator-port", "kafka-port", "redis-port", "mariadb-port");
+            "worker-port", "query-port", "query-grpc-port", "simulator-port", "kafka-port", "redis-port", "mariadb-port", "identity-port");
 
     /**
      * Starts the stack on {@code stateDir}, which may hold an earlier run's data (a second

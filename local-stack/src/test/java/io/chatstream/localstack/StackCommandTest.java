@@ -20,6 +20,7 @@ class StackCommandTest {
             "--restart", "--restart-backoff-ms", "--ready-timeout-s", "--cds", "--scale", "--front-door-send-rate",
             "--rebuild-read-model", "--gateway-port", "--command-port", "--command-grpc-port", "--worker-port",
             "--query-port", "--query-grpc-port", "--simulator-port", "--kafka-port", "--redis-port", "--mariadb-port",
+            "--identity-port",
             "--help");
     private static final String HINT =
             "Usage: java -jar local-stack/target/local-stack.jar [OPTIONS]   (--help lists every option)";
