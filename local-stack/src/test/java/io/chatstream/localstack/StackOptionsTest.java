@@ -43,7 +43,7 @@ class StackOptionsTest {
         assertThat(o.scale()).isEqualTo(Scale.ONE_OF_EACH);
         assertThat(o.frontDoorSendRate()).isEqualTo(5);
         assertThat(o.rebuildReadModel()).isFalse();
-        assertThat(o.ports()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(o.ports()).hasSize(11).containsEntry(StackOptions.IDENTITY, 8090).containsAllEntriesOf(Map.of(
                 StackOptions.GATEWAY, 8080, StackOptions.COMMAND, 8081, StackOptions.COMMAND_GRPC, 9091,
                 StackOptions.WORKER, 8082, StackOptions.QUERY, 8083, StackOptions.QUERY_GRPC, 9093,
                 StackOptions.SIMULATOR, 18080, StackOptions.KAFKA, 19092, StackOptions.REDIS, 16379,
@@ -60,7 +60,8 @@ class StackOptionsTest {
                 "--restart-backoff-ms=50", "--ready-timeout-s=600", "--cds=off", "--scale=worker=2",
                 "--front-door-send-rate=10000", "--rebuild-read-model", "--gateway-port=1080", "--command-port=1081",
                 "--command-grpc-port=1091", "--worker-port=1082", "--query-port=1083", "--query-grpc-port=1093",
-                "--simulator-port=1180", "--kafka-port=1192", "--redis-port=1179", "--mariadb-port=1106");
+                "--simulator-port=1180", "--kafka-port=1192", "--redis-port=1179", "--mariadb-port=1106",
+                "--identity-port=1090");
         assertThat(o.home()).isEqualTo(Path.of("/tmp/y"));
         assertThat(o.stateDir()).isEqualTo(Path.of("/tmp/state"));
         assertThat(o.fresh()).isTrue();
@@ -78,7 +79,7 @@ class StackOptionsTest {
         assertThat(o.scale().describe()).isEqualTo("command=1, query=1, worker=2, gateway=1");
         assertThat(o.frontDoorSendRate()).isEqualTo(10_000);
         assertThat(o.rebuildReadModel()).isTrue();
-        assertThat(o.ports()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(o.ports()).hasSize(11).containsEntry(StackOptions.IDENTITY, 1090).containsAllEntriesOf(Map.of(
                 StackOptions.GATEWAY, 1080, StackOptions.COMMAND, 1081, StackOptions.COMMAND_GRPC, 1091,
                 StackOptions.WORKER, 1082, StackOptions.QUERY, 1083, StackOptions.QUERY_GRPC, 1093,
                 StackOptions.SIMULATOR, 1180, StackOptions.KAFKA, 1192, StackOptions.REDIS, 1179,
@@ -184,7 +185,7 @@ class StackOptionsTest {
         assertThat(scaled.port("gateway", StackOptions.GATEWAY, 2)).isEqualTo(8280);
         assertThat(scaled.listeners()).containsEntry("the front door nginx (--gateway-port)", 8080)
                 .containsEntry("worker-3 (--worker-port)", 8282).containsEntry("query-2 (--query-grpc-port)", 9193)
-                .hasSize(4 + 2 * 2 + 2 * 2 + 3 + 2 + 1);
+                .hasSize(5 + 2 * 2 + 2 * 2 + 3 + 2 + 1);
         assertThat(Scale.instanceName("worker", 1)).isEqualTo("worker");
         assertThat(Scale.instanceName("worker", 3)).isEqualTo("worker-3");
 
