@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.awaitility.Awaitility;
+import io.chatstream.support.identity.TestGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,9 @@ class ApiStartupTest {
                 // Arguments, not builder properties: those are defaults, below application.yml.
                 .run("--server.port=0", "--chat.rate-limit.enabled=false", "--chat.grpc.deadline=2s",
                         "--chat.command.grpc-target=" + FAKES.target(), "--chat.query.grpc-target=" + FAKES.target(),
-                        "--chat.http.startup.retry-after=1s", "--management.endpoint.health.show-details=always");
+                        "--chat.http.startup.retry-after=1s", "--management.endpoint.health.show-details=always",
+                        "--chat.service-identity.signing-key=" + TestGateway.PRIVATE_KEY,
+                        "--chat.service-identity.public-key=" + TestGateway.PUBLIC_KEY);
     }
 
     private static void assertStarting(HttpResponse<String> r) throws Exception {

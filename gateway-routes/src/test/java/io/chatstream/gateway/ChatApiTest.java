@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatstream.gateway.backend.infrastructure.CallerMetadata;
+import io.chatstream.support.identity.GatewayIdentityInterceptor;
+import io.chatstream.support.identity.GatewayTokenVerifier;
+import io.chatstream.support.identity.GatewayTokens;
+import io.chatstream.support.identity.PemKeys;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,6 +43,15 @@ class ChatApiTest extends GatewayTestSupport {
         assertThat(sent.getThinking()).as("no thinking asked for").isFalse();
         assertThat(FAKES.lastHeaders.get().get(CallerMetadata.USER_ID)).isEqualTo("alice");
         assertThat(FAKES.lastHeaders.get().get(CallerMetadata.TRACEPARENT)).startsWith("00-" + sent.getTraceId() + "-");
+        // The gateway's proof for the command service, for this user; no other service would take it.
+        String authorization = FAKES.lastHeaders.get().get(GatewayIdentityInterceptor.AUTHORIZATION);
+        assertThat(authorization).startsWith("Bearer ");
+        ECPublicKey gatewayKey = PemKeys.publicKey(new String(getClass().getResourceAsStream(
+                "/service-identity/test-gateway-public.pem").readAllBytes(), StandardCharsets.US_ASCII), "test key");
+        assertThat(new GatewayTokenVerifier(List.of(gatewayKey), GatewayTokens.COMMAND_AUDIENCE, Duration.ZERO,
+                Clock.systemUTC()).userOf(authorization.substring(7))).contains("alice");
+        assertThat(new GatewayTokenVerifier(List.of(gatewayKey), GatewayTokens.QUERY_AUDIENCE, Duration.ZERO,
+                Clock.systemUTC()).userOf(authorization.substring(7))).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import io.chatstream.support.identity.TestGateway;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +42,8 @@ public abstract class GatewayTestSupport {
         registry.add("chat.query.grpc-target", () -> "${test.query.grpc-target:" + FAKES.target() + "}");
         registry.add("chat.grpc.deadline", () -> "2s");
         registry.add("chat.http.max-body-bytes", () -> "65536");
+        registry.add("chat.service-identity.signing-key", () -> TestGateway.PRIVATE_KEY);
+        registry.add("chat.service-identity.public-key", () -> TestGateway.PUBLIC_KEY);
     }
 
     @LocalServerPort

@@ -23,6 +23,7 @@ import io.chatstream.proto.v1.SessionRenamed;
 import io.chatstream.proto.v1.VersionSelected;
 import io.chatstream.proto.v1.Usage;
 import io.grpc.ManagedChannel;
+import io.chatstream.support.identity.TestGateway;
 import io.grpc.ManagedChannelBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +93,9 @@ abstract class QueryServiceItBase {
             p.put("key.serializer", StringSerializer.class.getName());
             p.put("value.serializer", StringSerializer.class.getName());
             producer = new KafkaProducer<>(p);
-            channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+            // Every call signed as the gateway signs it, for the user of its request (service identity).
+            channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext()
+                    .intercept(TestGateway.forQuery()).build();
         }
 
         @Override
@@ -112,6 +115,7 @@ abstract class QueryServiceItBase {
         r.add("spring.datasource.url", () -> db.jdbcUrl("chat_query"));
         r.add("chat.grpc.port", () -> grpcPort);
         r.add("chat.grpc.host", () -> "127.0.0.1");
+        r.add("chat.service-identity.gateway-keys", () -> TestGateway.PUBLIC_KEY);
         r.add("chat.stream.heartbeat-interval", () -> "500ms");
         r.add("chat.stream.ownership-wait", () -> "2s");
         r.add("chat.stream.start-timeout", () -> "4s");

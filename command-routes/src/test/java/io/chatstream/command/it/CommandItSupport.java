@@ -14,6 +14,7 @@ import io.chatstream.localinfra.RedisServer;
 import io.chatstream.proto.v1.ChatCommandServiceGrpc;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import io.grpc.ManagedChannel;
+import io.chatstream.support.identity.TestGateway;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -81,7 +82,9 @@ abstract class CommandItSupport {
         cancelled = new TopicReader(kafka.bootstrapServers(), "chat.prompt.cancelled");
         sessionChanged = new TopicReader(kafka.bootstrapServers(), "chat.session.changed");
         grpcPort = Ports.free();
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+        // Every call signed as the gateway signs it, for the user of its request (service identity).
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext()
+                .intercept(TestGateway.forCommand()).build();
     }
 
     @DynamicPropertySource
@@ -92,6 +95,7 @@ abstract class CommandItSupport {
         registry.add("spring.data.redis.port", () -> redis.port());
         registry.add("chat.grpc.port", () -> grpcPort);
         registry.add("chat.grpc.host", () -> "127.0.0.1");
+        registry.add("chat.service-identity.gateway-keys", () -> TestGateway.PUBLIC_KEY);
         registry.add("chat.metrics.kafka-offsets-interval", () -> "1s");
         // Small enough for CommandServiceIT.dailyTokenBudget to use up; no other test's answers carry usage.
         registry.add("chat.quota.daily-tokens", () -> "1000");

@@ -1,6 +1,7 @@
 package io.chatstream.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.chatstream.contracts.ErrorCodes;
@@ -20,12 +21,20 @@ import io.chatstream.proto.v1.RenameSessionRequest;
 import io.chatstream.proto.v1.RenameSessionResponse;
 import io.chatstream.proto.v1.SessionChanged;
 import io.chatstream.proto.v1.SubmitPromptResponse;
+import io.chatstream.proto.v1.ChatCommandServiceGrpc;
+import io.chatstream.support.identity.GatewayIdentityInterceptor;
+import io.chatstream.support.identity.TestGateway;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -233,7 +242,8 @@ class CommandServiceIT extends CommandItSupport {
 
         assertError(() -> stub.getPromptStatus(status("it-user-14", "bad id!")),
                 Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_REQUEST_ID);
-        assertError(() -> stub.getPromptStatus(status("", "it-req-0141")),
+        // A malformed user id that a gateway vouched for still meets the use case's own check.
+        assertError(() -> stub.getPromptStatus(status("not a user!", "it-req-0141")),
                 Status.Code.INVALID_ARGUMENT, ErrorCodes.INVALID_USER_ID);
     }
 
@@ -304,6 +314,34 @@ class CommandServiceIT extends CommandItSupport {
                 Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sessions WHERE user_id = 'it-user-7'", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("only a gateway's call for its own user gets in: no token is UNAUTHENTICATED, another user's token"
+            + " PERMISSION_DENIED, and neither writes anything")
+    void onlyTheGatewayForItsUser() throws Exception {
+        ManagedChannel bare = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+        try {
+            ChatCommandServiceGrpc.ChatCommandServiceBlockingStub unsigned = ChatCommandServiceGrpc.newBlockingStub(bare)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS);
+            Metadata aliceToken = new Metadata();
+            aliceToken.put(GatewayIdentityInterceptor.AUTHORIZATION, TestGateway.forCommand().authorization("alice"));
+            ChatCommandServiceGrpc.ChatCommandServiceBlockingStub asAlice = unsigned.withInterceptors(
+                    MetadataUtils.newAttachHeadersInterceptor(aliceToken));
+
+            assertThat(catchThrowableOfType(StatusRuntimeException.class, () -> unsigned.submitPrompt(
+                    request("it-intruder", "", "let me in", "it-req-intruder-1").build())).getStatus().getCode())
+                    .isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(catchThrowableOfType(StatusRuntimeException.class, () -> asAlice.submitPrompt(
+                    request("it-intruder", "", "as someone else", "it-req-intruder-2").build())).getStatus().getCode())
+                    .isEqualTo(Status.Code.PERMISSION_DENIED);
+        } finally {
+            bare.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM prompts WHERE request_id LIKE 'it-req-intruder-%'",
+                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sessions WHERE user_id = 'it-intruder'", Integer.class))
+                .isZero();
     }
 
     @Test

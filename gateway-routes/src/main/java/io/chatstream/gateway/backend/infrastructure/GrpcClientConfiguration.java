@@ -3,6 +3,7 @@ package io.chatstream.gateway.backend.infrastructure;
 import io.chatstream.gateway.backend.application.ChatCommands;
 import io.chatstream.gateway.backend.application.ChatQueries;
 import io.chatstream.gateway.platform.infrastructure.SseSettings;
+import io.chatstream.support.identity.GatewayTokens;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,16 +36,18 @@ public class GrpcClientConfiguration {
 
     @Bean(destroyMethod = "")
     ManagedChannel commandChannel(CommandServiceSettings command, ChannelPolicy policy, OpenTelemetry openTelemetry,
-            MeterRegistry meters) {
+            MeterRegistry meters, GatewayTokens tokens) {
         return ServiceChannels.open(GrpcTarget.parse("chat.command.grpc-target", command.grpcTarget()),
-                policy.serviceConfig(GrpcChatCommands.SAFE_TO_REPEAT), interceptors(openTelemetry, meters));
+                policy.serviceConfig(GrpcChatCommands.SAFE_TO_REPEAT),
+                interceptors(openTelemetry, meters, new GatewayIdentityMetadata(tokens, GatewayTokens.COMMAND_AUDIENCE)));
     }
 
     @Bean(destroyMethod = "")
     ManagedChannel queryChannel(QueryServiceSettings query, ChannelPolicy policy, OpenTelemetry openTelemetry,
-            MeterRegistry meters) {
+            MeterRegistry meters, GatewayTokens tokens) {
         return ServiceChannels.open(GrpcTarget.parse("chat.query.grpc-target", query.grpcTarget()),
-                policy.serviceConfig(GrpcChatQueries.SAFE_TO_REPEAT), interceptors(openTelemetry, meters));
+                policy.serviceConfig(GrpcChatQueries.SAFE_TO_REPEAT),
+                interceptors(openTelemetry, meters, new GatewayIdentityMetadata(tokens, GatewayTokens.QUERY_AUDIENCE)));
     }
 
     @Bean
@@ -70,10 +73,11 @@ public class GrpcClientConfiguration {
 
     /**
      * The last interceptor runs first: the client span (and its W3C traceparent) exists before CallerMetadata
-     * adds the caller. They see a call once, however many attempts it takes.
+     * adds the caller and the gateway token. They see a call once, however many attempts it takes.
      */
-    private static List<ClientInterceptor> interceptors(OpenTelemetry openTelemetry, MeterRegistry meters) {
-        return List.of(new CallerMetadata(),
+    private static List<ClientInterceptor> interceptors(OpenTelemetry openTelemetry, MeterRegistry meters,
+                                                        GatewayIdentityMetadata identity) {
+        return List.of(new CallerMetadata(), identity,
                 // No span event per message: an answer stream is one span that lives for minutes and
                 // would collect (and keep in heap) an event per token until it ends.
                 GrpcTelemetry.builder(openTelemetry).setEmitMessageEvents(false).build().newClientInterceptor(),

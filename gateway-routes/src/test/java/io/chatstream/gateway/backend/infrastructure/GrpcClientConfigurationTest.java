@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatstream.gateway.backend.application.ChatCommands;
 import io.chatstream.gateway.backend.application.ChatQueries;
+import io.chatstream.support.identity.TestGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -21,13 +22,15 @@ class GrpcClientConfigurationTest {
             .withInitializer(context -> context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()))
             // The shipped application.yml for the settings this test does not set (chat.sse.*); those below win.
             .withInitializer(new ConfigDataApplicationContextInitializer())
-            .withUserConfiguration(GrpcClientConfiguration.class)
+            .withUserConfiguration(GrpcClientConfiguration.class, ServiceIdentityConfiguration.class)
             .withBean(OpenTelemetry.class, OpenTelemetry::noop)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withPropertyValues("chat.command.grpc-target=127.0.0.1:9091,127.0.0.1:9191",
                     "chat.query.grpc-target=dns:///localhost:9093", "chat.grpc.deadline=5s", "chat.sse.max-duration=30m",
                     "chat.grpc.load-balancing-policy=round_robin", "chat.grpc.retry.max-attempts=3",
-                    "chat.grpc.retry.initial-backoff=100ms", "chat.grpc.retry.max-backoff=1s");
+                    "chat.grpc.retry.initial-backoff=100ms", "chat.grpc.retry.max-backoff=1s",
+                    "chat.service-identity.signing-key=" + TestGateway.PRIVATE_KEY,
+                    "chat.service-identity.public-key=" + TestGateway.PUBLIC_KEY);
 
     @Test
     @DisplayName("a list of instances and a dns:/// target start (nothing needs to listen yet)")

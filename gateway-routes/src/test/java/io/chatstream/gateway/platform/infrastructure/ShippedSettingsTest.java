@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatstream.gateway.api.infrastructure.HttpSettings;
 import io.chatstream.gateway.backend.infrastructure.CommandServiceSettings;
+import io.chatstream.gateway.backend.infrastructure.GatewayIdentitySettings;
 import io.chatstream.gateway.backend.infrastructure.GrpcSettings;
 import io.chatstream.gateway.backend.infrastructure.QueryServiceSettings;
 import io.chatstream.gateway.chat.infrastructure.OfferedModelsSettings;
 import io.chatstream.gateway.history.infrastructure.SearchSettings;
+import io.chatstream.gateway.identity.infrastructure.AuthSettings;
 import io.chatstream.gateway.ratelimit.infrastructure.RateLimitSettings;
 import java.io.IOException;
 import java.time.Duration;
@@ -79,6 +81,37 @@ class ShippedSettingsTest {
         assertThat(rateLimit.refillPeriod()).isEqualTo(Duration.ofMinutes(1));
         assertThat(rateLimit.redisTimeout()).isEqualTo(Duration.ofMillis(300));
         assertThat(rateLimit.localMaxUsers()).isEqualTo(100000);
+    }
+
+    @Test
+    @DisplayName("the sign-in settings bind from the shipped application.yml: no provider, no HS256 key, no dev tokens")
+    void bindsSignIn() throws IOException {
+        AuthSettings auth = binder("application.yml").bindOrCreate("chat.auth", AuthSettings.class);
+        assertThat(auth.jwtSecret()).isNullOrEmpty();
+        assertThat(auth.devTokenEnabled()).isFalse();
+        assertThat(auth.audience()).isEqualTo("chatstream");
+        assertThat(auth.oidc().issuerUri()).isEmpty();
+        assertThat(auth.oidc().jwsAlgorithms()).containsExactly("RS256", "ES256");
+        assertThat(auth.oidc().tokenTypes()).containsExactly("at+jwt", "application/at+jwt");
+        assertThat(auth.oidc().renewEvery()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(auth.toString()).doesNotContain("secret=");
+        AuthSettings local = binder("application-local.yml", "application.yml").bindOrCreate("chat.auth", AuthSettings.class);
+        assertThat(local.devTokenEnabled()).isTrue();
+        assertThat(local.jwtSecret()).hasSizeGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    @DisplayName("service identity: the shipped yml has no gateway key, so start-up names the missing setting")
+    void serviceIdentityNeedsAKey() throws IOException {
+        assertThatThrownBy(() -> binder("application.yml").bindOrCreate("chat.service-identity", GatewayIdentitySettings.class))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("chat.service-identity.signing-key is not set");
+        Binder given = new Binder(ConfigurationPropertySources.from(new MapPropertySource("test", Map.of(
+                "chat.service-identity.signing-key", "classpath:service-identity/test-gateway-key.pem",
+                "chat.service-identity.public-key", "classpath:service-identity/test-gateway-public.pem",
+                "chat.service-identity.token-ttl", "60s"))));
+        GatewayIdentitySettings identity = given.bindOrCreate("chat.service-identity", GatewayIdentitySettings.class);
+        assertThat(identity.signingKey().exists()).isTrue();
+        assertThat(identity.tokenTtl()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.chatstream.command.platform.infrastructure.observability;
 
+import io.chatstream.support.identity.GatewayTokens;
+import io.chatstream.support.identity.ServiceIdentitySettings;
 import io.chatstream.support.observability.BackgroundHealth;
 import io.chatstream.support.observability.HealthSettings;
 import io.chatstream.support.observability.ServerInterceptorChain;
@@ -25,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code KafkaObservabilityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HealthSettings.class)
+@EnableConfigurationProperties({HealthSettings.class, ServiceIdentitySettings.class})
 public class ObservabilityConfiguration {
 
     /**
@@ -36,11 +38,14 @@ public class ObservabilityConfiguration {
      * has the same chain.
      */
     @Bean
-    ServerInterceptor grpcServerInterceptors(OpenTelemetry openTelemetry, MeterRegistry registry) {
+    ServerInterceptor grpcServerInterceptors(OpenTelemetry openTelemetry, MeterRegistry registry,
+                                             ServiceIdentitySettings identity) {
         return ServerInterceptorChain.of(
                 // No span event per message: a long answer stream would keep one per token in its span.
                 GrpcTelemetry.builder(openTelemetry).setEmitMessageEvents(false).build().newServerInterceptor(),
-                new MetricCollectingServerInterceptor(registry));
+                new MetricCollectingServerInterceptor(registry),
+                // Last, so spans and metrics record its refusals: only a gateway's calls, for the user they name.
+                identity.interceptor(GatewayTokens.COMMAND_AUDIENCE, Clock.systemUTC()));
     }
 
     /** Replaces Boot's {@code db} indicator (same name): the same check, run in the background with a bound. */

@@ -1,5 +1,7 @@
 package io.chatstream.query.platform.infrastructure.observability;
 
+import io.chatstream.support.identity.GatewayTokens;
+import io.chatstream.support.identity.ServiceIdentitySettings;
 import io.chatstream.support.observability.BackgroundHealth;
 import io.chatstream.support.observability.HealthSettings;
 import io.chatstream.support.observability.ServerInterceptorChain;
@@ -16,6 +18,7 @@ import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
@@ -26,7 +29,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * {@code KafkaObservabilityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HealthSettings.class)
+@EnableConfigurationProperties({HealthSettings.class, ServiceIdentitySettings.class})
 public class ObservabilityConfiguration {
 
     /**
@@ -35,11 +38,15 @@ public class ObservabilityConfiguration {
      * duration and status per method (grpc_server_processing_duration_seconds{statusCode}).
      */
     @Bean
-    ServerInterceptor grpcServerInterceptors(OpenTelemetry openTelemetry, MeterRegistry registry) {
+    @Profile("!rebuild") // the read-model rebuild serves no gRPC, so it needs no gateway key
+    ServerInterceptor grpcServerInterceptors(OpenTelemetry openTelemetry, MeterRegistry registry,
+                                             ServiceIdentitySettings identity) {
         return ServerInterceptorChain.of(
                 // No span event per message: a long answer stream would keep one per token in its span.
                 GrpcTelemetry.builder(openTelemetry).setEmitMessageEvents(false).build().newServerInterceptor(),
-                new MetricCollectingServerInterceptor(registry));
+                new MetricCollectingServerInterceptor(registry),
+                // Last, so spans and metrics record its refusals: only a gateway's calls, for the user they name.
+                identity.interceptor(GatewayTokens.QUERY_AUDIENCE, Clock.systemUTC()));
     }
 
     /** Replaces Boot's {@code db} indicator (same name): the same check, run in the background with a bound. */
