@@ -65,6 +65,7 @@ class RedisCredentialsIT {
     void passwordConnects() {
         assertThat(ping(uri(null, PASSWORD))).isEqualTo("PONG");
         assertThat(ping(uri("default", PASSWORD))).isEqualTo("PONG");
+        assertThat(ping(uri("", PASSWORD))).as("the shipped empty username").isEqualTo("PONG");
         assertThat(uri("default", PASSWORD).toString()).doesNotContain(PASSWORD);
     }
 
@@ -72,6 +73,7 @@ class RedisCredentialsIT {
     @DisplayName("no password: commands are refused (NOAUTH); a wrong password: the connect is refused")
     void refusedWithoutThePassword() {
         assertThatThrownBy(() -> ping(uri(null, null))).hasStackTraceContaining("NOAUTH");
+        assertThatThrownBy(() -> ping(uri("", ""))).as("the shipped empty ones").hasStackTraceContaining("NOAUTH");
         assertThatThrownBy(() -> ping(uri(null, PASSWORD + "x"))).hasStackTraceContaining("WRONGPASS");
     }
 

@@ -54,7 +54,9 @@ class RedisCredentialsIT {
     @DisplayName("spring.data.redis.password (alone or with username 'default'): the template and the native client work")
     void passwordConnects() {
         for (String[] credentials : new String[][] {{"spring.data.redis.password=" + PASSWORD},
-                {"spring.data.redis.username=default", "spring.data.redis.password=" + PASSWORD}}) {
+                {"spring.data.redis.username=default", "spring.data.redis.password=" + PASSWORD},
+                // The shipped empty username means the default user.
+                {"spring.data.redis.username=", "spring.data.redis.password=" + PASSWORD}}) {
             runner(credentials).run(context -> {
                 StringRedisTemplate template = context.getBean(StringRedisTemplate.class);
                 template.opsForValue().set("creds-it", "ok");
@@ -68,10 +70,13 @@ class RedisCredentialsIT {
     }
 
     @Test
-    @DisplayName("no password or a wrong one: refused")
+    @DisplayName("no password (unset or the shipped empty one: no AUTH sent) or a wrong one: refused")
     void refusedWithoutThePassword() {
         runner().run(context -> assertThatThrownBy(() -> context.getBean(StringRedisTemplate.class)
                 .opsForValue().get("creds-it")).hasStackTraceContaining("NOAUTH"));
+        runner("spring.data.redis.username=", "spring.data.redis.password=").run(context -> assertThatThrownBy(
+                () -> context.getBean(StringRedisTemplate.class).opsForValue().get("creds-it"))
+                .hasStackTraceContaining("NOAUTH"));
         runner("spring.data.redis.password=" + PASSWORD + "x").run(context -> assertThatThrownBy(() -> context
                 .getBean(StringRedisTemplate.class).opsForValue().get("creds-it")).hasStackTraceContaining("WRONGPASS"));
     }
