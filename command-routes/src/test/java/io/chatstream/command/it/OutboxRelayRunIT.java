@@ -44,7 +44,7 @@ class OutboxRelayRunIT extends CommandItSupport {
     @Autowired
     OutboxSettings settings;
     @Autowired
-    KafkaSettings kafka;
+    KafkaSettings kafkaSettings;
 
     /** Only the test runs the relay (the timer waits an hour); small batches and quick Kafka timeouts. */
     @DynamicPropertySource
@@ -140,7 +140,7 @@ class OutboxRelayRunIT extends CommandItSupport {
         relay.relayOnce();
         add("second-2", "s-a", null);
 
-        try (OutboxRelay other = new OutboxRelay(jdbc, settings, kafka.clientProperties())) {
+        try (OutboxRelay other = new OutboxRelay(jdbc, settings, kafkaSettings.clientProperties())) {
             assertThat(other.relayOnce()).isEqualTo(new OutboxRelay.Run(1, 0, Optional.empty(), false));
             // And this instance's lease keeps the first one out until the lease is back.
             jdbc.update("UPDATE outbox_relay_lease SET lease_until = UTC_TIMESTAMP(6) + INTERVAL 1 HOUR WHERE name = 'relay'");
