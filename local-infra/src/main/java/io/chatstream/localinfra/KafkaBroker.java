@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -34,12 +38,38 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final Path workDir;
     private final Path config;
+    private final SaslUser sasl;
     private Process process;
 
-    private KafkaBroker(int port, Path workDir, Path config) {
+    private KafkaBroker(int port, Path workDir, Path config, SaslUser sasl) {
         this.port = port;
         this.workDir = workDir;
         this.config = config;
+        this.sasl = sasl;
+    }
+
+    /**
+     * The one user of a broker started with {@link #startWithSasl}: its client listener is SASL_PLAINTEXT with
+     * the PLAIN mechanism and accepts only this name and password.
+     *
+     * @param username letters, digits, {@code _} and {@code -} (it becomes a JAAS option name on the broker)
+     * @param password any text without line breaks
+     */
+    public record SaslUser(String username, String password) {
+
+        public SaslUser {
+            if (username == null || !username.matches("[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("SASL username must be letters, digits, _ or -");
+            }
+            if (password == null || password.isEmpty() || password.indexOf('\n') >= 0 || password.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("SASL password must be non-empty and on one line");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "SaslUser[username=" + username + ", password=****]";
+        }
     }
 
     /**
@@ -49,6 +79,19 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port client port on 127.0.0.1; 0 picks a free one
      */
     public static KafkaBroker start(int port, Path dir) {
+        return start(port, dir, null);
+    }
+
+    /**
+     * Like {@link #start(int, Path)}, but the client listener is SASL_PLAINTEXT with the PLAIN mechanism and
+     * {@code user} its only user ({@link #clientProperties()} logs in as it). The controller listener stays
+     * PLAINTEXT (it is not for clients).
+     */
+    public static KafkaBroker startWithSasl(int port, Path dir, SaslUser user) {
+        return start(port, dir, Objects.requireNonNull(user, "user"));
+    }
+
+    private static KafkaBroker start(int port, Path dir, SaslUser sasl) {
         Path workDir = dir.toAbsolutePath();
         int clientPort = port == 0 ? Ports.free() : Ports.requireFree(port, "Kafka");
         int controllerPort = Ports.free();
@@ -56,10 +99,10 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(workDir);
             Path logDirs = workDir.resolve("data");
             Path config = workDir.resolve("server.properties");
-            Files.writeString(config, serverProperties(clientPort, controllerPort, logDirs));
+            Files.writeString(config, serverProperties(clientPort, controllerPort, logDirs, sasl));
             Files.writeString(workDir.resolve("log4j.properties"), LOG4J);
             Files.writeString(workDir.resolve("logback.xml"), LOGBACK);
-            KafkaBroker broker = new KafkaBroker(clientPort, workDir, config);
+            KafkaBroker broker = new KafkaBroker(clientPort, workDir, config, sasl);
             if (StoredCluster.formatted(logDirs)) {
                 StoredCluster.requireUsable(logDirs);
             } else {
@@ -74,6 +117,23 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /**
+     * What a client needs to talk to this broker: {@code bootstrap.servers}, and for a broker started with
+     * {@link #startWithSasl} the SASL_PLAINTEXT/PLAIN login of its user.
+     */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (sasl != null) {
+            props.put("security.protocol", "SASL_PLAINTEXT");
+            props.put("sasl.mechanism", "PLAIN");
+            props.put("sasl.jaas.config", new Password(
+                    PLAIN_LOGIN + " username=" + jaasQuoted(sasl.username()) + " password="
+                            + jaasQuoted(sasl.password()) + ";"));
+        }
+        return Collections.unmodifiableMap(props);
     }
 
     public int port() {
@@ -207,7 +267,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private Admin admin() {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.putAll(clientProperties());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         return Admin.create(props);
@@ -220,16 +280,38 @@ public final class KafkaBroker implements AutoCloseable {
                 "-Dkafka.logs.dir=" + workDir);
     }
 
-    private static String serverProperties(int clientPort, int controllerPort, Path logDirs) {
+    private static final String PLAIN_LOGIN = "org.apache.kafka.common.security.plain.PlainLoginModule required";
+
+    /** A JAAS option value in double quotes, escaped as Kafka's JAAS parser (a StreamTokenizer) reads it back. */
+    private static String jaasQuoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The SASL lines of server.properties (a properties file: its backslashes doubled), or none. */
+    private static String saslProperties(SaslUser sasl) {
+        if (sasl == null) {
+            return "";
+        }
+        String jaas = PLAIN_LOGIN + " username=" + jaasQuoted(sasl.username()) + " password="
+                + jaasQuoted(sasl.password()) + " user_" + sasl.username() + "=" + jaasQuoted(sasl.password()) + ";";
+        return String.join("\n",
+                "sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.inter.broker.protocol=PLAIN",
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config=" + jaas.replace("\\", "\\\\"),
+                "");
+    }
+
+    private static String serverProperties(int clientPort, int controllerPort, Path logDirs, SaslUser sasl) {
+        String client = sasl == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + clientPort,
+                "listeners=" + client + "://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + client + "://127.0.0.1:" + clientPort,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=" + client,
+                "listener.security.protocol.map=" + client + ":" + client + ",CONTROLLER:PLAINTEXT",
                 "log.dirs=" + logDirs,
                 "num.partitions=6",
                 // One node: without these the consumer-offsets topic never forms (CAMEL-NOTES.md).
@@ -244,7 +326,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "auto.create.topics.enable=true",
                 "log.retention.hours=168",
                 "log.segment.bytes=67108864",
-                "");
+                "") + saslProperties(sasl);
     }
 
     private static final String LOG4J = String.join("\n",

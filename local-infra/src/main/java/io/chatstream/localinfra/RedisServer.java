@@ -21,14 +21,16 @@ public final class RedisServer extends LocalServer {
     private final boolean appendOnly;
     private final ServerBuild build;
     private final Path binary;
+    private final String password;
 
-    private RedisServer(int port, Path workDir, boolean appendOnly, ServerBuild build, Path binary) {
+    private RedisServer(int port, Path workDir, boolean appendOnly, ServerBuild build, Path binary, String password) {
         super(Duration.ofSeconds(10));
         this.port = port;
         this.workDir = workDir;
         this.appendOnly = appendOnly;
         this.build = build;
         this.binary = binary;
+        this.password = password;
     }
 
     /** Starts Redis without persistence. */
@@ -41,6 +43,23 @@ public final class RedisServer extends LocalServer {
      * @param appendOnly turn on the append-only file (fsync every second), as in production
      */
     public static RedisServer start(int port, Path workDir, boolean appendOnly) {
+        return start(port, workDir, appendOnly, null);
+    }
+
+    /**
+     * Starts Redis without persistence that answers only clients that authenticate with {@code password}
+     * ({@code requirepass}: the {@code default} user's password; AUTH with no user name or as {@code default}).
+     *
+     * @param password not empty; never printed (it is passed on the command line of the child process)
+     */
+    public static RedisServer startWithPassword(int port, Path workDir, String password) {
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("password must not be empty");
+        }
+        return start(port, workDir, false, password);
+    }
+
+    private static RedisServer start(int port, Path workDir, boolean appendOnly, String password) {
         int p = port == 0 ? Ports.free() : Ports.requireFree(port, "Redis");
         Path dir = workDir.toAbsolutePath();
         try {
@@ -52,7 +71,7 @@ public final class RedisServer extends LocalServer {
         Path binary = build == ServerBuild.PATH
                 ? Binaries.onPath("redis-server").orElseThrow()
                 : EmbeddedBinaries.redisServer(dir.resolve("bin"));
-        RedisServer server = new RedisServer(p, dir, appendOnly, build, binary);
+        RedisServer server = new RedisServer(p, dir, appendOnly, build, binary, password);
         server.launch();
         return server;
     }
@@ -79,6 +98,9 @@ public final class RedisServer extends LocalServer {
                 "--appendonly", appendOnly ? "yes" : "no",
                 "--appendfsync", "everysec",
                 "--protected-mode", "no"));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
         Path log = workDir.resolve("redis.log");
         process = ChildProcess.start(command, log);
         try {

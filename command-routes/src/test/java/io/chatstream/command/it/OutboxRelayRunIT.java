@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.chatstream.command.outbox.infrastructure.OutboxRelay;
 import io.chatstream.command.outbox.infrastructure.OutboxSettings;
+import io.chatstream.support.kafka.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,8 +43,8 @@ class OutboxRelayRunIT extends CommandItSupport {
     OutboxRelay relay;
     @Autowired
     OutboxSettings settings;
-    @Value("${chat.kafka.brokers}")
-    String brokers;
+    @Autowired
+    KafkaSettings kafkaSettings;
 
     /** Only the test runs the relay (the timer waits an hour); small batches and quick Kafka timeouts. */
     @DynamicPropertySource
@@ -140,7 +140,7 @@ class OutboxRelayRunIT extends CommandItSupport {
         relay.relayOnce();
         add("second-2", "s-a", null);
 
-        try (OutboxRelay other = new OutboxRelay(jdbc, settings, brokers)) {
+        try (OutboxRelay other = new OutboxRelay(jdbc, settings, kafkaSettings.clientProperties())) {
             assertThat(other.relayOnce()).isEqualTo(new OutboxRelay.Run(1, 0, Optional.empty(), false));
             // And this instance's lease keeps the first one out until the lease is back.
             jdbc.update("UPDATE outbox_relay_lease SET lease_until = UTC_TIMESTAMP(6) + INTERVAL 1 HOUR WHERE name = 'relay'");

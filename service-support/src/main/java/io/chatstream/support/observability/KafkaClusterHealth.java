@@ -1,6 +1,7 @@
 package io.chatstream.support.observability;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -19,16 +20,19 @@ public final class KafkaClusterHealth implements HealthIndicator, AutoCloseable 
     private final AdminClient admin;
     private final Duration timeout;
 
-    public KafkaClusterHealth(String brokers, Duration timeout) {
+    /**
+     * @param client the common client properties (brokers and credentials: {@code KafkaSettings.clientProperties()})
+     */
+    public KafkaClusterHealth(Map<String, Object> client, Duration timeout) {
         int millis = (int) Math.max(500, timeout.toMillis());
         this.timeout = timeout;
-        this.admin = AdminClient.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "health-check",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
-                // Do not hammer a dead broker between probes.
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000));
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "health-check");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        // Do not hammer a dead broker between probes.
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+        this.admin = AdminClient.create(props);
     }
 
     @Override

@@ -36,7 +36,7 @@ public class KafkaObservabilityConfiguration {
     /** {@code kafka} in /actuator/health and the readiness group. */
     @Bean
     HealthIndicator kafkaHealthIndicator(KafkaSettings kafka, HealthSettings health) {
-        return new BackgroundHealth("kafka", new KafkaClusterHealth(kafka.brokers(), health.timeout()),
+        return new BackgroundHealth("kafka", new KafkaClusterHealth(kafka.clientProperties(), health.timeout()),
                 health.timeout().plusMillis(500), health.interval(), Clock.systemUTC());
     }
 
@@ -44,7 +44,7 @@ public class KafkaObservabilityConfiguration {
     @Bean
     KafkaOffsetMetrics kafkaOffsetMetrics(KafkaSettings kafka, OffsetMetricsSettings metrics) {
         String dlq = metrics.dlqTopic();
-        return new KafkaOffsetMetrics(kafka.brokers(), KafkaOffsetMetrics.parseGroups(metrics.consumerGroups()),
+        return new KafkaOffsetMetrics(kafka.clientProperties(), KafkaOffsetMetrics.parseGroups(metrics.consumerGroups()),
                 dlq.isBlank() ? Map.of() : Map.of(dlq, "chat.dlq.size"), metrics.kafkaOffsetsInterval(),
                 metrics.kafkaOffsetsTimeout());
     }

@@ -57,10 +57,11 @@ public final class KafkaOffsetMetrics implements MeterBinder, AutoCloseable {
     private volatile Boolean healthy;
 
     /**
+     * @param client the common client properties (brokers and credentials: {@code KafkaSettings.clientProperties()})
      * @param groups consumer group → topics it reads (see {@link #parseGroups(String)})
      * @param sizes  topic → name of its size gauge
      */
-    public KafkaOffsetMetrics(String brokers, Map<String, Set<String>> groups, Map<String, String> sizes,
+    public KafkaOffsetMetrics(Map<String, Object> client, Map<String, Set<String>> groups, Map<String, String> sizes,
             Duration interval, Duration timeout) {
         this.groups = groups;
         this.sizes = sizes;
@@ -68,12 +69,12 @@ public final class KafkaOffsetMetrics implements MeterBinder, AutoCloseable {
         groups.forEach((group, topics) -> topics.forEach(topic -> lagValues.put(List.of(group, topic), new Value())));
         sizes.keySet().forEach(topic -> sizeValues.put(topic, new Value()));
         int millis = (int) Math.max(500, timeout.toMillis());
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "offset-metrics",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000));
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "offset-metrics");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+        this.admin = Admin.create(props);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kafka-offset-metrics");
             t.setDaemon(true);

@@ -56,7 +56,7 @@ class KafkaOffsetMetricsIT {
         commit("lag-group", Map.of(new TopicPartition(TOPIC, 0), 6L));
         MeterRegistry registry = new SimpleMeterRegistry();
 
-        try (KafkaOffsetMetrics metrics = new KafkaOffsetMetrics(kafka.bootstrapServers(),
+        try (KafkaOffsetMetrics metrics = new KafkaOffsetMetrics(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 KafkaOffsetMetrics.parseGroups("lag-group:" + TOPIC + ", never-committed:" + TOPIC), Map.of(),
                 Duration.ofMillis(200), Duration.ofSeconds(5))) {
             metrics.bindTo(registry);
@@ -79,7 +79,7 @@ class KafkaOffsetMetricsIT {
         produce(DLQ, 1, 2);
         MeterRegistry registry = new SimpleMeterRegistry();
 
-        try (KafkaOffsetMetrics metrics = new KafkaOffsetMetrics(kafka.bootstrapServers(), Map.of(),
+        try (KafkaOffsetMetrics metrics = new KafkaOffsetMetrics(Map.of("bootstrap.servers", kafka.bootstrapServers()), Map.of(),
                 Map.of(DLQ, "chat.dlq.size"), Duration.ofMillis(200), Duration.ofSeconds(5))) {
             metrics.bindTo(registry);
             await().atMost(Duration.ofSeconds(30)).until(() -> size(registry) == 6.0);
@@ -96,7 +96,7 @@ class KafkaOffsetMetricsIT {
     @DisplayName("reports NaN, not a stale or made-up value, while Kafka cannot be read")
     void unreachable() {
         MeterRegistry registry = new SimpleMeterRegistry();
-        try (KafkaOffsetMetrics metrics = new KafkaOffsetMetrics("127.0.0.1:" + Ports.free(),
+        try (KafkaOffsetMetrics metrics = new KafkaOffsetMetrics(Map.of("bootstrap.servers", "127.0.0.1:" + Ports.free()),
                 Map.of("g", Set.of(TOPIC)), Map.of(DLQ, "chat.dlq.size"), Duration.ofMillis(200), Duration.ofSeconds(1))) {
             metrics.bindTo(registry);
             assertThat(lag(registry, "g")).isNaN();

@@ -33,6 +33,14 @@ class SharedSettingsTest {
         assertThat(health.interval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(health.timeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(kafka.brokers()).isEqualTo("127.0.0.1:19092");
+        assertThat(kafka.securityProtocol()).isEqualTo("PLAINTEXT");
+        assertThat(kafka.saslMechanism()).isEqualTo("PLAIN");
+        assertThat(kafka.saslUsername()).isEmpty();
+        assertThat(kafka.saslPassword()).isEmpty();
+        assertThat(kafka.sslTruststoreLocation()).isEmpty();
+        assertThat(kafka.sslTruststorePassword()).isEmpty();
+        assertThat(kafka.sslTruststoreType()).isEmpty();
+        assertThat(kafka.clientProperties()).containsOnlyKeys("bootstrap.servers", "security.protocol");
     }
 
     @Test

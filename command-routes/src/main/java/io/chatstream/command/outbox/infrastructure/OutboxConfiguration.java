@@ -38,7 +38,7 @@ public class OutboxConfiguration {
     /** Called by the route {@code command-outbox-relay}; closed (its Kafka producer with it) at shutdown. */
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, OutboxSettings settings, KafkaSettings kafka) {
-        return new OutboxRelay(jdbc, settings, kafka.brokers());
+        return new OutboxRelay(jdbc, settings, kafka.clientProperties());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.chatstream.command.outbox.infrastructure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,22 +61,25 @@ public class OutboxRelay implements AutoCloseable {
     private Producer<String, String> producer;
     private boolean closed;
 
-    public OutboxRelay(JdbcTemplate jdbc, OutboxSettings settings, String brokers) {
+    /**
+     * @param client the common client properties (brokers and credentials: {@code KafkaSettings.clientProperties()})
+     */
+    public OutboxRelay(JdbcTemplate jdbc, OutboxSettings settings, Map<String, Object> client) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.settings = settings;
-        this.producerConfig = Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
-                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
-                // Sent at once, as camel-kafka did (Kafka 4 clients default to 5 ms).
-                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 0),
-                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.kafkaMaxBlockMs().toMillis()),
-                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.kafkaRequestTimeoutMs().toMillis()),
-                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.kafkaDeliveryTimeoutMs().toMillis()),
-                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class),
-                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        // Sent at once, as camel-kafka did (Kafka 4 clients default to 5 ms).
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.kafkaMaxBlockMs().toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.kafkaRequestTimeoutMs().toMillis());
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.kafkaDeliveryTimeoutMs().toMillis());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        this.producerConfig = Map.copyOf(config);
     }
 
     /** One run; a run that finds the lease held by another instance does nothing. */

@@ -5,9 +5,7 @@ import io.chatstream.query.projection.interfaces.RebuildCommand;
 import io.chatstream.support.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +21,7 @@ class RebuildConfiguration {
 
     @Bean(destroyMethod = "close")
     Admin projectionAdmin(KafkaSettings kafka) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.brokers()));
+        return Admin.create(kafka.clientProperties());
     }
 
     @Bean

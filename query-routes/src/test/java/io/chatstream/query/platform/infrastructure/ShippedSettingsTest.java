@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -52,7 +53,13 @@ class ShippedSettingsTest {
         TopicSettings topics = shipped.bindOrCreate("chat.topics", TopicSettings.class);
         assertThat(topics.answerCompleted()).isEqualTo("chat.answer.completed");
         assertThat(shipped.bindOrCreate("chat.health", HealthSettings.class).interval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(shipped.bindOrCreate("chat.kafka", KafkaSettings.class).brokers()).isEqualTo("127.0.0.1:19092");
+        KafkaSettings kafka = shipped.bindOrCreate("chat.kafka", KafkaSettings.class);
+        assertThat(kafka.brokers()).isEqualTo("127.0.0.1:19092");
+        // No credentials shipped: PLAINTEXT, so every Kafka client gets the brokers and nothing of SASL or TLS.
+        assertThat(kafka.clientProperties()).containsOnlyKeys("bootstrap.servers", "security.protocol")
+                .containsEntry("security.protocol", "PLAINTEXT");
+        assertThat(kafka.saslMechanism()).isEqualTo("PLAIN");
+        assertThat(shipped.bindOrCreate("spring.data.redis", RedisProperties.class).getPassword()).isEmpty();
         OffsetMetricsSettings metrics = shipped.bindOrCreate("chat.metrics", OffsetMetricsSettings.class);
         assertThat(metrics.consumerGroups()).startsWith("query-prompts:chat.prompt.submitted,");
         assertThat(metrics.dlqTopic()).isEmpty();
