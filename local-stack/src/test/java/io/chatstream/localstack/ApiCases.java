@@ -207,6 +207,9 @@ final class ApiCases {
         add("A20", c -> c.api().withCookie("DELETE", "/api/chat/sessions/" + c.session(), c.token(), null,
                 "Origin", "https://evil.example"));
         add("A21", c -> c.api().get("/api/chat/search?q=question", null));
+        add("A22", c -> c.api().post("/api/auth/refresh", null, "{}"));
+        add("A23", c -> c.api().withCookie("POST", "/api/auth/logout", c.token(), "{}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Origin", "https://evil.example"));
         // ----- isolation: another user's session or request (OWASP API1) -----
         add("I01", c -> c.api().get("/api/chat/sessions/" + c.otherSession() + "/messages", c.token()));
         add("I02", c -> c.api().call("PATCH", "/api/chat/sessions/" + c.otherSession(), c.token(),
