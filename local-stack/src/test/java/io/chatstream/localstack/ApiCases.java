@@ -8,6 +8,7 @@ import static io.chatstream.localstack.ApiClient.jwt;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -208,6 +209,10 @@ final class ApiCases {
                 "Origin", "https://evil.example"));
         add("A21", c -> c.api().get("/api/chat/search?q=question", null));
         add("A22", c -> c.api().post("/api/auth/refresh", null, "{}"));
+        // ----- abuse limits, each with a user of its own (the caller's and the other user's data stay as they are) -----
+        add("A24", ApiCases::rateLimited);
+        add("A25", ApiCases::tooManyStreams);
+        add("A26", ApiCases::quotaExceeded);
         add("A23", c -> c.api().withCookie("POST", "/api/auth/logout", c.token(), "{}".getBytes(StandardCharsets.UTF_8),
                 "Content-Type", "application/json", "Origin", "https://evil.example"));
         // ----- isolation: another user's session or request (OWASP API1) -----
@@ -228,6 +233,59 @@ final class ApiCases {
         add("I13", c -> send(c, "{\"prompt\":\"edit theirs\",\"version_of\":\"" + c.otherRequest() + "\"}"));
         add("I14", c -> c.api().call("PATCH", "/api/chat/sessions/" + c.otherSession(), c.token(),
                 "{\"pinned\":true}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** chat.rate-limit.capacity (20) prompts in a row are taken; the next one is not. */
+    private static HttpResponse<String> rateLimited(Ctx c) throws Exception {
+        String token = c.api().devToken("matrix-burst-" + System.nanoTime());
+        for (int n = 1; n <= 20; n++) {
+            HttpResponse<String> taken = c.api().post("/api/chat/send", token, "{\"prompt\":\"burst " + n + "\"}");
+            if (taken.statusCode() != 202) {
+                throw new AssertionError("prompt " + n + " of the burst was refused: " + taken.body());
+            }
+        }
+        return c.api().post("/api/chat/send", token, "{\"prompt\":\"one too many\"}");
+    }
+
+    /** chat.sse.max-streams-per-user (20) open streams of a live answer; the next one is refused. */
+    private static HttpResponse<String> tooManyStreams(Ctx c) throws Exception {
+        String token = c.api().devToken("matrix-streams-" + System.nanoTime());
+        String request = c.api().send(token, "{\"prompt\":\"a long answer [sim:chunks=400] [sim:delay=50,100]\"}")
+                .get("request_id").asText();
+        List<HttpResponse<java.io.InputStream>> open = new java.util.ArrayList<>();
+        try {
+            for (int n = 1; n <= 20; n++) {
+                HttpResponse<java.io.InputStream> stream = c.api().openStream(token, request);
+                open.add(stream);
+                if (stream.statusCode() != 200) {
+                    throw new AssertionError("stream " + n + " was refused: " + stream.statusCode());
+                }
+            }
+            return c.api().get("/api/chat/stream?request_id=" + request, token);
+        } finally {
+            for (HttpResponse<java.io.InputStream> stream : open) {
+                stream.body().close();
+            }
+        }
+    }
+
+    /**
+     * The matrix stack's daily budget is 20,000 tokens per user (HttpApiMatrixIT): one answer to a 25,000-character
+     * Chinese prompt (25,000 input tokens, as the simulator counts them) uses it up, and the next prompt is refused
+     * before a model is called. The usage is recorded when the answer completes, so the refusal is awaited.
+     */
+    private static HttpResponse<String> quotaExceeded(Ctx c) throws Exception {
+        String token = c.api().devToken("matrix-quota-" + System.nanoTime());
+        String request = c.api().send(token, "{\"prompt\":\"" + "长".repeat(25_000) + "\"}").get("request_id").asText();
+        c.api().stream(token, request);
+        HttpResponse<String> next = null;
+        for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
+            next = c.api().post("/api/chat/send", token, "{\"prompt\":\"and one more\"}");
+            if (next.statusCode() != 202) {
+                return next;
+            }
+        }
+        return next;
     }
 
     /** The caller's own valid token with the payload's subject changed, signature kept. */

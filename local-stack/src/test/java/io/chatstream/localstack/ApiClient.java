@@ -115,6 +115,13 @@ final class ApiClient {
     }
 
     /** Everything the user has stored, as the API shows it: every session with its title and messages. */
+    /** Opens the answer stream and returns as soon as its headers arrived; the caller closes the body. */
+    HttpResponse<java.io.InputStream> openStream(String token, String requestId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/chat/stream?request_id=" + enc(requestId)))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     List<String> snapshot(String token) throws Exception {
         HttpResponse<String> list = get("/api/chat/sessions?page_size=100", token);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
