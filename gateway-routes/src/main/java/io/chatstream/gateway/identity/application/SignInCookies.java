@@ -77,20 +77,26 @@ public record SignInCookies(String name, Duration maxAge, String secureWhen) {
         for (Kind kind : Kind.values()) {
             headers.add(header(kind, "", Duration.ZERO, secure));
             if (secure) {
-                headers.add(plainHeader(name + kind.suffix, "", Duration.ZERO, true));
+                headers.add(plainHeader(name + kind.suffix, "", Duration.ZERO, true, "Strict"));
             }
         }
         return headers;
     }
 
     private String header(Kind kind, String value, Duration age, boolean secure) {
-        String plain = name + kind.suffix;
-        return plainHeader(secure ? HOST_PREFIX + plain : plain, value, age, secure);
+        return setCookie(name + kind.suffix, value, age, secure, "Strict");
     }
 
-    /** Token values are base64url and dots, so they need no quoting. */
-    private static String plainHeader(String cookieName, String value, Duration age, boolean secure) {
-        return cookieName + "=" + value + "; Path=/; Max-Age=" + age.toSeconds() + "; HttpOnly; SameSite=Strict"
+    /**
+     * A {@code Set-Cookie} value of this gateway's cookies: HttpOnly, {@code Path=/}, and over TLS Secure with the
+     * {@code __Host-} prefix. Values are base64url and dots, so they need no quoting.
+     */
+    public static String setCookie(String cookieName, String value, Duration age, boolean secure, String sameSite) {
+        return plainHeader(secure ? HOST_PREFIX + cookieName : cookieName, value, age, secure, sameSite);
+    }
+
+    private static String plainHeader(String cookieName, String value, Duration age, boolean secure, String sameSite) {
+        return cookieName + "=" + value + "; Path=/; Max-Age=" + age.toSeconds() + "; HttpOnly; SameSite=" + sameSite
                 + (secure ? "; Secure" : "");
     }
 }

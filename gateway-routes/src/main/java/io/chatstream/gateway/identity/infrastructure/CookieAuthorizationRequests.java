@@ -2,6 +2,7 @@ package io.chatstream.gateway.identity.infrastructure;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatstream.gateway.identity.application.SignInCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -77,9 +78,7 @@ final class CookieAuthorizationRequests implements AuthorizationRequestRepositor
     }
 
     private String cookie(HttpServletRequest request, String value, Duration age) {
-        boolean secure = security.secure(request);
-        return (secure ? "__Host-" : "") + COOKIE + "=" + value + "; Path=/; Max-Age=" + age.toSeconds()
-                + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+        return SignInCookies.setCookie(COOKIE, value, age, security.secure(request), "Lax");
     }
 
     String write(OAuth2AuthorizationRequest r) {

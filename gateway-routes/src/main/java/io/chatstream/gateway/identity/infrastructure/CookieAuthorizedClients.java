@@ -5,8 +5,6 @@ import io.chatstream.gateway.identity.application.SignInTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
@@ -20,8 +18,6 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * cookie and {@code POST /api/auth/logout} revokes and clears them. Nothing server-side is ever loaded back.
  */
 final class CookieAuthorizedClients implements OAuth2AuthorizedClientRepository {
-
-    private static final Logger log = LoggerFactory.getLogger(CookieAuthorizedClients.class);
 
     private final SignInCookies cookies;
     private final CookieSecurity security;
@@ -46,7 +42,6 @@ final class CookieAuthorizedClients implements OAuth2AuthorizedClientRepository 
         SignInTokens tokens = new SignInTokens(client.getAccessToken().getTokenValue(),
                 Optional.ofNullable(client.getRefreshToken()).map(AbstractOAuth2Token::getTokenValue), idToken);
         cookies.store(tokens, security.secure(request)).forEach(c -> response.addHeader("Set-Cookie", c));
-        log.info("signed in through the identity provider: subject {}", principal == null ? "?" : principal.getName());
     }
 
     @Override

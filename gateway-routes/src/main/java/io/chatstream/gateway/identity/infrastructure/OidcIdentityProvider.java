@@ -110,15 +110,15 @@ final class OidcIdentityProvider implements IdentityProvider {
 
     @Override
     public Optional<String> endSessionUrl(Optional<String> idToken, String returnTo) {
-        return registration.current()
-                .map(c -> c.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint"))
+        return registration.current().flatMap(client -> Optional.ofNullable(
+                        client.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint"))
                 .map(endpoint -> {
                     UriComponentsBuilder url = UriComponentsBuilder.fromUriString(endpoint.toString())
-                            .queryParam("client_id", registration.current().get().getClientId())
+                            .queryParam("client_id", client.getClientId())
                             .queryParam("post_logout_redirect_uri", returnTo);
                     idToken.ifPresent(t -> url.queryParam("id_token_hint", t));
                     return url.encode().build().toUriString();
-                });
+                }));
     }
 
     private ClientRegistration client() throws ProviderUnavailableException {
