@@ -3,7 +3,6 @@ package io.chatstream.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,26 +63,27 @@ final class AnswerReply {
         try {
             DeltaStream deltas = new DeltaStream(exchange.getResponseBody(), requestId, inputTokens, multimodal,
                     !reasoning.isEmpty());
+            Pacing pacing = new Pacing();
             for (String piece : reasoning) {
-                pause(deltas.events() == 0 ? firstTokenDelay() : interChunkDelay());
+                pacing.awaitNext(deltas.events() == 0 ? firstTokenDelay() : interChunkDelay());
                 deltas.reasoning(piece);
             }
             switch (directives.outcome()) {
                 case ERROR_MID -> {
-                    sendChunks(deltas, chunks, failurePoint(chunks));
+                    sendChunks(deltas, pacing, chunks, failurePoint(chunks));
                     deltas.error(directives.errorCode());
                 }
                 case CUT -> {
-                    sendChunks(deltas, chunks, failurePoint(chunks));
+                    sendChunks(deltas, pacing, chunks, failurePoint(chunks));
                     throw new ConnectionCut("[sim:cut]");
                 }
                 case STALL -> {
-                    sendChunks(deltas, chunks, Math.min(1, chunks.size()));
+                    sendChunks(deltas, pacing, chunks, Math.min(1, chunks.size()));
                     pause(stallLength());
                     throw new ConnectionCut("[sim:stall] ended after " + stallLength());
                 }
                 default -> {
-                    sendChunks(deltas, chunks, chunks.size());
+                    sendChunks(deltas, pacing, chunks, chunks.size());
                     deltas.finish(finishReason);
                     stats.streamCompleted();
                 }
@@ -114,14 +114,15 @@ final class AnswerReply {
         }
     }
 
-    private void sendChunks(DeltaStream deltas, List<String> chunks, int count) throws IOException {
+    /** The content deltas, paced by {@link Pacing}; a stamped delta carries the time it was due. */
+    private void sendChunks(DeltaStream deltas, Pacing pacing, List<String> chunks, int count) throws IOException {
         for (int i = 0; i < count; i++) {
-            pause(deltas.events() == 0 ? firstTokenDelay() : interChunkDelay());
+            pacing.awaitNext(deltas.events() == 0 ? firstTokenDelay() : interChunkDelay());
             String chunk = chunks.get(i);
-            deltas.content(chunk, directives.stamp() ? EmitStamp.prefix(Instant.now()) + chunk : chunk);
+            deltas.content(chunk, directives.stamp() ? EmitStamp.prefix(pacing.dueMicros()) + chunk : chunk);
         }
         if (deltas.events() == 0) {
-            pause(firstTokenDelay());
+            pacing.awaitNext(firstTokenDelay());
         }
     }
 

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <tr><td>{@code [sim:long]}</td><td>ten times {@code answerChunks} deltas</td></tr>
  *   <tr><td>{@code [sim:chunks=N]}</td><td>exactly N deltas</td></tr>
  *   <tr><td>{@code [sim:delay=F,C]}</td><td>first-token delay F ms, inter-chunk delay C ms</td></tr>
- *   <tr><td>{@code [sim:stamp]}</td><td>every content delta starts with its emit time ({@link EmitStamp})</td></tr>
+ *   <tr><td>{@code [sim:stamp]}</td><td>every content delta starts with the time it was due ({@link EmitStamp}, {@link Pacing})</td></tr>
  *   <tr><td>{@code [sim:think=N]}</td><td>N {@code reasoning_content} deltas before the answer, unless
  *       {@code enable_thinking} is {@code false}; {@code qwq*}, {@code deepseek-r1*} and {@code *-thinking}
  *       models always think ({@link Thinking})</td></tr>

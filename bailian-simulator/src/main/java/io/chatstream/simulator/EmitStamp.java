@@ -19,7 +19,12 @@ public final class EmitStamp {
 
     /** The prefix for a delta written at {@code now}. */
     public static String prefix(Instant now) {
-        return "[t=" + micros(now) + "] ";
+        return prefix(micros(now));
+    }
+
+    /** The prefix for a delta due at {@code epochMicros}. */
+    public static String prefix(long epochMicros) {
+        return "[t=" + epochMicros + "] ";
     }
 
     /** Epoch microseconds of {@code instant}. */

@@ -14,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 /**
- * Starts the local stack from the jars, runs the scenarios against it and the simulator, stops
- * everything and writes {@code benchmark-report.md} and {@code .json}. Run by {@code scripts/benchmark.sh}.
+ * Starts the local stack from one build's jars (and, with {@code --compare-home}, another build's after
+ * it), runs the scenarios against it and the simulator, stops everything and writes
+ * {@code benchmark-report.md} and {@code .json}. Run by {@code scripts/benchmark.sh}.
  */
 public final class Benchmark {
 
@@ -23,7 +24,6 @@ public final class Benchmark {
 
     private final BenchmarkOptions o;
     private final Map<String, Object> report = new LinkedHashMap<>();
-    private final Map<String, Object> scenarios = new LinkedHashMap<>();
 
     private Benchmark(BenchmarkOptions o) {
         this.o = o;
@@ -36,6 +36,7 @@ public final class Benchmark {
         }));
     }
 
+    @SuppressWarnings("unchecked")
     private void run(String args) throws Exception {
         Files.createDirectories(o.reportDir());
         report.put("generated_at", Instant.now().toString());
@@ -43,11 +44,28 @@ public final class Benchmark {
         report.put("command", "scripts/benchmark.sh " + args);
         report.put("machine", Machine.describe());
         report.put("settings", settings());
+        Map<String, Object> builds = new LinkedHashMap<>();
+        report.put("builds", builds);
+        builds.put("this", build("this", o.home()));
+        if (o.compareHome() != null) {
+            builds.put("compared", build("compared", o.compareHome()));
+        }
+        ((Map<String, Object>) report.get("machine")).put("load_average_at_end", Machine.loadAverage());
+        report.put("targets", Targets.evaluate(builds));
+        write();
+    }
+
+    /** Every scenario against one build's jars: its own stack, started and stopped here. */
+    private Map<String, Object> build(String label, Path home) throws Exception {
+        Map<String, Object> build = new LinkedHashMap<>();
         Map<String, Object> stackFigures = new LinkedHashMap<>();
-        report.put("stack", stackFigures);
-        log("starting the local stack (load average " + Machine.loadAverage() + ") ...");
-        try (StackUnderTest stack = StackUnderTest.start(o, o.home().resolve("benchmarks/target/stack-state"),
-                o.reportDir().resolve("stack.log"), 3);
+        Map<String, Object> scenarios = new LinkedHashMap<>();
+        build.put("home", home.toString());
+        build.put("commit", Machine.commit(home));
+        build.put("stack", stackFigures);
+        log("[" + label + "] starting the local stack of " + home + " (load average " + Machine.loadAverage() + ") ...");
+        try (StackUnderTest stack = StackUnderTest.start(o, home, o.home().resolve("benchmarks/target/stack-state"),
+                o.reportDir().resolve("stack-" + label + ".log"), 3);
              ChatClient client = new ChatClient(stack.gateway(), stack.simulatorBaseUrl(), 4)) {
             stackFigures.put("startup_ms", stack.startupMillis());
             log("stack ready in " + stack.startupMillis() + " ms; signing in the load users ...");
@@ -55,31 +73,38 @@ public final class Benchmark {
             List<String> tokens = tokens(client, Math.max(users, o.latencyStreams()));
             Thread.sleep(3000);
             stackFigures.put("rss_mib_idle", ProcStats.rssByProcess(stack.launcherPid()));
+            ChatLoad load = new ChatLoad(client);
+            log("warm-up " + o.warmup().toSeconds() + " s ...");
+            load.run(ChatLoad.Path.STACK, tokens, 10, o.warmup(), prompt(o.chunks(), "warm up"), o.firstTokenMs(),
+                    o.chunks());
+            double idleCores = idleProductCores(stack);
             if (o.jfr()) {
                 SERVICES.forEach(s -> JvmProbe.jcmd(stack.pid(s), "JFR.start", "name=bench", "settings=profile"));
             }
-            ChatLoad load = new ChatLoad(client);
-            String stamped = "[sim:stamp][sim:chunks=" + o.chunks() + "][sim:delay=" + o.firstTokenMs() + ","
-                    + o.chunkMs() + "] ";
-            log("warm-up " + o.warmup().toSeconds() + " s ...");
-            load.run(ChatLoad.Path.STACK, tokens, 10, o.warmup(), stamped + "warm up", o.firstTokenMs(), o.chunks());
-            scenario("baseline", "baseline: " + o.latencyStreams() + " streams straight from the simulator",
+            stackFigures.put("idle_product_cores", Latencies.round(idleCores));
+            Scenarios run = new Scenarios(scenarios);
+            run.once("baseline", "baseline: " + o.latencyStreams() + " streams straight from the simulator",
                     () -> load.run(ChatLoad.Path.DIRECT, List.of(), o.latencyStreams(), o.phase(),
-                            stamped + "direct", o.firstTokenMs(), o.chunks()).summary());
-            scenario("latency_ramp", "latency ramp " + o.latencyRamp() + " concurrent streams through the stack",
-                    () -> latencyRamp(stack, load, tokens, stamped));
-            scenario("latency", "latency: " + o.latencyStreams() + " concurrent streams through the stack",
-                    () -> measured(stack, () -> load.run(ChatLoad.Path.STACK, tokens, o.latencyStreams(), o.phase(),
-                            stamped + "latency", o.firstTokenMs(), o.chunks())));
-            scenario("capacity", "capacity ramp " + o.capacitySteps(), () -> capacity(stack, load, tokens, stackFigures));
-            scenario("idle", "idle: " + o.idleConnections() + " SSE connections on one gateway",
+                            prompt(o.chunks(), "direct"), o.firstTokenMs(), o.chunks()).summary());
+            run.once("latency_ramp", "latency ramp " + o.latencyRamp() + " streams (open loop)",
+                    () -> latencyRamp(stack, load, tokens));
+            for (int rep = 1; rep <= o.repetitions(); rep++) {
+                String of = " (" + rep + "/" + o.repetitions() + ")";
+                run.repeated("latency", "latency: " + o.latencyStreams() + " streams, open loop" + of,
+                        () -> openLoop(stack, load, tokens, o.latencyStreams(), o.chunks(), "latency"));
+                run.repeated("cost", "cost: " + o.costChunks() + "-chunk answers at " + o.costRate() + "/s" + of,
+                        () -> cost(stack, load, tokens, idleCores));
+                run.repeated("capacity", "capacity from " + o.capacitySteps() + " by bisection" + of,
+                        () -> capacity(stack, load, tokens, stackFigures));
+            }
+            run.once("idle", "idle: " + o.idleConnections() + " SSE connections on one gateway",
                     () -> new IdleConnections(client, stack, o.reportDir()).run(tokens, o.idleConnections(),
                             Math.max(1, o.idleConnections() / 100), Duration.ofSeconds(o.mode().equals("full") ? 30 : 10)));
-            scenario("submits", "submits: " + o.submitConcurrency() + " callers, " + tokens.size() + " users",
+            run.once("submits", "submits: " + o.submitConcurrency() + " callers, " + tokens.size() + " users",
                     () -> submits(stack, client, tokens));
             if (o.jfr()) {
                 for (String s : SERVICES) {
-                    Path file = o.reportDir().resolve(s + ".jfr");
+                    Path file = o.reportDir().resolve(label + "-" + s + ".jfr");
                     JvmProbe.jcmd(stack.pid(s), "JFR.dump", "name=bench", "filename=" + file);
                     JvmProbe.jcmd(stack.pid(s), "JFR.stop", "name=bench");
                 }
@@ -87,83 +112,172 @@ public final class Benchmark {
             load.close();
             log("stopping the stack ...");
         }
-        ((Map<String, Object>) report.get("machine")).put("load_average_at_end", Machine.loadAverage());
-        report.put("scenarios", scenarios);
-        report.put("targets", Targets.evaluate(scenarios));
-        write();
+        build.put("headline", Headline.of(scenarios));
+        build.put("scenarios", scenarios);
+        return build;
     }
 
-    /** The latency scenario at lower concurrency: what the pipeline adds while the cores are not saturated. */
-    private Map<String, Object> latencyRamp(StackUnderTest stack, ChatLoad load, List<String> tokens, String stamped)
-            throws Exception {
+    private String prompt(int chunks, String what) {
+        return "[sim:stamp][sim:chunks=" + chunks + "][sim:delay=" + o.firstTokenMs() + "," + o.chunkMs() + "] " + what;
+    }
+
+    /** The ideal length of an answer of {@code chunks} chunks, in seconds (no pipeline). */
+    private double answerSeconds(int chunks) {
+        return (o.firstTokenMs() + (chunks - 1) * o.chunkMs()) / 1000.0;
+    }
+
+    /** Product CPU while nothing is asked (consumer polls, health checks, timers), in cores. */
+    private double idleProductCores(StackUnderTest stack) throws InterruptedException {
+        Thread.sleep(2000);
+        CpuSample before = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
+        long started = System.nanoTime();
+        Thread.sleep(10_000);
+        CpuSample after = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
+        return after.productMillisSince(before) / ((System.nanoTime() - started) / 1e6);
+    }
+
+    /** Open-loop arrivals that keep {@code streams} answers of {@code chunks} chunks open on average. */
+    private Map<String, Object> openLoop(StackUnderTest stack, ChatLoad load, List<String> tokens, int streams,
+                                         int chunks, String what) throws Exception {
+        double perSecond = streams / answerSeconds(chunks);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("streams", streams);
+        s.put("prompts_per_s", Latencies.round(perSecond));
+        s.putAll(measured(stack, () -> load.runOpen(tokens, perSecond, o.phase(), prompt(chunks, what),
+                o.firstTokenMs(), chunks)));
+        return s;
+    }
+
+    /** The open-loop latency scenario at other levels: where the pipeline stands before the cores saturate. */
+    private Map<String, Object> latencyRamp(StackUnderTest stack, ChatLoad load, List<String> tokens) throws Exception {
         List<Map<String, Object>> steps = new ArrayList<>();
         for (int streams : o.latencyRamp()) {
-            log("latency: " + streams + " concurrent streams ...");
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("streams", streams);
-            step.putAll(measured(stack, () -> load.run(ChatLoad.Path.STACK, tokens, streams, o.phase(),
-                    stamped + "latency ramp", o.firstTokenMs(), o.chunks())));
-            steps.add(step);
+            log("latency: " + streams + " streams ...");
+            steps.add(openLoop(stack, load, tokens, streams, o.chunks(), "latency ramp"));
         }
         return Map.of("steps", steps);
     }
 
+    /**
+     * Per-chunk and per-turn product CPU: the same prompt rate with a short and a long answer. Product CPU
+     * per turn, less what the product spends idle, is {@code turn + chunks × chunk} for both lengths; the
+     * two equations give both costs.
+     */
+    private Map<String, Object> cost(StackUnderTest stack, ChatLoad load, List<String> tokens, double idleCores)
+            throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        double[] perTurn = new double[2];
+        for (int i = 0; i < 2; i++) {
+            int chunks = o.costChunks().get(i);
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("chunks_per_answer", chunks);
+            run.put("prompts_per_s", o.costRate());
+            CpuSample before = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
+            LoadResult r = load.runOpen(tokens, o.costRate(), o.phase(), prompt(chunks, "cost"), o.firstTokenMs(), chunks);
+            CpuSample after = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
+            double busyMillis = after.productMillisSince(before) - idleCores * r.elapsedMillis;
+            long turns = r.accepted.sum();
+            perTurn[i] = turns == 0 ? Double.NaN : busyMillis / turns;
+            run.put("turns", turns);
+            run.put("errors", r.errorCount());
+            run.put("chunks_delivered", r.tokens.sum());
+            run.put("product_cpu_ms_above_idle", Latencies.round(busyMillis));
+            run.put("product_cpu_ms_per_turn_with_its_chunks", Latencies.round(perTurn[i]));
+            run.putAll(after.describeSince(before));
+            Map<String, Object> perProcess = new LinkedHashMap<>();
+            after.millisSince(before).forEach((name, ms) -> perProcess.put(name, Latencies.round(ms / 1000.0)));
+            run.put("cpu_s_by_process", perProcess);
+            out.put("answers_of_" + chunks, run);
+        }
+        int shorter = o.costChunks().get(0);
+        double perChunkMillis = (perTurn[1] - perTurn[0]) / (o.costChunks().get(1) - shorter);
+        out.put("product_cpu_us_per_chunk", Latencies.round(perChunkMillis * 1000));
+        out.put("product_cpu_ms_per_turn", Latencies.round(perTurn[0] - shorter * perChunkMillis));
+        out.put("idle_product_cores_subtracted", Latencies.round(idleCores));
+        out.put("load_average", Machine.loadAverage());
+        return out;
+    }
+
+    /**
+     * Fluent capacity: closed-loop streams of {@code capacityChunks} chunks at the simulator's pace. The
+     * given steps run in order until one fails the {@link FluencyRule}; then the gap between the last that
+     * passed and the first that failed is halved until it is within 10 % (at least 5 streams).
+     */
     private Map<String, Object> capacity(StackUnderTest stack, ChatLoad load, List<String> tokens,
                                          Map<String, Object> stackFigures) throws Exception {
-        Map<String, Object> out = new LinkedHashMap<>();
         List<Map<String, Object>> steps = new ArrayList<>();
-        int best = 0;
-        String prompt = "[sim:stamp][sim:chunks=" + o.capacityChunks() + "][sim:delay=" + o.firstTokenMs() + ","
-                + o.chunkMs() + "] capacity";
+        int passed = 0;
+        Integer failed = null;
         for (int streams : o.capacitySteps()) {
-            log("capacity: " + streams + " concurrent streams at " + (1000 / Math.max(1, o.chunkMs())) + " chunks/s ...");
-            Map<String, Object> rssAtLoad = new LinkedHashMap<>();
-            Map<String, Object> step = measured(stack, () -> {
-                CompletableFuture<Void> sample = CompletableFuture.runAsync(() -> {
-                    sleep(o.phase().toMillis() / 2);
-                    rssAtLoad.putAll(ProcStats.rssByProcess(stack.launcherPid()));
-                });
-                LoadResult r = load.run(ChatLoad.Path.STACK, tokens, streams, o.phase(), prompt, o.firstTokenMs(),
-                        o.capacityChunks());
-                sample.join();
-                return r;
-            });
-            Map<String, Object> withStreams = new LinkedHashMap<>();
-            withStreams.put("streams", streams);
-            withStreams.putAll(step);
-            withStreams.put("rss_mib_at_load", rssAtLoad);
-            steps.add(withStreams);
-            stackFigures.put("rss_mib_at_load", rssAtLoad);
-            stackFigures.put("rss_at_load_streams", streams);
-            if ((long) step.get("errors") > 0) {
+            if (capacityStep(stack, load, tokens, streams, steps, stackFigures)) {
+                passed = streams;
+            } else {
+                failed = streams;
                 break;
             }
-            best = streams;
         }
-        out.put("chunks_per_s_per_stream", 1000.0 / Math.max(1, o.chunkMs()));
-        out.put("max_streams_without_errors", best);
+        while (failed != null && failed - passed > Math.max(5, passed / 10)) {
+            int mid = (passed + failed) / 2;
+            if (capacityStep(stack, load, tokens, mid, steps, stackFigures)) {
+                passed = mid;
+            } else {
+                failed = mid;
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("chunks_per_s_per_stream", Latencies.round(1000.0 / Math.max(1, o.chunkMs())));
+        out.put("fluent_streams", passed);
+        out.put("fluent_streams_is_a_lower_bound", failed == null);
+        out.put("first_failing_streams", failed);
+        out.put("largest_step_without_errors_old_rule", steps.stream().filter(FluencyRule::passesOldRule)
+                .mapToInt(st -> (int) st.get("streams")).max().orElse(0));
         out.put("steps", steps);
         return out;
     }
 
-    /** Submit throughput, and the stack's CPU per accepted submit (what the cores would allow unshared). */
-    private Map<String, Object> submits(StackUnderTest stack, ChatClient client, List<String> tokens) throws Exception {
-        long before = totalCpu(ProcStats.cpuByProcess(stack.launcherPid()));
-        Map<String, Object> r = new SubmitLoad(client).run(tokens, o.submitConcurrency(), o.phase());
-        long used = totalCpu(ProcStats.cpuByProcess(stack.launcherPid())) - before;
-        long accepted = (long) r.get("accepted");
-        r.put("stack_cpu_s", Latencies.round(used / 1000.0));
-        if (accepted > 0) {
-            double perSubmit = (double) used / accepted;
-            r.put("stack_cpu_ms_per_submit", Latencies.round(perSubmit));
-            r.put("submits_per_s_the_cores_allow", Latencies.round(cores() * 1000.0 / perSubmit));
-        }
-        r.put("load_average", Machine.loadAverage());
-        return r;
+    private boolean capacityStep(StackUnderTest stack, ChatLoad load, List<String> tokens, int streams,
+                                 List<Map<String, Object>> steps, Map<String, Object> stackFigures) throws Exception {
+        log("capacity: " + streams + " concurrent streams at " + (1000 / Math.max(1, o.chunkMs())) + " chunks/s ...");
+        Map<String, Object> rssAtLoad = new LinkedHashMap<>();
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("streams", streams);
+        step.putAll(measured(stack, () -> {
+            CompletableFuture<Void> sample = CompletableFuture.runAsync(() -> {
+                sleep(o.phase().toMillis() / 2);
+                rssAtLoad.putAll(ProcStats.rssByProcess(stack.launcherPid()));
+            });
+            LoadResult r = load.run(ChatLoad.Path.STACK, tokens, streams, o.phase(), prompt(o.capacityChunks(), "capacity"),
+                    o.firstTokenMs(), o.capacityChunks());
+            sample.join();
+            return r;
+        }));
+        List<String> failures = o.fluency().failures(step);
+        step.put("fluent", failures.isEmpty());
+        step.put("why_not", failures);
+        step.put("rss_mib_at_load", rssAtLoad);
+        steps.add(step);
+        stackFigures.put("rss_mib_at_load", rssAtLoad);
+        stackFigures.put("rss_at_load_streams", streams);
+        log("  " + (failures.isEmpty() ? "fluent" : "not fluent: " + String.join("; ", failures)));
+        return failures.isEmpty();
     }
 
-    private static long totalCpu(Map<String, Long> cpu) {
-        return cpu.values().stream().mapToLong(Long::longValue).sum();
+    /** Submit throughput, and the product's CPU per accepted submit (what the cores would allow unshared). */
+    private Map<String, Object> submits(StackUnderTest stack, ChatClient client, List<String> tokens) throws Exception {
+        CpuSample before = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
+        Map<String, Object> r = new SubmitLoad(client).run(tokens, o.submitConcurrency(), o.phase());
+        CpuSample after = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
+        long used = after.productMillisSince(before);
+        long accepted = (long) r.get("accepted");
+        r.put("product_cpu_s", Latencies.round(used / 1000.0));
+        if (accepted > 0) {
+            double perSubmit = (double) used / accepted;
+            r.put("product_cpu_ms_per_submit", Latencies.round(perSubmit));
+            r.put("submits_per_s_the_cores_allow", Latencies.round(cores() * 1000.0 / perSubmit));
+        }
+        r.putAll(after.describeSince(before));
+        r.put("load_average", Machine.loadAverage());
+        return r;
     }
 
     private static int cores() {
@@ -174,17 +288,40 @@ public final class Benchmark {
         Map<String, Object> run() throws Exception;
     }
 
-    /** Runs one scenario if selected; a failure is recorded in the report and the next scenario still runs. */
-    private void scenario(String name, String description, Scenario scenario) {
-        if (!o.runs(name)) {
-            return;
+    /**
+     * The selected scenarios of one build; a failure is recorded in the report and the next scenario still
+     * runs. A repeated scenario keeps each run under {@code repetitions}.
+     */
+    private final class Scenarios {
+        private final Map<String, Object> results;
+
+        Scenarios(Map<String, Object> results) {
+            this.results = results;
         }
-        log(description + " ...");
-        try {
-            scenarios.put(name, scenario.run());
-        } catch (Exception | AssertionError e) {
-            log(name + " failed: " + e);
-            scenarios.put(name, Map.of("failed", String.valueOf(e)));
+
+        void once(String name, String description, Scenario scenario) {
+            if (o.runs(name)) {
+                results.put(name, attempt(name, description, scenario));
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        void repeated(String name, String description, Scenario scenario) {
+            if (o.runs(name)) {
+                Map<String, Object> entry = (Map<String, Object>) results.computeIfAbsent(name,
+                        k -> new LinkedHashMap<>(Map.of("repetitions", new ArrayList<>())));
+                ((List<Object>) entry.get("repetitions")).add(attempt(name, description, scenario));
+            }
+        }
+
+        private Map<String, Object> attempt(String name, String description, Scenario scenario) {
+            log(description + " ...");
+            try {
+                return scenario.run();
+            } catch (Exception | AssertionError e) {
+                log(name + " failed: " + e);
+                return Map.of("failed", String.valueOf(e));
+            }
         }
     }
 
@@ -192,29 +329,22 @@ public final class Benchmark {
         LoadResult run() throws Exception;
     }
 
-    /** Runs a phase and adds the stack's CPU time per 1,000 chunks delivered (all processes, from /proc). */
+    /**
+     * Runs a phase and adds CPU by group (product, load client, simulator, other), the machine's busy and
+     * steal shares, and the product's CPU per delivered chunk (per-turn work included; see the cost scenario).
+     */
     private Map<String, Object> measured(StackUnderTest stack, Phase phase) throws Exception {
-        Map<String, Long> before = ProcStats.cpuByProcess(stack.launcherPid());
+        CpuSample before = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
         LoadResult r = phase.run();
-        Map<String, Long> after = ProcStats.cpuByProcess(stack.launcherPid());
+        CpuSample after = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
         Map<String, Object> s = r.summary();
         long tokens = r.tokens.sum();
-        long total = 0;
+        long product = after.productMillisSince(before);
+        s.put("product_cpu_us_per_delivered_chunk", tokens == 0 ? null : Latencies.round(product * 1e3 / tokens));
+        s.putAll(after.describeSince(before));
         Map<String, Object> perProcess = new LinkedHashMap<>();
-        for (Map.Entry<String, Long> e : after.entrySet()) {
-            long used = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            total += used;
-            perProcess.put(e.getKey(), tokens == 0 ? null : Latencies.round(used * 1000.0 / tokens));
-        }
-        s.put("stack_cpu_s", Latencies.round(total / 1000.0));
-        s.put("stack_cpu_ms_per_1000_chunks", tokens == 0 ? null : Latencies.round(total * 1000.0 / tokens));
-        if (tokens > 0 && total > 0) {
-            // What the machine's cores could carry if the stack had them to itself (the load client excluded).
-            double chunksPerSecond = cores() * 1000.0 * tokens / total;
-            s.put("chunks_per_s_the_cores_allow", Latencies.round(chunksPerSecond));
-            s.put("streams_at_20_chunks_per_s_the_cores_allow", Latencies.round(chunksPerSecond / 20));
-        }
-        s.put("cpu_ms_per_1000_chunks_by_process", perProcess);
+        after.millisSince(before).forEach((name, ms) -> perProcess.put(name, Latencies.round(ms / 1000.0)));
+        s.put("cpu_s_by_process", perProcess);
         s.put("load_average", Machine.loadAverage());
         return s;
     }
@@ -247,8 +377,15 @@ public final class Benchmark {
         s.put("capacity_steps", o.capacitySteps());
         s.put("idle_connections", o.idleConnections());
         s.put("submit_concurrency", o.submitConcurrency());
-        s.put("service_jvm_opts", o.serviceJvmOpts());
+        s.put("service_jvm_opts", o.serviceJvmOpts() != null ? o.serviceJvmOpts() : "each build's launcher default");
         s.put("jfr", o.jfr());
+        s.put("repetitions", o.repetitions());
+        s.put("compare_home", o.compareHome() == null ? null : o.compareHome().toString());
+        s.put("cost_chunks", o.costChunks());
+        s.put("cost_prompts_per_s", o.costRate());
+        s.put("fluent_min_delivered_share", o.fluency().minDeliveredShare());
+        s.put("fluent_max_emit_to_receive_p99_ms", o.fluency().maxEmitToReceiveP99Ms());
+        s.put("worker_answer_slots", StackUnderTest.WORKER_ANSWER_SLOTS);
         return s;
     }
 

@@ -38,21 +38,21 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     /** The default mode; accepted so that a command line can say so. */
     @Option(names = "--quick", converter = Flag.class,
-            description = "smoke run: short phases, capacity 100/250, 1,000 idle connections (default)")
+            description = "smoke run: short phases, 1,000 idle connections (default)")
     private boolean quick;
 
     @Option(names = "--full", converter = Flag.class,
-            description = "the targets: capacity ramp 100..1000, 10,000 idle connections, longer phases")
+            description = "the targets: capacity ramp to 800, 10,000 idle connections, longer phases")
     private boolean full;
 
     @Option(names = "--scenarios", paramLabel = "NAME", split = ",", splitSynopsisLabel = ",",
             converter = Scenario.class,
-            description = "any of baseline,latency_ramp,latency,capacity,submits,idle (default: all)")
+            description = "any of baseline,latency_ramp,latency,cost,capacity,submits,idle (default: all)")
     private List<String> scenarios;
 
     @Option(names = "--service-jvm-opts", paramLabel = "\"…\"",
-            description = "JVM options of each service (default: ${DEFAULT-VALUE}, as the launcher's)")
-    private String serviceJvmOpts = "-Xms64m -Xmx512m -XX:+UseSerialGC";
+            description = "JVM options of each service of every build (default: each build's launcher default)")
+    private String serviceJvmOpts;
 
     @Option(names = "--jfr", converter = Flag.class,
             description = "record a JFR profile of each service; files land in the report folder")
@@ -71,16 +71,47 @@ final class BenchmarkCommand implements Callable<Integer> {
     private int chunks = 20;
 
     @Option(names = "--latency-streams", paramLabel = "N",
-            description = "concurrent streams of the latency scenario (default ${DEFAULT-VALUE})")
-    private int latencyStreams = 50;
+            description = "answers open on average in the open-loop latency scenario (default ${DEFAULT-VALUE})")
+    private int latencyStreams = 10;
 
     @Option(names = "--latency-ramp", paramLabel = "N", split = "\\s*,\\s*", splitSynopsisLabel = ",",
-            description = "concurrent streams of the latency_ramp steps (full: 1,10,25; quick: 10)")
+            description = "the same at other levels, once each (full: 1,25,50; quick: 1)")
     private List<Integer> latencyRamp;
 
     @Option(names = "--capacity-steps", paramLabel = "N", split = "\\s*,\\s*", splitSynopsisLabel = ",",
-            description = "concurrent streams of each capacity step (full: 100,250,500,750,1000; quick: 100,250)")
+            description = "first capacity steps, then bisection (full: 25,50,100,200,400,800; quick: 25,50,100,200)")
     private List<Integer> capacitySteps;
+
+    @Option(names = "--warmup-s", paramLabel = "N",
+            description = "warm-up before the measured phases, seconds (full: 60, so C2 has compiled; quick: 8)")
+    private Integer warmupSeconds;
+
+    @Option(names = "--phase-s", paramLabel = "N", description = "length of each measured phase, seconds (full: 45; quick: 15)")
+    private Integer phaseSeconds;
+
+    @Option(names = "--repetitions", paramLabel = "N",
+            description = "runs of every headline scenario, reported with their spread (default ${DEFAULT-VALUE})")
+    private int repetitions = 3;
+
+    @Option(names = "--compare-home", paramLabel = "DIR",
+            description = "another checkout with its jars built: benchmarked the same way in the same run")
+    private Path compareHome;
+
+    @Option(names = "--cost-chunks", paramLabel = "N", split = "\\s*,\\s*", splitSynopsisLabel = ",",
+            description = "the two answer lengths of the cost scenario (default 10,60)")
+    private List<Integer> costChunks;
+
+    @Option(names = "--cost-rate", paramLabel = "N",
+            description = "prompts per second of the cost scenario (default ${DEFAULT-VALUE})")
+    private double costRate = 8;
+
+    @Option(names = "--min-delivered", paramLabel = "SHARE",
+            description = "share of the offered chunks a passing step delivers (default ${DEFAULT-VALUE})")
+    private double minDelivered = 0.95;
+
+    @Option(names = "--max-emit-p99-ms", paramLabel = "N",
+            description = "emit → receive p99 a passing step stays under (default ${DEFAULT-VALUE})")
+    private double maxEmitP99Ms = 50;
 
     @Option(names = "--idle-connections", paramLabel = "N",
             description = "SSE connections of the idle scenario (full: 10000; quick: 1000)")
@@ -152,16 +183,38 @@ final class BenchmarkCommand implements Callable<Integer> {
                 chunkMs,
                 chunks,
                 // Full runs warm up long enough for C2 to compile the hot paths of all four services.
-                Duration.ofSeconds(full ? 60 : 8),
-                Duration.ofSeconds(full ? 45 : 15),
+                Duration.ofSeconds(warmupSeconds != null ? positive("--warmup-s", warmupSeconds) : full ? 60 : 8),
+                Duration.ofSeconds(phaseSeconds != null ? positive("--phase-s", phaseSeconds) : full ? 45 : 15),
                 latencyStreams,
-                latencyRamp != null ? List.copyOf(latencyRamp) : full ? List.of(1, 10, 25) : List.of(10),
+                latencyRamp != null ? List.copyOf(latencyRamp) : full ? List.of(1, 25, 50) : List.of(1),
                 capacitySteps != null ? List.copyOf(capacitySteps)
-                        : full ? List.of(100, 250, 500, 750, 1000) : List.of(100, 250),
+                        : full ? List.of(25, 50, 100, 200, 400, 800) : List.of(25, 50, 100, 200),
                 60,
                 full ? 2000 : 500,
                 full ? 96 : 48,
-                idleConnections != null ? idleConnections : full ? 10_000 : 1000);
+                idleConnections != null ? idleConnections : full ? 10_000 : 1000,
+                positive("--repetitions", repetitions),
+                compareHome == null ? null : compareHome.toAbsolutePath().normalize(),
+                costChunks(),
+                costRate,
+                new FluencyRule(minDelivered, maxEmitP99Ms));
+    }
+
+    private List<Integer> costChunks() {
+        List<Integer> lengths = costChunks != null ? List.copyOf(costChunks) : List.of(10, 60);
+        if (lengths.size() != 2 || lengths.get(0) < 1 || lengths.get(1) <= lengths.get(0)) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "Invalid value for option '--cost-chunks': two lengths, the shorter first (e.g. 10,100)");
+        }
+        return lengths;
+    }
+
+    private int positive(String option, int value) {
+        if (value < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "Invalid value for option '" + option + "': " + value + " is not at least 1");
+        }
+        return value;
     }
 
     /** A flag's attached value: alone it means true; {@code =true} and {@code =false} (any case), nothing else. */

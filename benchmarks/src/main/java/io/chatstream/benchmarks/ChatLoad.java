@@ -9,8 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closed-loop virtual users without a thread each: a user submits a prompt, follows its answer to the
- * end, records it and starts again until the phase ends. Only callbacks run; nothing blocks per user.
+ * The load: closed-loop virtual users ({@link #run}: a user submits a prompt, follows its answer to the
+ * end and starts again), or open-loop arrivals ({@link #runOpen}: new prompts at a fixed rate, whatever the
+ * answers in flight are doing). Neither has a thread per user or stream; only callbacks run.
  */
 final class ChatLoad {
 
@@ -41,6 +42,11 @@ final class ChatLoad {
         LoadResult result = new LoadResult();
         long started = System.nanoTime();
         long deadline = started + duration.toNanos();
+        Answer answer = answer(prompt, firstTokenDelayMs, expectedTokens);
+        long startedMicros = StreamProbe.nowMicros();
+        result.window(startedMicros + steadyAfterMicros(answer), startedMicros + duration.toNanos() / 1000,
+                users * answer.chunksPerSecond());
+        result.expectedInterval(answer.micros());
         CountDownLatch done = new CountDownLatch(users);
         var sampler = timer.scheduleAtFixedRate(result::sampleOpen, 200, 200, TimeUnit.MILLISECONDS);
         for (int u = 0; u < users; u++) {
@@ -56,6 +62,72 @@ final class ChatLoad {
         sampler.cancel(false);
         result.elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         return result;
+    }
+
+    /**
+     * Open-loop arrivals: a new prompt every {@code 1 / perSecond} seconds for {@code duration}, each through
+     * the stack as a new conversation of the next user. Every latency counts from the moment the prompt
+     * was due, not from when it was sent, so a client or scheduler that falls behind shows up in the
+     * figures instead of thinning the load (the coordinated-omission correction of an open loop).
+     */
+    LoadResult runOpen(List<String> tokens, double perSecond, Duration duration, String prompt,
+                       long firstTokenDelayMs, int expectedTokens) throws InterruptedException {
+        LoadResult result = new LoadResult();
+        Answer answer = answer(prompt, firstTokenDelayMs, expectedTokens);
+        long intervalNanos = Math.round(1e9 / perSecond);
+        int arrivals = (int) Math.max(1, duration.toNanos() / intervalNanos);
+        CountDownLatch done = new CountDownLatch(arrivals);
+        long started = System.nanoTime();
+        long startedMicros = StreamProbe.nowMicros();
+        result.window(startedMicros + steadyAfterMicros(answer), startedMicros + duration.toNanos() / 1000,
+                perSecond * expectedTokens);
+        var sampler = timer.scheduleAtFixedRate(result::sampleOpen, 200, 200, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < arrivals; i++) {
+            String token = tokens.get(i % tokens.size());
+            long dueMicros = startedMicros + i * intervalNanos / 1000;
+            timer.schedule(() -> once(token, prompt, firstTokenDelayMs, expectedTokens, dueMicros, result,
+                    done::countDown), i * intervalNanos, TimeUnit.NANOSECONDS);
+        }
+        if (!done.await(duration.toMillis() + STREAM_TIMEOUT.toMillis() + 30_000, TimeUnit.MILLISECONDS)) {
+            result.error("phase did not end: " + done.getCount() + " answers still open");
+        }
+        sampler.cancel(false);
+        result.elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        return result;
+    }
+
+    /** One answer as the simulator paces it with no pipeline: its length and chunk rate. */
+    private record Answer(long micros, int chunks) {
+        double chunksPerSecond() {
+            return chunks * 1e6 / micros;
+        }
+    }
+
+    /** The ideal turn: the first-token delay, then one chunk every inter-chunk delay the prompt asks for. */
+    private static Answer answer(String prompt, long firstTokenDelayMs, int chunks) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[sim:delay=\\d+,(\\d+)]").matcher(prompt);
+        long chunkMs = m.find() ? Long.parseLong(m.group(1)) : 0;
+        return new Answer((firstTokenDelayMs + Math.max(0, chunks - 1) * chunkMs) * 1000, chunks);
+    }
+
+    /** When a phase is in steady state: every closed-loop user started (1 s) and one whole answer streamed. */
+    private static long steadyAfterMicros(Answer answer) {
+        return Math.max(1_000_000, answer.micros()) + 200_000;
+    }
+
+    private void once(String token, String prompt, long delayMs, int expected, long dueMicros, LoadResult result,
+                      Runnable finished) {
+        client.submit(token, prompt).whenComplete((s, e) -> {
+            if (e != null || !s.accepted()) {
+                result.error(e != null ? "submit: " + e.getClass().getSimpleName() : "submit: HTTP " + s.status());
+                finished.run();
+                return;
+            }
+            result.accepted.increment();
+            result.submit.recordMicros(s.micros());
+            StreamProbe probe = new StreamProbe(StreamProbe.Wire.GATEWAY, dueMicros);
+            follow(probe, client.stream(token, s.requestId(), probe), delayMs, expected, result, finished);
+        });
     }
 
     private void turn(Path path, String token, String prompt, long delayMs, int expected, long deadline,
@@ -96,8 +168,8 @@ final class ChatLoad {
             watchdog.cancel(false);
             result.closed();
             if (p != null) {
-                // CPU per 1,000 chunks counts every delta delivered, failed answers included.
-                result.tokens.add(p.tokens());
+                // CPU per chunk counts every delta delivered, failed answers included.
+                result.delivered(p);
             }
             if (e != null) {
                 result.error("stream: " + e.getClass().getSimpleName());

@@ -17,6 +17,16 @@ final class Latencies {
         histogram.recordValue(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
     }
 
+    /**
+     * Records one value of a closed loop whose next request waits for this one: HdrHistogram adds the
+     * samples the requests that should have started every {@code expectedIntervalMicros} would have seen
+     * (the coordinated-omission correction).
+     */
+    void recordMicros(long micros, long expectedIntervalMicros) {
+        histogram.recordValueWithExpectedInterval(Math.max(0, Math.min(micros, HIGHEST_MICROS)),
+                Math.max(0, expectedIntervalMicros));
+    }
+
     long count() {
         return histogram.getTotalCount();
     }

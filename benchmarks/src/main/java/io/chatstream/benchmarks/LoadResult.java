@@ -18,12 +18,45 @@ final class LoadResult {
     final LongAdder completed = new LongAdder();
     final LongAdder accepted = new LongAdder();
     final LongAdder tokens = new LongAdder();
+    /** Tokens received inside the steady-state window (see {@link #window}). */
+    final LongAdder windowTokens = new LongAdder();
     final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     final AtomicInteger open = new AtomicInteger();
     final AtomicInteger maxOpen = new AtomicInteger();
     final AtomicLong openSamples = new AtomicLong();
     final AtomicLong openSampleSum = new AtomicLong();
     volatile long elapsedMillis;
+    private long windowFromMicros;
+    private long windowToMicros = Long.MAX_VALUE;
+    private double offeredChunksPerSecond = Double.NaN;
+    private long expectedIntervalMicros;
+
+    /**
+     * The steady state of the phase, {@code [fromMicros, toMicros)} in wall-clock µs, and the chunk rate
+     * the load offers in it (what the model emits when the pipeline adds nothing): delivered chunks are
+     * counted in this window only, so the ramp-up and the tail of the last answers do not count against it.
+     */
+    void window(long fromMicros, long toMicros, double offeredPerSecond) {
+        this.windowFromMicros = fromMicros;
+        this.windowToMicros = toMicros;
+        this.offeredChunksPerSecond = offeredPerSecond;
+    }
+
+    /** A closed loop's expected interval between one user's turns, for the coordinated-omission correction. */
+    void expectedInterval(long micros) {
+        this.expectedIntervalMicros = micros;
+    }
+
+    /** Counts what one finished stream delivered, in total and inside the window. */
+    void delivered(StreamProbe p) {
+        tokens.add(p.tokens());
+        windowTokens.add(p.tokensBetween(windowFromMicros, windowToMicros));
+    }
+
+    double deliveredChunksPerSecond() {
+        double seconds = (windowToMicros - windowFromMicros) / 1e6;
+        return windowToMicros == Long.MAX_VALUE || seconds <= 0 ? Double.NaN : windowTokens.sum() / seconds;
+    }
 
     void error(String reason) {
         String key = reason == null ? "unknown" : reason.length() > 120 ? reason.substring(0, 120) : reason;
@@ -51,7 +84,8 @@ final class LoadResult {
     void answer(StreamProbe p, long firstTokenDelayMicros) {
         completed.increment();
         if (p.firstTokenMicros() > 0) {
-            addedTtft.recordMicros(p.firstTokenMicros() - p.startMicros() - firstTokenDelayMicros);
+            addedTtft.recordMicros(p.firstTokenMicros() - p.startMicros() - firstTokenDelayMicros,
+                    expectedIntervalMicros);
         }
         if (p.firstEmitMicros() > 0) {
             ttftBeforeModel.recordMicros(p.firstEmitMicros() - p.startMicros() - firstTokenDelayMicros);
@@ -70,6 +104,12 @@ final class LoadResult {
         s.put("submits_accepted", accepted.sum());
         s.put("deltas_received", tokens.sum());
         s.put("deltas_per_s", Latencies.round(tokens.sum() / seconds));
+        if (!Double.isNaN(offeredChunksPerSecond)) {
+            double delivered = deliveredChunksPerSecond();
+            s.put("offered_chunks_per_s", Latencies.round(offeredChunksPerSecond));
+            s.put("delivered_chunks_per_s", Latencies.round(delivered));
+            s.put("delivered_share", Latencies.round(delivered / offeredChunksPerSecond));
+        }
         s.put("errors", errorCount());
         Map<String, Long> byReason = new LinkedHashMap<>();
         errors.forEach((k, v) -> byReason.put(k, v.sum()));

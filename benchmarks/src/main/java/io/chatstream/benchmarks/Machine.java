@@ -23,6 +23,21 @@ final class Machine {
         return m;
     }
 
+    /** The commit checked out in {@code home} (short hash, "+changes" when the tree differs), or "unknown". */
+    static String commit(Path home) {
+        try {
+            Process git = new ProcessBuilder("git", "-C", home.toString(), "describe", "--always", "--dirty=+changes")
+                    .redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
     /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */
     static String loadAverage() {
         String line = read("/proc/loadavg");

@@ -17,19 +17,35 @@ final class MarkdownReport {
         md.append("## Machine\n\n");
         table(md, (Map<String, Object>) report.get("machine"));
         md.append("\nEverything (load client, simulator, Kafka, Redis, MariaDB, four services) ran on this machine;"
-                + " other work on it shows in the load averages.\n\n## Targets\n\n");
+                + " other work on it shows in the load averages and the steal share of each phase.\n\n## Targets\n\n");
         md.append("| target | goal | measured | met |\n|---|---|---|---|\n");
         for (Map<String, Object> row : (List<Map<String, Object>>) report.get("targets")) {
             md.append("| ").append(row.get("target")).append(" | ").append(row.get("goal")).append(" | ")
                     .append(row.get("measured")).append(" | ").append(row.get("met")).append(" |\n");
         }
-        md.append("\n## Stack\n\n");
-        table(md, (Map<String, Object>) report.get("stack"));
-        Map<String, Object> scenarios = (Map<String, Object>) report.get("scenarios");
-        for (Map.Entry<String, Object> e : scenarios.entrySet()) {
-            md.append("\n## Scenario: ").append(e.getKey()).append("\n\n");
-            section(md, (Map<String, Object>) e.getValue());
+        Map<String, Object> builds = (Map<String, Object>) report.get("builds");
+        md.append("\n## Headline figures\n\nMedian (smallest–largest) of the repetitions.\n\n| figure |");
+        builds.forEach((label, b) -> md.append(' ').append(label).append(" `")
+                .append(((Map<String, Object>) b).get("commit")).append("` |"));
+        md.append("\n|---|").append("---|".repeat(builds.size())).append('\n');
+        Map<String, Object> first = (Map<String, Object>) ((Map<String, Object>) builds.values().iterator().next())
+                .get("headline");
+        for (String figure : first.keySet()) {
+            md.append("| ").append(figure).append(" |");
+            builds.values().forEach(b -> md.append(' ').append(Spread.text((Map<String, Object>)
+                    ((Map<String, Object>) ((Map<String, Object>) b).get("headline")).get(figure))).append(" |"));
+            md.append('\n');
         }
+        builds.forEach((label, b) -> {
+            Map<String, Object> build = (Map<String, Object>) b;
+            md.append("\n## Build: ").append(label).append(" (`").append(build.get("commit")).append("`, ")
+                    .append(build.get("home")).append(")\n\n### Stack\n\n");
+            table(md, (Map<String, Object>) build.get("stack"));
+            ((Map<String, Object>) build.get("scenarios")).forEach((name, value) -> {
+                md.append("\n### Scenario: ").append(name).append("\n\n");
+                section(md, (Map<String, Object>) value);
+            });
+        });
         md.append("\nAll latencies in milliseconds. Added TTFT = first token seen by the SSE client − submit start −"
                 + " the simulator's first-token delay; emit → receive = SSE receive − the simulator's emit time"
                 + " written into the token (`[sim:stamp]`). See docs/benchmarks.md.\n");

@@ -28,6 +28,34 @@ final class ProcStats {
         }
     }
 
+    /**
+     * CPU milliseconds of {@code pid}'s JIT compiler threads (HotSpot names them "C1 CompilerThreadN" and
+     * "C2 CompilerThreadN", which /proc cuts to "C1 CompilerThre"), or 0 for a process that is not a JVM.
+     */
+    static long compilerCpuMillis(long pid) {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (isCompilerThread(stat)) {
+                        total += cpuMillisOf(stat);
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
+    }
+
+    static boolean isCompilerThread(String stat) {
+        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        return comm.matches("C[12] CompilerThre.*");
+    }
+
     /** Parses a /proc/PID/stat line; the command name may contain spaces and parentheses. */
     static long cpuMillisOf(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
@@ -76,17 +104,31 @@ final class ProcStats {
             return "kafka";
         }
         String exe = cmd.split(" ")[0];
-        return exe.substring(exe.lastIndexOf('/') + 1);
+        return executableName(exe.substring(exe.lastIndexOf('/') + 1));
+    }
+
+    /** Debian's redis-server is a link to redis-check-rdb, which is what /proc shows: named as it is started. */
+    static String executableName(String exe) {
+        return exe.equals("redis-check-rdb") ? "redis-server" : exe;
     }
 
     /** CPU milliseconds of each process of the tree at this moment, by name (duplicates get #pid). */
     static Map<String, Long> cpuByProcess(long root) {
-        Map<String, Long> cpu = new LinkedHashMap<>();
+        return byProcess(root, pid -> Math.max(0, cpuMillis(pid)));
+    }
+
+    /** JIT compiler CPU milliseconds of each process of the tree at this moment, named as {@link #cpuByProcess}. */
+    static Map<String, Long> compilerCpuByProcess(long root) {
+        return byProcess(root, ProcStats::compilerCpuMillis);
+    }
+
+    private static Map<String, Long> byProcess(long root, java.util.function.LongUnaryOperator figure) {
+        Map<String, Long> values = new LinkedHashMap<>();
         for (long pid : tree(root)) {
             String name = nameOf(pid);
-            cpu.put(cpu.containsKey(name) ? name + "#" + pid : name, Math.max(0, cpuMillis(pid)));
+            values.put(values.containsKey(name) ? name + "#" + pid : name, figure.applyAsLong(pid));
         }
-        return cpu;
+        return values;
     }
 
     /** RSS in MiB of each process of the tree, by name, plus "total". */

@@ -30,6 +30,7 @@ final class StreamProbe implements Flow.Subscriber<String> {
     private long firstTokenMicros = -1;
     private long firstEmitMicros = -1;
     private long[] emitToReceive = new long[32];
+    private long[] receivedAt = new long[32];
     private int tokens;
     private int stamped;
     private int heartbeats;
@@ -145,7 +146,7 @@ final class StreamProbe implements Flow.Subscriber<String> {
         }
         long[] stamps = EmitStamp.all(text);
         if (stamps.length == 0) {
-            tokens++;
+            received(receivedMicros);
             return;
         }
         if (firstEmitMicros < 0) {
@@ -156,8 +157,26 @@ final class StreamProbe implements Flow.Subscriber<String> {
                 emitToReceive = Arrays.copyOf(emitToReceive, stamped * 2);
             }
             emitToReceive[stamped++] = receivedMicros - emitted;
-            tokens++;
+            received(receivedMicros);
         }
+    }
+
+    private void received(long receivedMicros) {
+        if (tokens == receivedAt.length) {
+            receivedAt = Arrays.copyOf(receivedAt, tokens * 2);
+        }
+        receivedAt[tokens++] = receivedMicros;
+    }
+
+    /** Tokens received in {@code [fromMicros, toMicros)}: the steady-state window of a load phase. */
+    int tokensBetween(long fromMicros, long toMicros) {
+        int n = 0;
+        for (int i = 0; i < tokens; i++) {
+            if (receivedAt[i] >= fromMicros && receivedAt[i] < toMicros) {
+                n++;
+            }
+        }
+        return n;
     }
 
     void restart(long micros) {

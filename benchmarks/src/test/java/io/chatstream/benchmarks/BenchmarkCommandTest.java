@@ -17,7 +17,8 @@ class BenchmarkCommandTest {
     /** Every option the benchmark has taken so far; docs/benchmarks.md and the README pass them. */
     private static final List<String> OPTIONS = List.of("--quick", "--full", "--scenarios", "--service-jvm-opts",
             "--jfr", "--sim-first-token-ms", "--sim-chunk-ms", "--sim-chunks", "--latency-streams", "--latency-ramp",
-            "--capacity-steps", "--idle-connections", "--home", "--help");
+            "--capacity-steps", "--warmup-s", "--phase-s", "--repetitions", "--compare-home", "--cost-chunks", "--cost-rate", "--min-delivered",
+            "--max-emit-p99-ms", "--idle-connections", "--home", "--help");
     private static final String HINT =
             "Usage: scripts/benchmark.sh [--quick|--full] [OPTIONS]   (--help lists every option)";
 

@@ -31,4 +31,13 @@ class ProcStatsTest {
         assertThat(ProcStats.threads(self)).isPositive();
         assertThat(ProcStats.tree(self)).contains(self);
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("the JIT compiler threads of a JVM are found by their names in /proc")
+    void compilerThreads() {
+        assertThat(ProcStats.isCompilerThread("123 (C2 CompilerThre) S 1 2 3")).isTrue();
+        assertThat(ProcStats.isCompilerThread("124 (C1 CompilerThre) S 1 2 3")).isTrue();
+        assertThat(ProcStats.isCompilerThread("125 (http-nio-8080-e) S 1 2 3")).isFalse();
+        assertThat(ProcStats.compilerCpuMillis(ProcessHandle.current().pid())).isNotNegative();
+    }
 }

@@ -30,6 +30,14 @@ class StreamProbeTest {
         assertThat(probe.firstEmitMicros()).isEqualTo(EmitStamp.find(stamp).orElseThrow());
         assertThat(probe.emitToReceive()).hasSize(2);
         assertThat(java.util.Arrays.stream(probe.emitToReceive()).min().orElseThrow()).isGreaterThanOrEqualTo(0);
+        assertThat(probe.tokensBetween(start, StreamProbe.nowMicros() + 1)).isEqualTo(2);
+        assertThat(probe.tokensBetween(StreamProbe.nowMicros() + 1, Long.MAX_VALUE)).isZero();
+
+        LoadResult result = new LoadResult();
+        result.window(start, StreamProbe.nowMicros() + 1, 1);
+        result.delivered(probe);
+        assertThat(result.windowTokens.sum()).isEqualTo(2);
+        assertThat(result.tokens.sum()).isEqualTo(2);
     }
 
     @Test
