@@ -95,6 +95,10 @@ final class StackUnderTest implements AutoCloseable {
         // bucket no benchmark user empties; the services inherit the launcher's environment.
         pb.environment().put("CHAT_RATELIMIT_CAPACITY", "1000000");
         pb.environment().put("CHAT_RATELIMIT_REFILLTOKENS", "1000000");
+        // The idle scenario holds 10,000 SSE connections from this one address, 100 readers per answer of
+        // one user: far past the per-address (200) and per-user (20) stream limits, which stay on.
+        pb.environment().put("CHAT_SSE_MAXSTREAMSPERUSER", "1000000");
+        pb.environment().put("CHAT_SSE_MAXSTREAMSPERADDRESS", "1000000");
         Process launcher = pb.start();
         Path manifestFile = stateDir.resolve("stack.json");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
@@ -190,28 +194,26 @@ final class StackUnderTest implements AutoCloseable {
     @Override
     public void close() {
         stop(launcher, children);
-        simulator.destroy();
+        terminate(simulator, 20);
+    }
+
+    /** SIGTERM, then SIGKILL when {@code process} has not exited after {@code graceSeconds}. */
+    private static void terminate(Process process, int graceSeconds) {
+        process.destroy();
         try {
-            if (!simulator.waitFor(20, TimeUnit.SECONDS)) {
-                simulator.destroyForcibly();
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            simulator.destroyForcibly();
+            process.destroyForcibly();
         }
     }
 
     private static void stop(Process launcher, List<Long> children) {
         List<Long> everything = new ArrayList<>(ProcStats.tree(launcher.pid()));
         everything.addAll(children);
-        launcher.destroy();
-        try {
-            if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
-                launcher.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        terminate(launcher, 90);
         // Anything the launcher could not stop goes by its own pid, never by name.
         for (long pid : everything) {
             ProcessHandle.of(pid).ifPresent(p -> {
