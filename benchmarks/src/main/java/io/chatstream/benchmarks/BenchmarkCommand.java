@@ -83,7 +83,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     private List<Integer> capacitySteps;
 
     @Option(names = "--warmup-s", paramLabel = "N",
-            description = "warm-up before the measured phases, seconds (full: 60, so C2 has compiled; quick: 8)")
+            description = "warm-up before the measured phases, seconds (full: 180; quick: 60: C2 keeps compiling"
+                    + " for minutes on 2 cores)")
     private Integer warmupSeconds;
 
     @Option(names = "--phase-s", paramLabel = "N", description = "length of each measured phase, seconds (full: 45; quick: 15)")
@@ -182,8 +183,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 firstTokenMs,
                 chunkMs,
                 chunks,
-                // Full runs warm up long enough for C2 to compile the hot paths of all four services.
-                Duration.ofSeconds(warmupSeconds != null ? positive("--warmup-s", warmupSeconds) : full ? 60 : 8),
+                Duration.ofSeconds(warmupSeconds != null ? positive("--warmup-s", warmupSeconds) : full ? 180 : 60),
                 Duration.ofSeconds(phaseSeconds != null ? positive("--phase-s", phaseSeconds) : full ? 45 : 15),
                 latencyStreams,
                 latencyRamp != null ? List.copyOf(latencyRamp) : full ? List.of(1, 25, 50) : List.of(1),

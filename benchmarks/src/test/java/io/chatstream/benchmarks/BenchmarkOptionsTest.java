@@ -40,7 +40,7 @@ class BenchmarkOptionsTest {
         assertThat(quick.firstTokenMs()).isEqualTo(100);
         assertThat(quick.chunkMs()).isEqualTo(50);
         assertThat(quick.chunks()).isEqualTo(20);
-        assertThat(quick.warmup()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(quick.warmup()).isEqualTo(Duration.ofSeconds(60));
         assertThat(quick.phase()).isEqualTo(Duration.ofSeconds(15));
         assertThat(quick.latencyStreams()).isEqualTo(10);
         assertThat(quick.latencyRamp()).containsExactly(1);
@@ -56,7 +56,7 @@ class BenchmarkOptionsTest {
         assertThat(quick.idleConnections()).isEqualTo(1000);
 
         BenchmarkOptions full = BenchmarkCommand.parse("--full");
-        assertThat(full.warmup()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(full.warmup()).isEqualTo(Duration.ofSeconds(180));
         assertThat(full.phase()).isEqualTo(Duration.ofSeconds(45));
         assertThat(full.capacitySteps()).containsExactly(25, 50, 100, 200, 400, 800);
         assertThat(full.submitUsers()).isEqualTo(2000);
