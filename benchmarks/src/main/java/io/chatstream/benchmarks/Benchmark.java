@@ -73,7 +73,7 @@ public final class Benchmark {
             List<String> tokens = tokens(client, Math.max(users, o.latencyStreams()));
             Thread.sleep(3000);
             stackFigures.put("rss_mib_idle", ProcStats.rssByProcess(stack.launcherPid()));
-            ChatLoad load = new ChatLoad(client);
+            ChatLoad load = new ChatLoad(client, o.chunkMs());
             log("warm-up " + o.warmup().toSeconds() + " s ...");
             load.run(ChatLoad.Path.STACK, tokens, 10, o.warmup(), prompt(o.chunks(), "warm up"), o.firstTokenMs(),
                     o.chunks());
@@ -123,7 +123,7 @@ public final class Benchmark {
 
     /** The ideal length of an answer of {@code chunks} chunks, in seconds (no pipeline). */
     private double answerSeconds(int chunks) {
-        return (o.firstTokenMs() + (chunks - 1) * o.chunkMs()) / 1000.0;
+        return ChatLoad.idealAnswerMicros(o.firstTokenMs(), o.chunkMs(), chunks) / 1e6;
     }
 
     /** Product CPU while nothing is asked (consumer polls, health checks, timers), in cores. */
@@ -184,9 +184,7 @@ public final class Benchmark {
             run.put("product_cpu_ms_above_idle", Latencies.round(busyMillis));
             run.put("product_cpu_ms_per_turn_with_its_chunks", Latencies.round(perTurn[i]));
             run.putAll(after.describeSince(before));
-            Map<String, Object> perProcess = new LinkedHashMap<>();
-            after.millisSince(before).forEach((name, ms) -> perProcess.put(name, Latencies.round(ms / 1000.0)));
-            run.put("cpu_s_by_process", perProcess);
+            run.put("cpu_s_by_process", after.secondsByProcessSince(before));
             out.put("answers_of_" + chunks, run);
         }
         int shorter = o.costChunks().get(0);
@@ -342,9 +340,7 @@ public final class Benchmark {
         long product = after.productMillisSince(before);
         s.put("product_cpu_us_per_delivered_chunk", tokens == 0 ? null : Latencies.round(product * 1e3 / tokens));
         s.putAll(after.describeSince(before));
-        Map<String, Object> perProcess = new LinkedHashMap<>();
-        after.millisSince(before).forEach((name, ms) -> perProcess.put(name, Latencies.round(ms / 1000.0)));
-        s.put("cpu_s_by_process", perProcess);
+        s.put("cpu_s_by_process", after.secondsByProcessSince(before));
         s.put("load_average", Machine.loadAverage());
         return s;
     }

@@ -21,14 +21,17 @@ final class ChatLoad {
     private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(90);
 
     private final ChatClient client;
+    private final long chunkMs;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bench-timer");
         t.setDaemon(true);
         return t;
     });
 
-    ChatLoad(ChatClient client) {
+    /** @param chunkMs the simulator's inter-chunk delay every prompt of this run asks for */
+    ChatLoad(ChatClient client, long chunkMs) {
         this.client = client;
+        this.chunkMs = chunkMs;
     }
 
     /**
@@ -42,7 +45,7 @@ final class ChatLoad {
         LoadResult result = new LoadResult();
         long started = System.nanoTime();
         long deadline = started + duration.toNanos();
-        Answer answer = answer(prompt, firstTokenDelayMs, expectedTokens);
+        Answer answer = answer(firstTokenDelayMs, expectedTokens);
         long startedMicros = StreamProbe.nowMicros();
         result.window(startedMicros + steadyAfterMicros(answer), startedMicros + duration.toNanos() / 1000,
                 users * answer.chunksPerSecond());
@@ -73,7 +76,7 @@ final class ChatLoad {
     LoadResult runOpen(List<String> tokens, double perSecond, Duration duration, String prompt,
                        long firstTokenDelayMs, int expectedTokens) throws InterruptedException {
         LoadResult result = new LoadResult();
-        Answer answer = answer(prompt, firstTokenDelayMs, expectedTokens);
+        Answer answer = answer(firstTokenDelayMs, expectedTokens);
         long intervalNanos = Math.round(1e9 / perSecond);
         int arrivals = (int) Math.max(1, duration.toNanos() / intervalNanos);
         CountDownLatch done = new CountDownLatch(arrivals);
@@ -103,11 +106,13 @@ final class ChatLoad {
         }
     }
 
-    /** The ideal turn: the first-token delay, then one chunk every inter-chunk delay the prompt asks for. */
-    private static Answer answer(String prompt, long firstTokenDelayMs, int chunks) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[sim:delay=\\d+,(\\d+)]").matcher(prompt);
-        long chunkMs = m.find() ? Long.parseLong(m.group(1)) : 0;
-        return new Answer((firstTokenDelayMs + Math.max(0, chunks - 1) * chunkMs) * 1000, chunks);
+    private Answer answer(long firstTokenDelayMs, int chunks) {
+        return new Answer(idealAnswerMicros(firstTokenDelayMs, chunkMs, chunks), chunks);
+    }
+
+    /** The ideal turn: the first-token delay, then one chunk every inter-chunk delay. */
+    static long idealAnswerMicros(long firstTokenDelayMs, long chunkMs, int chunks) {
+        return (firstTokenDelayMs + Math.max(0, chunks - 1) * chunkMs) * 1000;
     }
 
     /** When a phase is in steady state: every closed-loop user started (1 s) and one whole answer streamed. */

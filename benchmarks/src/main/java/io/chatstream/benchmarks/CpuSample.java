@@ -57,6 +57,13 @@ final class CpuSample {
         return used;
     }
 
+    /** CPU seconds spent since {@code before}, by process, rounded for the report. */
+    Map<String, Object> secondsByProcessSince(CpuSample before) {
+        Map<String, Object> seconds = new LinkedHashMap<>();
+        millisSince(before).forEach((name, ms) -> seconds.put(name, Latencies.round(ms / 1000.0)));
+        return seconds;
+    }
+
     long productMillisSince(CpuSample before) {
         return millisSince(before).entrySet().stream().filter(e -> group(e.getKey()).equals("product"))
                 .mapToLong(Map.Entry::getValue).sum();
