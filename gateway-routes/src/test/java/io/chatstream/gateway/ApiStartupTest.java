@@ -111,8 +111,8 @@ class ApiStartupTest {
                 .run("--server.port=0", "--chat.rate-limit.enabled=false", "--chat.grpc.deadline=2s",
                         "--chat.command.grpc-target=" + FAKES.target(), "--chat.query.grpc-target=" + FAKES.target(),
                         "--chat.http.startup.retry-after=1s", "--management.endpoint.health.show-details=always",
-                        "--chat.service-identity.signing-key=" + TestGateway.PRIVATE_KEY,
-                        "--chat.service-identity.public-key=" + TestGateway.PUBLIC_KEY);
+                        "--chat.service-identity.command-key=" + TestGateway.COMMAND_KEY,
+                        "--chat.service-identity.query-key=" + TestGateway.QUERY_KEY);
     }
 
     private static void assertStarting(HttpResponse<String> r) throws Exception {

@@ -7,12 +7,9 @@ import io.chatstream.gateway.backend.infrastructure.CallerMetadata;
 import io.chatstream.support.identity.GatewayIdentityInterceptor;
 import io.chatstream.support.identity.GatewayTokenVerifier;
 import io.chatstream.support.identity.GatewayTokens;
-import io.chatstream.support.identity.PemKeys;
-import java.nio.charset.StandardCharsets;
-import java.security.interfaces.ECPublicKey;
+import io.chatstream.support.identity.TestGateway;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import io.chatstream.proto.v1.SubmitPromptRequest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,12 +43,10 @@ class ChatApiTest extends GatewayTestSupport {
         // The gateway's proof for the command service, for this user; no other service would take it.
         String authorization = FAKES.lastHeaders.get().get(GatewayIdentityInterceptor.AUTHORIZATION);
         assertThat(authorization).startsWith("Bearer ");
-        ECPublicKey gatewayKey = PemKeys.publicKey(new String(getClass().getResourceAsStream(
-                "/service-identity/test-gateway-public.pem").readAllBytes(), StandardCharsets.US_ASCII), "test key");
-        assertThat(new GatewayTokenVerifier(List.of(gatewayKey), GatewayTokens.COMMAND_AUDIENCE, Duration.ZERO,
-                Clock.systemUTC()).userOf(authorization.substring(7))).contains("alice");
-        assertThat(new GatewayTokenVerifier(List.of(gatewayKey), GatewayTokens.QUERY_AUDIENCE, Duration.ZERO,
-                Clock.systemUTC()).userOf(authorization.substring(7))).isEmpty();
+        assertThat(new GatewayTokenVerifier(List.of(TestGateway.key("test-command.key")), GatewayTokens.COMMAND_AUDIENCE,
+                Duration.ZERO, Clock.systemUTC()).userOf(authorization.substring(7))).contains("alice");
+        assertThat(new GatewayTokenVerifier(List.of(TestGateway.key("test-query.key")), GatewayTokens.QUERY_AUDIENCE,
+                Duration.ZERO, Clock.systemUTC()).userOf(authorization.substring(7))).isEmpty();
     }
 
     @Test

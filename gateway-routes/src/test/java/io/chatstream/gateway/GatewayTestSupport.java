@@ -42,8 +42,8 @@ public abstract class GatewayTestSupport {
         registry.add("chat.query.grpc-target", () -> "${test.query.grpc-target:" + FAKES.target() + "}");
         registry.add("chat.grpc.deadline", () -> "2s");
         registry.add("chat.http.max-body-bytes", () -> "65536");
-        registry.add("chat.service-identity.signing-key", () -> TestGateway.PRIVATE_KEY);
-        registry.add("chat.service-identity.public-key", () -> TestGateway.PUBLIC_KEY);
+        registry.add("chat.service-identity.command-key", () -> TestGateway.COMMAND_KEY);
+        registry.add("chat.service-identity.query-key", () -> TestGateway.QUERY_KEY);
     }
 
     @LocalServerPort

@@ -51,8 +51,8 @@ public final class LocalStack {
     private Supervisor supervisor;
     private final List<Supervised> components = new ArrayList<>();
     private StateDirLock stateDirLock;
-    /** The gateway's service-identity key pair of this state dir. */
-    private GatewayKeyPair gatewayKeys;
+    /** The gateway keys of this state dir, one per service the gateways call. */
+    private ServiceIdentityKeys gatewayKeys;
     /** Kafka starts beside Redis and MariaDB; kept so a stop during start-up still stops it. */
     private CompletableFuture<KafkaBroker> kafkaStart;
 
@@ -92,7 +92,7 @@ public final class LocalStack {
         }
         prepareStateDir();
         Path data = options.stateDir().resolve("data");
-        gatewayKeys = GatewayKeyPair.in(data.resolve("service-identity"));
+        gatewayKeys = ServiceIdentityKeys.in(data.resolve("service-identity"));
 
         log.info("starting Kafka (KRaft), Redis and MariaDB ...");
         kafkaStart = CompletableFuture.supplyAsync(
@@ -284,7 +284,7 @@ public final class LocalStack {
                     "--chat.grpc.port=" + options.port("command", StackOptions.COMMAND_GRPC, n),
                     "--spring.datasource.url=" + mariadb.jdbcUrl("chat_command"),
                     "--spring.datasource.username=chat_command",
-                    "--chat.service-identity.gateway-keys=" + GatewayKeyPair.location(gatewayKeys.publicKey())), common,
+                    "--chat.service-identity.gateway-keys=" + ServiceIdentityKeys.location(gatewayKeys.commandKey())), common,
                     Map.of("SPRING_DATASOURCE_PASSWORD", "chat_command")));
         }
         for (int n = 1; n <= options.scale().of("query"); n++) {
@@ -299,8 +299,8 @@ public final class LocalStack {
                 "--chat.query.grpc-target=" + grpcTargets("query", StackOptions.QUERY_GRPC),
                 "--chat.auth.oidc.issuer-uri=" + identityIssuer(options),
                 "--chat.auth.oidc.client-id=" + WEB_CLIENT_ID,
-                "--chat.service-identity.signing-key=" + GatewayKeyPair.location(gatewayKeys.privateKey()),
-                "--chat.service-identity.public-key=" + GatewayKeyPair.location(gatewayKeys.publicKey()));
+                "--chat.service-identity.command-key=" + ServiceIdentityKeys.location(gatewayKeys.commandKey()),
+                "--chat.service-identity.query-key=" + ServiceIdentityKeys.location(gatewayKeys.queryKey()));
         Map<String, String> gatewayEnv = Map.of("CHAT_AUTH_OIDC_CLIENT_SECRET", WEB_CLIENT_SECRET);
         for (int n = 1; n <= options.scale().of("gateway"); n++) {
             services.add(launch("gateway", n, gatewayArgs, common, gatewayEnv));
@@ -332,7 +332,7 @@ public final class LocalStack {
         return List.of("--chat.grpc.port=" + grpcPort,
                 "--spring.datasource.url=" + mariadb.jdbcUrl("chat_query"),
                 "--spring.datasource.username=chat_query",
-                "--chat.service-identity.gateway-keys=" + GatewayKeyPair.location(gatewayKeys.publicKey()));
+                "--chat.service-identity.gateway-keys=" + ServiceIdentityKeys.location(gatewayKeys.queryKey()));
     }
 
     /** The query jar's one-shot rebuild command (profile rebuild), before any service runs. */

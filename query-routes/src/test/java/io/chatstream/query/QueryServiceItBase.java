@@ -115,7 +115,7 @@ abstract class QueryServiceItBase {
         r.add("spring.datasource.url", () -> db.jdbcUrl("chat_query"));
         r.add("chat.grpc.port", () -> grpcPort);
         r.add("chat.grpc.host", () -> "127.0.0.1");
-        r.add("chat.service-identity.gateway-keys", () -> TestGateway.PUBLIC_KEY);
+        r.add("chat.service-identity.gateway-keys", () -> TestGateway.QUERY_KEY);
         r.add("chat.stream.heartbeat-interval", () -> "500ms");
         r.add("chat.stream.ownership-wait", () -> "2s");
         r.add("chat.stream.start-timeout", () -> "4s");

@@ -95,7 +95,7 @@ abstract class CommandItSupport {
         registry.add("spring.data.redis.port", () -> redis.port());
         registry.add("chat.grpc.port", () -> grpcPort);
         registry.add("chat.grpc.host", () -> "127.0.0.1");
-        registry.add("chat.service-identity.gateway-keys", () -> TestGateway.PUBLIC_KEY);
+        registry.add("chat.service-identity.gateway-keys", () -> TestGateway.COMMAND_KEY);
         registry.add("chat.metrics.kafka-offsets-interval", () -> "1s");
         // Small enough for CommandServiceIT.dailyTokenBudget to use up; no other test's answers carry usage.
         registry.add("chat.quota.daily-tokens", () -> "1000");

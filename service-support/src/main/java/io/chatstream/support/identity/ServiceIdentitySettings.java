@@ -3,7 +3,6 @@ package io.chatstream.support.identity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +13,8 @@ import org.springframework.core.io.Resource;
 /**
  * {@code chat.service-identity.*} of a service the gateway calls (chat-service-identity.yml documents each key).
  *
- * @param gatewayKeys the public keys (PEM) of the gateways allowed to call, several during a key rotation
+ * @param gatewayKeys the keys this service shares with the gateways (base64 text, ADR 0016), several during a
+ *                    key rotation
  * @param clockSkew   how far the gateway's clock may be off from this one
  */
 @ConfigurationProperties("chat.service-identity")
@@ -32,16 +32,17 @@ public record ServiceIdentitySettings(List<Resource> gatewayKeys, Duration clock
      */
     public GatewayIdentityInterceptor interceptor(String audience, Clock clock) {
         if (gatewayKeys.isEmpty()) {
-            throw new IllegalStateException("chat.service-identity.gateway-keys is not set: the public key of the gateway"
-                    + " (PEM, e.g. file:/etc/chatstream/gateway-public.pem) is needed to accept its calls");
+            throw new IllegalStateException("chat.service-identity.gateway-keys is not set: the key this service shares"
+                    + " with the gateways (e.g. file:/etc/chatstream/service-identity/command.key) is needed to accept"
+                    + " their calls");
         }
-        List<ECPublicKey> keys = gatewayKeys.stream().map(ServiceIdentitySettings::read).toList();
+        List<GatewayKey> keys = gatewayKeys.stream().map(ServiceIdentitySettings::read).toList();
         return new GatewayIdentityInterceptor(new GatewayTokenVerifier(keys, audience, clockSkew, clock));
     }
 
-    private static ECPublicKey read(Resource resource) {
+    private static GatewayKey read(Resource resource) {
         try {
-            return PemKeys.publicKey(resource.getContentAsString(StandardCharsets.UTF_8), "chat.service-identity.gateway-keys "
+            return GatewayKey.parse(resource.getContentAsString(StandardCharsets.US_ASCII), "chat.service-identity.gateway-keys "
                     + resource.getDescription());
         } catch (IOException e) {
             throw new UncheckedIOException("chat.service-identity.gateway-keys: cannot read " + resource.getDescription(), e);

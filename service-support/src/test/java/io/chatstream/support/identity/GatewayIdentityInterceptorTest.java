@@ -16,8 +16,11 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
-import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /** Over real gRPC (Netty on a loopback port): which calls reach the service behind the interceptor. */
 class GatewayIdentityInterceptorTest {
 
-    private final KeyPair gateway = GatewayTokensTest.p256();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final GatewayKey gateway = GatewayKey.generate(RANDOM);
     private final AtomicInteger served = new AtomicInteger();
     private Server server;
     private ManagedChannel channel;
@@ -69,7 +73,7 @@ class GatewayIdentityInterceptorTest {
     @DisplayName("no token, a token of another key or for another service: UNAUTHENTICATED, the service never runs")
     void unauthenticated() {
         assertThat(refusal(stubWithout())).isEqualTo(Status.Code.UNAUTHENTICATED);
-        assertThat(refusal(stub(token("alice", GatewayTokens.COMMAND_AUDIENCE, GatewayTokensTest.p256()))))
+        assertThat(refusal(stub(token("alice", GatewayTokens.COMMAND_AUDIENCE, GatewayKey.generate(RANDOM)))))
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(refusal(stub(token("alice", GatewayTokens.QUERY_AUDIENCE, gateway)))).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(refusal(stub("Basic YWxpY2U6cHc="))).isEqualTo(Status.Code.UNAUTHENTICATED);
@@ -92,8 +96,9 @@ class GatewayIdentityInterceptorTest {
         return Status.Code.OK;
     }
 
-    private static String token(String user, String audience, KeyPair key) {
-        return "Bearer " + GatewayTokensTest.tokens(key, Instant.now()).tokenFor(user, audience);
+    private static String token(String user, String audience, GatewayKey key) {
+        return "Bearer " + new GatewayTokens(Map.of(audience, key), Duration.ofSeconds(60), Clock.systemUTC())
+                .tokenFor(user, audience);
     }
 
     private static RenameSessionRequest rename(String user) {

@@ -11,33 +11,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * For the services' ITs: a gRPC client interceptor that signs every call as a gateway would, with the test key
- * pair in this module's test resources, for the {@code user_id} of the call's first request message (so a test
- * may act as any user). The start of the call waits for that message, since the token goes in the headers.
- * The service under test is given {@link #PUBLIC_KEY} as {@code chat.service-identity.gateway-keys}.
+ * For the services' ITs: a gRPC client interceptor that signs every call as a gateway would, with the test keys
+ * in this module's test resources, for the {@code user_id} of the call's first request message (so a test may act
+ * as any user). The start of the call waits for that message, since the token goes in the headers. The service
+ * under test is given {@link #COMMAND_KEY} or {@link #QUERY_KEY} as {@code chat.service-identity.gateway-keys}.
  */
 public final class TestGateway implements ClientInterceptor {
 
-    public static final String PUBLIC_KEY = "classpath:service-identity/test-gateway-public.pem";
-    public static final String PRIVATE_KEY = "classpath:service-identity/test-gateway-key.pem";
+    public static final String COMMAND_KEY = "classpath:service-identity/test-command.key";
+    public static final String QUERY_KEY = "classpath:service-identity/test-query.key";
 
     private final GatewayTokens tokens;
     private final String audience;
 
     private TestGateway(String audience) {
-        ECPublicKey publicKey = PemKeys.publicKey(resource("/service-identity/test-gateway-public.pem"), "test key");
-        ECPrivateKey privateKey = PemKeys.privateKey(resource("/service-identity/test-gateway-key.pem"), "test key");
-        this.tokens = new GatewayTokens(privateKey, GatewayTokenVerifier.keyId(publicKey), Duration.ofSeconds(60),
-                Clock.systemUTC());
+        this.tokens = new GatewayTokens(Map.of(GatewayTokens.COMMAND_AUDIENCE, key("test-command.key"),
+                GatewayTokens.QUERY_AUDIENCE, key("test-query.key")), Duration.ofSeconds(60), Clock.systemUTC());
         this.audience = audience;
+    }
+
+    /** A test key, e.g. {@code test-command.key}. */
+    public static GatewayKey key(String name) {
+        return GatewayKey.parse(resource("/service-identity/" + name), name);
     }
 
     public static TestGateway forCommand() {

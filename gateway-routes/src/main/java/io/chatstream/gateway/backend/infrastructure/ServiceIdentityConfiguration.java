@@ -1,24 +1,20 @@
 package io.chatstream.gateway.backend.infrastructure;
 
-import io.chatstream.support.identity.GatewayTokenVerifier;
+import io.chatstream.support.identity.GatewayKey;
 import io.chatstream.support.identity.GatewayTokens;
-import io.chatstream.support.identity.PemKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 
 /**
- * The gateway's side of service identity: its signing key, checked at start-up against its public key (a token
- * it signs must verify with the key the services hold), and the tokens it puts on every call.
+ * The gateway's side of service identity: the key it shares with each service it calls, and the tokens it puts
+ * on every call. The two keys must differ, or a service holding its own key could make tokens the other takes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayIdentitySettings.class)
@@ -26,26 +22,22 @@ public class ServiceIdentityConfiguration {
 
     @Bean
     GatewayTokens gatewayTokens(GatewayIdentitySettings settings) {
-        ECPrivateKey privateKey = PemKeys.privateKey(text(settings.signingKey(), "chat.service-identity.signing-key"),
-                "chat.service-identity.signing-key " + settings.signingKey().getDescription());
-        ECPublicKey publicKey = PemKeys.publicKey(text(settings.publicKey(), "chat.service-identity.public-key"),
-                "chat.service-identity.public-key " + settings.publicKey().getDescription());
-        GatewayTokens tokens = new GatewayTokens(privateKey, GatewayTokenVerifier.keyId(publicKey), settings.tokenTtl(),
-                Clock.systemUTC());
-        GatewayTokenVerifier check = new GatewayTokenVerifier(List.of(publicKey), GatewayTokens.COMMAND_AUDIENCE,
-                Duration.ZERO, Clock.systemUTC());
-        if (check.userOf(tokens.tokenFor("start-up-check", GatewayTokens.COMMAND_AUDIENCE)).isEmpty()) {
-            throw new IllegalStateException("chat.service-identity.signing-key and public-key are not a pair: the"
-                    + " services would refuse every call");
+        GatewayKey command = read(settings.commandKey(), "chat.service-identity.command-key");
+        GatewayKey query = read(settings.queryKey(), "chat.service-identity.query-key");
+        if (command.sameSecretAs(query)) {
+            throw new IllegalStateException("chat.service-identity.command-key and query-key hold the same key: each"
+                    + " service needs its own, so that neither can make tokens the other takes");
         }
-        return tokens;
+        return new GatewayTokens(Map.of(GatewayTokens.COMMAND_AUDIENCE, command, GatewayTokens.QUERY_AUDIENCE, query),
+                settings.tokenTtl(), Clock.systemUTC());
     }
 
-    private static String text(Resource resource, String key) {
+    private static GatewayKey read(Resource resource, String setting) {
         try {
-            return resource.getContentAsString(StandardCharsets.UTF_8);
+            return GatewayKey.parse(resource.getContentAsString(StandardCharsets.US_ASCII),
+                    setting + " " + resource.getDescription());
         } catch (IOException e) {
-            throw new UncheckedIOException(key + ": cannot read " + resource.getDescription(), e);
+            throw new UncheckedIOException(setting + ": cannot read " + resource.getDescription(), e);
         }
     }
 }

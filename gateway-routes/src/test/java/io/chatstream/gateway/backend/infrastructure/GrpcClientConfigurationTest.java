@@ -29,8 +29,8 @@ class GrpcClientConfigurationTest {
                     "chat.query.grpc-target=dns:///localhost:9093", "chat.grpc.deadline=5s", "chat.sse.max-duration=30m",
                     "chat.grpc.load-balancing-policy=round_robin", "chat.grpc.retry.max-attempts=3",
                     "chat.grpc.retry.initial-backoff=100ms", "chat.grpc.retry.max-backoff=1s",
-                    "chat.service-identity.signing-key=" + TestGateway.PRIVATE_KEY,
-                    "chat.service-identity.public-key=" + TestGateway.PUBLIC_KEY);
+                    "chat.service-identity.command-key=" + TestGateway.COMMAND_KEY,
+                    "chat.service-identity.query-key=" + TestGateway.QUERY_KEY);
 
     @Test
     @DisplayName("a list of instances and a dns:/// target start (nothing needs to listen yet)")
@@ -38,6 +38,26 @@ class GrpcClientConfigurationTest {
         gateway.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).hasSingleBean(ChatCommands.class).hasSingleBean(ChatQueries.class);
+        });
+    }
+
+    @Test
+    @DisplayName("one key for both services stops the start: each service needs its own gateway key")
+    void sameKeyForBothServices() {
+        gateway.withPropertyValues("chat.service-identity.query-key=" + TestGateway.COMMAND_KEY).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageStartingWith("chat.service-identity.command-key and query-key hold the same key");
+        });
+    }
+
+    @Test
+    @DisplayName("a key file that is not a key stops the start with a message naming the setting and the file")
+    void notAKey() {
+        gateway.withPropertyValues("chat.service-identity.command-key=classpath:service-identity/README.md").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                    "chat.service-identity.command-key class path resource [service-identity/README.md] is not base64");
         });
     }
 

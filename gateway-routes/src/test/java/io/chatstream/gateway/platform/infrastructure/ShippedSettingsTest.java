@@ -104,13 +104,14 @@ class ShippedSettingsTest {
     @DisplayName("service identity: the shipped yml has no gateway key, so start-up names the missing setting")
     void serviceIdentityNeedsAKey() throws IOException {
         assertThatThrownBy(() -> binder("application.yml").bindOrCreate("chat.service-identity", GatewayIdentitySettings.class))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("chat.service-identity.signing-key is not set");
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("chat.service-identity.command-key is not set");
         Binder given = new Binder(ConfigurationPropertySources.from(new MapPropertySource("test", Map.of(
-                "chat.service-identity.signing-key", "classpath:service-identity/test-gateway-key.pem",
-                "chat.service-identity.public-key", "classpath:service-identity/test-gateway-public.pem",
+                "chat.service-identity.command-key", "classpath:service-identity/test-command.key",
+                "chat.service-identity.query-key", "classpath:service-identity/test-query.key",
                 "chat.service-identity.token-ttl", "60s"))));
         GatewayIdentitySettings identity = given.bindOrCreate("chat.service-identity", GatewayIdentitySettings.class);
-        assertThat(identity.signingKey().exists()).isTrue();
+        assertThat(identity.commandKey().exists()).isTrue();
+        assertThat(identity.queryKey().exists()).isTrue();
         assertThat(identity.tokenTtl()).isEqualTo(Duration.ofSeconds(60));
     }
 
