@@ -40,6 +40,7 @@ class DocumentedCommandsIT {
             "scripts/fault-suite.sh --dry-run",
             "scripts/failover-figures.sh --help",
             "scripts/benchmark.sh --help",
+            "scripts/microbenchmark.sh -l",
             "scripts/validate-routes.sh",
             "scripts/rebuild-read-model.sh --help",
             "scripts/stack-memory.sh --help"})
