@@ -420,20 +420,37 @@ function newChat() {
 }
 
 /** Opens a conversation; with {@code found} ({request_id, role}) it scrolls to that message and marks it. */
-async function selectSession(sessionId, found) {
+// The read model learns of a version switch through an event, a moment after the command answered: the
+// conversation is read again until it ends with the branch the command named, at most this often, then shown
+// as it is.
+const BRANCH_READ_TRIES = 30;
+const BRANCH_READ_DELAY_MS = 100;
+
+async function readMessages(sessionId) {
+  const messages = [];
+  let cursor = '';
+  for (let i = 0; i < 20; i++) { // at most 20 pages of history
+    const page = await api('GET', '/api/chat/sessions/' + encodeURIComponent(sessionId) + '/messages?page_size=100'
+      + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+    messages.push(...(page.messages || []));
+    cursor = page.next_cursor;
+    if (!cursor) break;
+  }
+  return messages;
+}
+
+/** Opens a conversation; {@code found} marks a search hit, {@code head} the prompt its shown branch must end with. */
+async function selectSession(sessionId, found, head) {
   closeStream();
   store.session = sessionId;
   renderSessions();
   clearMessages();
   try {
-    const messages = [];
-    let cursor = '';
-    for (let i = 0; i < 20; i++) { // at most 20 pages of history
-      const page = await api('GET', '/api/chat/sessions/' + encodeURIComponent(sessionId) + '/messages?page_size=100'
-        + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
-      messages.push(...(page.messages || []));
-      cursor = page.next_cursor;
-      if (!cursor) break;
+    let messages = await readMessages(sessionId);
+    for (let i = 1; head && i < BRANCH_READ_TRIES && store.session === sessionId
+        && (messages.length === 0 || messages[messages.length - 1].request_id !== head); i++) {
+      await new Promise((resolve) => setTimeout(resolve, BRANCH_READ_DELAY_MS));
+      messages = await readMessages(sessionId);
     }
     if (store.session !== sessionId) return; // the user moved on meanwhile
     let prompt = null;
@@ -1014,8 +1031,8 @@ async function showVersion(turn, step) {
   const wanted = turn.versions[turn.versions.indexOf(turn.requestId) + step];
   if (!wanted) return;
   try {
-    await api('POST', '/api/chat/select-version', { request_id: wanted });
-    await selectSession(store.session);
+    const shown = await api('POST', '/api/chat/select-version', { request_id: wanted });
+    await selectSession(store.session, undefined, shown.head_request_id);
     // Keep the keyboard where it was: on the switch of the same turn.
     const row = document.querySelector('#messages .msg.assistant[data-turn="' + turn.number + '"]');
     const again = row && row.querySelector(step < 0 ? '.version-previous' : '.version-next');
