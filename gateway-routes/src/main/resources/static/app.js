@@ -419,13 +419,13 @@ function newChat() {
   $('prompt').focus();
 }
 
-/** Opens a conversation; with {@code found} ({request_id, role}) it scrolls to that message and marks it. */
 // The read model learns of a version switch through an event, a moment after the command answered: the
 // conversation is read again until it ends with the branch the command named, at most this often, then shown
 // as it is.
 const BRANCH_READ_TRIES = 30;
 const BRANCH_READ_DELAY_MS = 100;
 
+/** Every message of a conversation's shown branch, as the read model has it now. */
 async function readMessages(sessionId) {
   const messages = [];
   let cursor = '';
@@ -439,7 +439,10 @@ async function readMessages(sessionId) {
   return messages;
 }
 
-/** Opens a conversation; {@code found} marks a search hit, {@code head} the prompt its shown branch must end with. */
+/**
+ * Opens a conversation; with {@code found} ({request_id, role}) it scrolls to that message and marks it; with
+ * {@code head} (after a version switch) it waits until the read model's branch ends with that prompt.
+ */
 async function selectSession(sessionId, found, head) {
   closeStream();
   store.session = sessionId;
