@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a gateway token ({@link GatewayTokens}) for one service: HS256 only, signed with one of this service's
@@ -31,7 +30,8 @@ public final class GatewayTokenVerifier {
     private final String audience;
     private final Duration clockSkew;
     private final Clock clock;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** Per token, its user until the token expires. */
+    private final ExpiringCache<String, String> verified = new ExpiringCache<>(CACHE_PRUNE_AT);
 
     public GatewayTokenVerifier(List<GatewayKey> gatewayKeys, String audience, Duration clockSkew, Clock clock) {
         if (gatewayKeys.isEmpty()) {
@@ -52,20 +52,12 @@ public final class GatewayTokenVerifier {
     /** The user id the token was issued for; empty when it is not a valid gateway token for this service. */
     public Optional<String> userOf(String token) {
         Instant now = clock.instant();
-        Verified known = verified.get(token);
+        String known = verified.get(token, now);
         if (known != null) {
-            return now.isBefore(known.until()) ? Optional.of(known.user()) : Optional.empty();
+            return Optional.of(known);
         }
         Optional<Verified> checked = check(token, now);
-        checked.ifPresent(v -> {
-            if (verified.size() > CACHE_PRUNE_AT) {
-                verified.values().removeIf(old -> !now.isBefore(old.until()));
-                if (verified.size() > CACHE_PRUNE_AT / 2) {
-                    verified.clear();
-                }
-            }
-            verified.put(token, v);
-        });
+        checked.ifPresent(v -> verified.put(token, v.user(), v.until(), now));
         return checked.map(Verified::user);
     }
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's proof, on every gRPC call, that the call comes from a gateway and for which user: an HS256 JWT
@@ -27,16 +26,14 @@ public final class GatewayTokens {
     public static final String COMMAND_AUDIENCE = "chatstream-command";
     public static final String QUERY_AUDIENCE = "chatstream-query";
     static final JOSEObjectType TYPE = new JOSEObjectType("chatstream-gateway+jwt");
-    /**
-     * Past this many cached tokens, expired ones are dropped before a new one is added, and all of them when more
-     * than half would stay: the cache stays bounded, and is scanned once per many new tokens, however many users.
-     */
+    /** Tokens kept for reuse before the cache prunes itself ({@link ExpiringCache}). */
     static final int CACHE_PRUNE_AT = 10_000;
 
     private final Map<String, Signing> signingByAudience = new HashMap<>();
     private final Duration ttl;
     private final Clock clock;
-    private final Map<String, Issued> cache = new ConcurrentHashMap<>();
+    /** Per audience and user, the token to reuse until it is half-way to its expiry. */
+    private final ExpiringCache<String, String> cache = new ExpiringCache<>(CACHE_PRUNE_AT);
 
     /** {@code keys}: the key of each service (audience) this gateway calls. */
     public GatewayTokens(Map<String, GatewayKey> keys, Duration ttl, Clock clock) {
@@ -55,19 +52,13 @@ public final class GatewayTokens {
     public String tokenFor(String userId, String audience) {
         Instant now = clock.instant();
         String cacheKey = audience + '\n' + userId;
-        Issued issued = cache.get(cacheKey);
-        if (issued != null && now.isBefore(issued.renewAfter())) {
-            return issued.token();
+        String reusable = cache.get(cacheKey, now);
+        if (reusable != null) {
+            return reusable;
         }
-        if (cache.size() > CACHE_PRUNE_AT) {
-            cache.values().removeIf(i -> !now.isBefore(i.renewAfter()));
-            if (cache.size() > CACHE_PRUNE_AT / 2) {
-                cache.clear();
-            }
-        }
-        Issued fresh = new Issued(sign(userId, audience, now), now.plus(ttl.dividedBy(2)));
-        cache.put(cacheKey, fresh);
-        return fresh.token();
+        String fresh = sign(userId, audience, now);
+        cache.put(cacheKey, fresh, now.plus(ttl.dividedBy(2)), now);
+        return fresh;
     }
 
     /** How many tokens are kept for reuse. */
@@ -93,8 +84,5 @@ public final class GatewayTokens {
     }
 
     private record Signing(MACSigner signer, String keyId) {
-    }
-
-    private record Issued(String token, Instant renewAfter) {
     }
 }
