@@ -117,6 +117,8 @@ public class ChatCommandGrpc {
             }
             SelectOutcome.Shown shown = (SelectOutcome.Shown) outcome;
             count("chat.command.version-selects", "shown");
+            LOG.info("version {} shown in session {}",
+                    shown.head().value(), shown.sessionId().value());
             return GrpcReply.answer(SelectVersionResponse.newBuilder()
                     .setSessionId(shown.sessionId().value())
                     .setHeadRequestId(shown.head().value())
@@ -134,6 +136,7 @@ public class ChatCommandGrpc {
             }
             String status = outcome instanceof CancelOutcome.Cancelling ? "cancelling" : "finished";
             count("chat.command.cancels", status);
+            LOG.info("prompt {} cancel asked: {}", request.getRequestId(), status);
             return GrpcReply.answer(CancelPromptResponse.newBuilder().setRequestId(request.getRequestId()).setStatus(status).build());
         });
     }
@@ -148,6 +151,8 @@ public class ChatCommandGrpc {
             }
             RenameOutcome.Renamed renamed = (RenameOutcome.Renamed) outcome;
             count("chat.command.renames", "renamed");
+            // Ids only: a title is the user's text, as a prompt is.
+            LOG.info("session {} renamed", renamed.sessionId().value());
             return GrpcReply.answer(RenameSessionResponse.newBuilder()
                     .setSessionId(renamed.sessionId().value())
                     .setTitle(renamed.title().value())
@@ -165,6 +170,8 @@ public class ChatCommandGrpc {
             }
             PinOutcome.Pinned pinned = (PinOutcome.Pinned) outcome;
             count("chat.command.pins", pinned.pinned() ? "pinned" : "unpinned");
+            LOG.info("session {} {}", pinned.sessionId().value(),
+                    pinned.pinned() ? "pinned" : "unpinned");
             return GrpcReply.answer(PinSessionResponse.newBuilder()
                     .setSessionId(pinned.sessionId().value())
                     .setPinned(pinned.pinned())
@@ -181,6 +188,7 @@ public class ChatCommandGrpc {
                 return GrpcErrors.refusal(rejected.error());
             }
             count("chat.command.deletes", "deleted");
+            LOG.info("session {} deleted", request.getSessionId());
             return GrpcReply.answer(DeleteSessionResponse.newBuilder()
                     .setSessionId(((DeleteOutcome.Deleted) outcome).sessionId().value())
                     .setStatus("deleted")
