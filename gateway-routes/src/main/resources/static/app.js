@@ -12,6 +12,34 @@ const store = {
 
 const state = { sessions: [], moreCursor: '', stream: null, pending: null, search: null, models: [] };
 
+/**
+ * Conversations this tab deleted in the last minute. The list comes from the read model, which learns of a
+ * delete through an event, so a list read right after it (a background refresh, or a reload) may still hold
+ * the conversation; it is left out here. Kept in sessionStorage, so a reload of the tab remembers them.
+ */
+const recentDeletes = {
+  KEY: 'chat.recentDeletes',
+  KEEP_MS: 60000,
+  /** Session id → when it was deleted (ms), without the entries older than KEEP_MS. */
+  all() {
+    let byId = {};
+    try { byId = JSON.parse(sessionStorage.getItem(this.KEY) || '{}') || {}; } catch (e) { byId = {}; }
+    const now = Date.now();
+    for (const id of Object.keys(byId)) if (!(now - byId[id] < this.KEEP_MS)) delete byId[id];
+    return byId;
+  },
+  add(id) {
+    const byId = this.all();
+    byId[id] = Date.now();
+    sessionStorage.setItem(this.KEY, JSON.stringify(byId));
+  },
+  /** The sessions that are not among them. */
+  without(sessions) {
+    const byId = this.all();
+    return sessions.filter((s) => !Object.prototype.hasOwnProperty.call(byId, s.session_id));
+  },
+};
+
 class ApiError extends Error {
   constructor(status, code, message, retryAfter) {
     super(message); this.status = status; this.code = code; this.retryAfter = retryAfter;
@@ -223,7 +251,7 @@ function refreshForTitle() {
  */
 async function loadSessions(atLoad) {
   const page = await api('GET', '/api/chat/sessions?page_size=' + SESSIONS_PAGE, undefined, atLoad);
-  const fresh = page.sessions || [];
+  const fresh = recentDeletes.without(page.sessions || []);
   const shown = new Set(fresh.map((s) => s.session_id));
   const olderLoaded = state.sessions.length > SESSIONS_PAGE
     ? state.sessions.slice(SESSIONS_PAGE).filter((s) => !shown.has(s.session_id)) : [];
@@ -238,7 +266,8 @@ async function loadMoreSessions() {
   const page = await api('GET', '/api/chat/sessions?page_size=' + SESSIONS_PAGE + '&cursor='
     + encodeURIComponent(state.moreCursor));
   const shown = new Set(state.sessions.map((s) => s.session_id));
-  state.sessions = state.sessions.concat((page.sessions || []).filter((s) => !shown.has(s.session_id)));
+  state.sessions = state.sessions.concat(recentDeletes.without(page.sessions || [])
+    .filter((s) => !shown.has(s.session_id)));
   state.moreCursor = page.next_cursor || '';
   renderSessions();
   const more = $('more-sessions');
@@ -404,9 +433,11 @@ async function deleteSession(s) {
     if (err.status === 401) return;
     if (err.status !== 404) { showError(err.message); return; } // 404: already gone, refresh anyway
   }
+  recentDeletes.add(s.session_id);
   state.sessions = state.sessions.filter((x) => x.session_id !== s.session_id);
   if (store.session === s.session_id) newChat(); else renderSessions();
-  // The list comes from the read model, which learns of the delete through an event: refresh shortly after.
+  // The list comes from the read model, which learns of the delete through an event: refresh shortly after
+  // (recentDeletes keeps the conversation out of the list should the read model not have it yet).
   setTimeout(() => loadSessions().catch(() => {}), 500);
 }
 
