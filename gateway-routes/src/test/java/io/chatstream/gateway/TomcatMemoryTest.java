@@ -3,7 +3,9 @@ package io.chatstream.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatstream.gateway.platform.infrastructure.CompactHttp11NioProtocol;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.DisplayName;
@@ -31,6 +33,7 @@ class TomcatMemoryTest extends GatewayTestSupport {
         assertThat(((AbstractHttp11Protocol<?>) protocol).getMaxHttpResponseHeaderSize()).isEqualTo(4096);
         assertThat(protocol.getMaxHttpRequestHeaderSize()).isEqualTo(12 * 1024);
         assertThat(protocol.getMaxConnections()).isEqualTo(12000);
+        assertThat(protocol.getMaxTrailerSize()).isEqualTo(1024);
     }
 
     @Test
@@ -42,5 +45,38 @@ class TomcatMemoryTest extends GatewayTestSupport {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body().length()).isGreaterThan(8 * 1024);
         assertThat(r.body().strip()).startsWith("{").endsWith("}");
+    }
+
+    @Test
+    @DisplayName("a chunked request body with a small trailer section is read as usual")
+    void chunkedBodyWithTrailer() throws Exception {
+        String response = chunkedPost("/api/auth/dev-token", "{\"user_id\":\"trailer-user\"}", "X-Checksum: abc\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 200").contains("\"token\"");
+    }
+
+    @Test
+    @DisplayName("a trailer section over chat.tomcat.max-trailer-size gets a JSON 400 and no token")
+    void trailerOverTheLimit() throws Exception {
+        String response = chunkedPost("/api/auth/dev-token", "{\"user_id\":\"trailer-user\"}",
+                "X-Padding: " + "p".repeat(2048) + "\r\n");
+
+        // The body cannot be read to its end: the API's JSON 400, as for any unreadable body.
+        assertThat(response).startsWith("HTTP/1.1 400").contains("\"code\":\"INVALID_FIELD\"")
+                .doesNotContain("\"token\"");
+    }
+
+    /** The raw response of a POST whose JSON body is sent as one chunk followed by {@code trailer}. */
+    private String chunkedPost(String path, String json, String trailer) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            String request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(body.length) + "\r\n" + json + "\r\n0\r\n" + trailer + "\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Heap per connection. An open SSE answer is an async request that holds its Tomcat processor for
  * minutes: the socket's read and write buffers, the request header buffer (max header size + read
- * buffer, allocated in full), the response header buffer and the servlet response buffer. Tomcat's
+ * buffer, allocated in full), the chunked body's trailer buffer, the response header buffer and the
+ * servlet response buffer. Tomcat's
  * 8 KiB defaults are sized for throughput of large bodies; the gateway's bodies are small JSON and SSE
  * events, so {@code chat.tomcat.*} makes them small and 10,000 open streams fit one gateway
  * (docs/benchmarks.md). Throughput of the few large responses (the page's assets) pays a few more
@@ -29,6 +30,7 @@ public class TomcatMemoryConfiguration {
                     protocol.setSocketReadBufferSize(bytes(buffers.socketReadBuffer()));
                     protocol.setSocketWriteBufferSize(bytes(buffers.socketWriteBuffer()));
                     protocol.setResponseBufferSize(bytes(buffers.responseBuffer()));
+                    protocol.setMaxTrailerSize(bytes(buffers.maxTrailerSize()));
                 }
             });
         };
