@@ -43,6 +43,7 @@ final class IdleConnections {
         Thread.sleep(3000);
         long gatewayBefore = JvmProbe.liveHeapBytes(gatewayPid, stack.http("gateway"));
         long queryBefore = JvmProbe.liveHeapBytes(queryPid, stack.http("query"));
+        String gatewayClassesBefore = JvmProbe.jcmd(gatewayPid, "GC.class_histogram");
         out.put("gateway_threads_before", ProcStats.threads(gatewayPid));
         out.put("query_threads_before", ProcStats.threads(queryPid));
 
@@ -71,8 +72,8 @@ final class IdleConnections {
         long failed = probes.stream().filter(p -> p.finished().isDone()).count();
         long gatewayWith = JvmProbe.liveHeapBytes(gatewayPid, stack.http("gateway"));
         long queryWith = JvmProbe.liveHeapBytes(queryPid, stack.http("query"));
-        java.nio.file.Files.writeString(reportDir.resolve("idle-gateway-class-histogram.txt"),
-                JvmProbe.jcmd(gatewayPid, "GC.class_histogram"));
+        String gatewayClassesWith = JvmProbe.jcmd(gatewayPid, "GC.class_histogram");
+        java.nio.file.Files.writeString(reportDir.resolve("idle-gateway-class-histogram.txt"), gatewayClassesWith);
         java.nio.file.Files.writeString(reportDir.resolve("idle-query-class-histogram.txt"),
                 JvmProbe.jcmd(queryPid, "GC.class_histogram"));
         out.put("connections_requested", connections);
@@ -90,6 +91,9 @@ final class IdleConnections {
         out.put("query_live_heap_mib_open", mib(queryWith));
         out.put("gateway_heap_kib_per_connection", perConnection(gatewayWith - gatewayBefore, established));
         out.put("query_heap_kib_per_stream", perConnection(queryWith - queryBefore, established));
+        // Where the gateway's heap per connection goes: the classes that grew most, per open connection.
+        out.put("gateway_heap_by_class_per_connection", ClassHistogram.growthPer(ClassHistogram.parse(gatewayClassesBefore),
+                ClassHistogram.parse(gatewayClassesWith), established, 12));
         out.put("gateway_rss_mib_open", mib(ProcStats.rssKib(gatewayPid) * 1024));
         out.put("query_rss_mib_open", mib(ProcStats.rssKib(queryPid) * 1024));
         out.put("stack_rss_mib_open", ProcStats.rssByProcess(stack.launcherPid()).get("total"));
