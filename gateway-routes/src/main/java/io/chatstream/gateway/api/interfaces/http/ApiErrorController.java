@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -23,10 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
  * not exist (found by the fault suite). While starting, {@code /api/} requests do not even get here:
  * {@link ApiStartupFilter} answers them 503 {@code STARTING}. A request
  * refused because every route thread is busy and their queue is full is 503 {@code OVERLOADED}, not a 500
- * (found by the benchmark at 500 concurrent streams).
+ * (found by the benchmark at 500 concurrent streams). A request the container refused as malformed (400, 413,
+ * 415: e.g. a body that cannot be read) gets one INFO line for ops: method, path, status and the exception's type,
+ * never its message, which may quote the body.
  */
 @RestController
 public class ApiErrorController implements ErrorController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrorController.class);
 
     private final BooleanSupplier routesStarted;
 
@@ -66,6 +72,13 @@ public class ApiErrorController implements ErrorController {
             default -> status >= 500 ? new Rejection(GatewayCodes.INTERNAL, "internal error")
                     : new Rejection("HTTP_" + status, "request failed");
         };
+        if (status == 400 || status == 413 || status == 415) {
+            Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            // An error dispatch keeps the original request's method.
+            LOG.info("{} {} refused: {} {}{}", request.getMethod(),
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status, rejection.code(),
+                    error == null ? "" : " (" + error.getClass().getName() + ")");
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiJson.error(rejection));
     }
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ApiErrorControllerTest {
 
     private static ResponseEntity<String> errorFor(int status, boolean routesStarted) {
@@ -47,5 +51,21 @@ class ApiErrorControllerTest {
         assertThat(r.getBody()).contains("\"OVERLOADED\"");
         assertThat(r.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         assertThat(errorFor(500, true).getBody()).contains("\"INTERNAL\"");
+    }
+
+    @Test
+    @DisplayName("a malformed request refused by the container is a JSON 400 and one log line without the body's text")
+    void badRequestLogged(CapturedOutput output) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 400);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/chat/send");
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION,
+                new java.io.IOException("trailer too large: my secret prompt"));
+        ResponseEntity<String> r = new ApiErrorController(() -> true).error(request);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getBody()).contains("\"INVALID_FIELD\"");
+        assertThat(output).contains("POST /api/chat/send refused: 400 INVALID_FIELD (java.io.IOException)")
+                .doesNotContain("my secret prompt");
     }
 }
