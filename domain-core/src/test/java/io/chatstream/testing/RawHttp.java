@@ -35,23 +35,37 @@ public final class RawHttp {
 
     /** {@code headers} as name, value pairs; the connection is closed after the response. */
     public static HttpResponse<String> send(String host, int port, String method, String target, byte[] body, String... headers) throws IOException {
+        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port
+                + "\r\nConnection: close\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = body == null ? headBytes : concat(headBytes, body);
+        return exchange(host, port, request, method.equals("HEAD"));
+    }
+
+    /**
+     * Sends {@code request} exactly as given (request line, headers and body, framing included: e.g. a chunked
+     * body with a trailer section) and reads the response until the server closes the connection, so the
+     * request should say {@code Connection: close}.
+     */
+    public static HttpResponse<String> exchange(String host, int port, byte[] request, boolean head) throws IOException {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(30_000);
-            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port
-                    + "\r\nConnection: close\r\n");
-            for (int i = 0; i < headers.length; i += 2) {
-                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
-            }
-            if (body != null) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
-            }
-            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                socket.getOutputStream().write(body);
-            }
+            socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
-            return parse(socket.getInputStream().readAllBytes(), method.equals("HEAD"));
+            return parse(socket.getInputStream().readAllBytes(), head);
         }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private static HttpResponse<String> parse(byte[] raw, boolean head) throws IOException {

@@ -3,7 +3,7 @@ package io.chatstream.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatstream.gateway.platform.infrastructure.CompactHttp11NioProtocol;
-import java.net.Socket;
+import io.chatstream.testing.RawHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Connector;
@@ -50,33 +50,28 @@ class TomcatMemoryTest extends GatewayTestSupport {
     @Test
     @DisplayName("a chunked request body with a small trailer section is read as usual")
     void chunkedBodyWithTrailer() throws Exception {
-        String response = chunkedPost("/api/auth/dev-token", "{\"user_id\":\"trailer-user\"}", "X-Checksum: abc\r\n");
+        HttpResponse<String> r = chunkedPost("/api/auth/dev-token", "{\"user_id\":\"trailer-user\"}", "X-Checksum: abc\r\n");
 
-        assertThat(response).startsWith("HTTP/1.1 200").contains("\"token\"");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"token\"");
     }
 
     @Test
     @DisplayName("a trailer section over chat.tomcat.max-trailer-size gets a JSON 400 and no token")
     void trailerOverTheLimit() throws Exception {
-        String response = chunkedPost("/api/auth/dev-token", "{\"user_id\":\"trailer-user\"}",
+        HttpResponse<String> r = chunkedPost("/api/auth/dev-token", "{\"user_id\":\"trailer-user\"}",
                 "X-Padding: " + "p".repeat(2048) + "\r\n");
 
         // The body cannot be read to its end: the API's JSON 400, as for any unreadable body.
-        assertThat(response).startsWith("HTTP/1.1 400").contains("\"code\":\"INVALID_FIELD\"")
-                .doesNotContain("\"token\"");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"code\":\"INVALID_FIELD\"").doesNotContain("\"token\"");
     }
 
-    /** The raw response of a POST whose JSON body is sent as one chunk followed by {@code trailer}. */
-    private String chunkedPost(String path, String json, String trailer) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            String request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + Integer.toHexString(body.length) + "\r\n" + json + "\r\n0\r\n" + trailer + "\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** The response to a POST whose JSON body (ASCII) is sent as one chunk followed by {@code trailer}. */
+    private HttpResponse<String> chunkedPost(String path, String json, String trailer) throws Exception {
+        String request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n" + trailer + "\r\n";
+        return RawHttp.exchange("127.0.0.1", port, request.getBytes(StandardCharsets.US_ASCII), false);
     }
 }
