@@ -187,10 +187,11 @@ public class ChatCommandGrpc {
                 count("chat.command.deletes", rejected.error().name());
                 return GrpcErrors.refusal(rejected.error());
             }
+            DeleteOutcome.Deleted deleted = (DeleteOutcome.Deleted) outcome;
             count("chat.command.deletes", "deleted");
-            LOG.info("session {} deleted", request.getSessionId());
+            LOG.info("session {} deleted", deleted.sessionId().value());
             return GrpcReply.answer(DeleteSessionResponse.newBuilder()
-                    .setSessionId(((DeleteOutcome.Deleted) outcome).sessionId().value())
+                    .setSessionId(deleted.sessionId().value())
                     .setStatus("deleted")
                     .build());
         });
