@@ -77,11 +77,12 @@ public final class Benchmark {
             log("warm-up " + o.warmup().toSeconds() + " s ...");
             load.run(ChatLoad.Path.STACK, tokens, 10, o.warmup(), prompt(o.chunks(), "warm up"), o.firstTokenMs(),
                     o.chunks());
-            double idleCores = idleProductCores(stack);
+            IdleCpu idle = idleProductCpu(stack);
             if (o.jfr()) {
                 SERVICES.forEach(s -> JvmProbe.jcmd(stack.pid(s), "JFR.start", "name=bench", "settings=profile"));
             }
-            stackFigures.put("idle_product_cores", Latencies.round(idleCores));
+            stackFigures.put("idle_product_cores", Latencies.round(idle.cores()));
+            stackFigures.put("of_which_idle_jit_cores", Latencies.round(idle.jitCores()));
             Scenarios run = new Scenarios(scenarios);
             run.once("baseline", "baseline: " + o.latencyStreams() + " streams straight from the simulator",
                     () -> load.run(ChatLoad.Path.DIRECT, List.of(), o.latencyStreams(), o.phase(),
@@ -93,7 +94,7 @@ public final class Benchmark {
                 run.repeated("latency", "latency: " + o.latencyStreams() + " streams, open loop" + of,
                         () -> openLoop(stack, load, tokens, o.latencyStreams(), o.chunks(), "latency"));
                 run.repeated("cost", "cost: " + o.costChunks() + "-chunk answers at " + o.costRate() + "/s" + of,
-                        () -> cost(stack, load, tokens, idleCores));
+                        () -> cost(stack, load, tokens, idle));
                 run.repeated("capacity", "capacity from " + o.capacitySteps() + " by bisection" + of,
                         () -> capacity(stack, load, tokens, stackFigures));
             }
@@ -126,14 +127,19 @@ public final class Benchmark {
         return ChatLoad.idealAnswerMicros(o.firstTokenMs(), o.chunkMs(), chunks) / 1e6;
     }
 
-    /** Product CPU while nothing is asked (consumer polls, health checks, timers), in cores. */
-    private double idleProductCores(StackUnderTest stack) throws InterruptedException {
+    /** Product CPU while nothing is asked (consumer polls, health checks, timers), in cores, and how much was JIT. */
+    private IdleCpu idleProductCpu(StackUnderTest stack) throws InterruptedException {
         Thread.sleep(2000);
         CpuSample before = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
         long started = System.nanoTime();
         Thread.sleep(10_000);
         CpuSample after = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
-        return after.productMillisSince(before) / ((System.nanoTime() - started) / 1e6);
+        double millis = (System.nanoTime() - started) / 1e6;
+        return new IdleCpu(after.productMillisSince(before) / millis, after.productJitMillisSince(before) / millis);
+    }
+
+    /** The product's idle CPU in cores, and the share of it its JIT compilers spent. */
+    private record IdleCpu(double cores, double jitCores) {
     }
 
     /** Open-loop arrivals that keep {@code streams} answers of {@code chunks} chunks open on average. */
@@ -161,12 +167,16 @@ public final class Benchmark {
     /**
      * Per-chunk and per-turn product CPU: the same prompt rate with a short and a long answer. Product CPU
      * per turn, less what the product spends idle, is {@code turn + chunks × chunk} for both lengths; the
-     * two equations give both costs.
+     * two equations give both costs ({@link CostSplit}). The same split without the JIT compilers' CPU (in the
+     * runs and in the idle figure) is what the product costs once compiled: JIT fades as the JVMs warm up, but
+     * on two cores it is still a fifth to a third of the product's CPU minutes after the start, and it varies
+     * from run to run more than anything the product does.
      */
-    private Map<String, Object> cost(StackUnderTest stack, ChatLoad load, List<String> tokens, double idleCores)
+    private Map<String, Object> cost(StackUnderTest stack, ChatLoad load, List<String> tokens, IdleCpu idle)
             throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         double[] perTurn = new double[2];
+        double[] perTurnWithoutJit = new double[2];
         for (int i = 0; i < 2; i++) {
             int chunks = o.costChunks().get(i);
             Map<String, Object> run = new LinkedHashMap<>();
@@ -175,23 +185,32 @@ public final class Benchmark {
             CpuSample before = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
             LoadResult r = load.runOpen(tokens, o.costRate(), o.phase(), prompt(chunks, "cost"), o.firstTokenMs(), chunks);
             CpuSample after = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
-            double busyMillis = after.productMillisSince(before) - idleCores * r.elapsedMillis;
+            double busyMillis = after.productMillisSince(before) - idle.cores() * r.elapsedMillis;
+            double busyMillisWithoutJit = busyMillis - after.productJitMillisSince(before)
+                    + idle.jitCores() * r.elapsedMillis;
             long turns = r.accepted.sum();
             perTurn[i] = turns == 0 ? Double.NaN : busyMillis / turns;
+            perTurnWithoutJit[i] = turns == 0 ? Double.NaN : busyMillisWithoutJit / turns;
             run.put("turns", turns);
             run.put("errors", r.errorCount());
             run.put("chunks_delivered", r.tokens.sum());
             run.put("product_cpu_ms_above_idle", Latencies.round(busyMillis));
             run.put("product_cpu_ms_per_turn_with_its_chunks", Latencies.round(perTurn[i]));
+            run.put("without_jit_product_cpu_ms_per_turn_with_its_chunks", Latencies.round(perTurnWithoutJit[i]));
             run.putAll(after.describeSince(before));
             run.put("cpu_s_by_process", after.secondsByProcessSince(before));
             out.put("answers_of_" + chunks, run);
         }
         int shorter = o.costChunks().get(0);
-        double perChunkMillis = (perTurn[1] - perTurn[0]) / (o.costChunks().get(1) - shorter);
-        out.put("product_cpu_us_per_chunk", Latencies.round(perChunkMillis * 1000));
-        out.put("product_cpu_ms_per_turn", Latencies.round(perTurn[0] - shorter * perChunkMillis));
-        out.put("idle_product_cores_subtracted", Latencies.round(idleCores));
+        int longer = o.costChunks().get(1);
+        CostSplit split = CostSplit.of(shorter, perTurn[0], longer, perTurn[1]);
+        out.put("product_cpu_us_per_chunk", Latencies.round(split.perChunkMicros()));
+        out.put("product_cpu_ms_per_turn", Latencies.round(split.perTurnMillis()));
+        CostSplit compiled = CostSplit.of(shorter, perTurnWithoutJit[0], longer, perTurnWithoutJit[1]);
+        out.put("without_jit_product_cpu_us_per_chunk", Latencies.round(compiled.perChunkMicros()));
+        out.put("without_jit_product_cpu_ms_per_turn", Latencies.round(compiled.perTurnMillis()));
+        out.put("idle_product_cores_subtracted", Latencies.round(idle.cores()));
+        out.put("of_which_idle_jit_cores", Latencies.round(idle.jitCores()));
         out.put("load_average", Machine.loadAverage());
         return out;
     }

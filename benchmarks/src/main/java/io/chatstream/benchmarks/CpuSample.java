@@ -69,6 +69,12 @@ final class CpuSample {
                 .mapToLong(Map.Entry::getValue).sum();
     }
 
+    /** CPU milliseconds the product's JIT compiler threads spent since {@code before} (part of {@link #productMillisSince}). */
+    long productJitMillisSince(CpuSample before) {
+        return compilerByProcess.entrySet().stream().filter(e -> group(e.getKey()).equals("product"))
+                .mapToLong(e -> e.getValue() - before.compilerByProcess.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
     /** Cores' worth of CPU by group, the machine's busy share and steal share since {@code before}. */
     Map<String, Object> describeSince(CpuSample before) {
         double seconds = (nanos - before.nanos) / 1e9;
@@ -80,8 +86,7 @@ final class CpuSample {
         Map<String, Object> out = new LinkedHashMap<>();
         byGroup.forEach((g, ms) -> out.put(g + "_cpu_s", Latencies.round(ms / 1000.0)));
         // JIT compilation is part of the product's CPU; shown apart because it fades as the JVMs warm up.
-        long jit = compilerByProcess.entrySet().stream().filter(e -> group(e.getKey()).equals("product"))
-                .mapToLong(e -> e.getValue() - before.compilerByProcess.getOrDefault(e.getKey(), 0L)).sum();
+        long jit = productJitMillisSince(before);
         out.put("of_which_product_jit_cpu_s", Latencies.round(jit / 1000.0));
         byGroup.forEach((g, ms) -> out.put(g + "_cores", Latencies.round(ms / 1000.0 / Math.max(0.001, seconds))));
         long total = 0;

@@ -18,6 +18,10 @@ final class Headline {
         h.put("emit_to_receive_p99_ms", Spread.of(values(scenarios, "latency", "emit_to_receive", "p99_ms")));
         h.put("product_cpu_us_per_chunk", Spread.of(values(scenarios, "cost", "product_cpu_us_per_chunk")));
         h.put("product_cpu_ms_per_turn", Spread.of(values(scenarios, "cost", "product_cpu_ms_per_turn")));
+        h.put("without_jit_product_cpu_us_per_chunk",
+                Spread.of(values(scenarios, "cost", "without_jit_product_cpu_us_per_chunk")));
+        h.put("without_jit_product_cpu_ms_per_turn",
+                Spread.of(values(scenarios, "cost", "without_jit_product_cpu_ms_per_turn")));
         h.put("fluent_streams", Spread.of(values(scenarios, "capacity", "fluent_streams")));
         return h;
     }
