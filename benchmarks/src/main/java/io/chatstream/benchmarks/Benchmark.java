@@ -135,11 +135,12 @@ public final class Benchmark {
         Thread.sleep(10_000);
         CpuSample after = CpuSample.take(stack.launcherPid(), stack.simulatorPid());
         double millis = (System.nanoTime() - started) / 1e6;
-        return new IdleCpu(after.productMillisSince(before) / millis, after.productJitMillisSince(before) / millis);
+        return new IdleCpu(after.productMillisSince(before) / millis, after.productJitMillisSince(before) / millis,
+                after.productSwitchesSince(before) / millis);
     }
 
-    /** The product's idle CPU in cores, and the share of it its JIT compilers spent. */
-    private record IdleCpu(double cores, double jitCores) {
+    /** The product's idle CPU in cores, the share of it its JIT compilers spent, and its context switches per ms. */
+    private record IdleCpu(double cores, double jitCores, double switchesPerMilli) {
     }
 
     /** Open-loop arrivals that keep {@code streams} answers of {@code chunks} chunks open on average. */
@@ -177,6 +178,7 @@ public final class Benchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         double[] perTurn = new double[2];
         double[] perTurnWithoutJit = new double[2];
+        double[] switchesPerTurn = new double[2];
         for (int i = 0; i < 2; i++) {
             int chunks = o.costChunks().get(i);
             Map<String, Object> run = new LinkedHashMap<>();
@@ -188,9 +190,11 @@ public final class Benchmark {
             double busyMillis = after.productMillisSince(before) - idle.cores() * r.elapsedMillis;
             double busyMillisWithoutJit = busyMillis - after.productJitMillisSince(before)
                     + idle.jitCores() * r.elapsedMillis;
+            double switches = after.productSwitchesSince(before) - idle.switchesPerMilli() * r.elapsedMillis;
             long turns = r.accepted.sum();
             perTurn[i] = turns == 0 ? Double.NaN : busyMillis / turns;
             perTurnWithoutJit[i] = turns == 0 ? Double.NaN : busyMillisWithoutJit / turns;
+            switchesPerTurn[i] = turns == 0 ? Double.NaN : switches / turns;
             run.put("turns", turns);
             run.put("errors", r.errorCount());
             run.put("chunks_delivered", r.tokens.sum());
@@ -199,19 +203,32 @@ public final class Benchmark {
             run.put("without_jit_product_cpu_ms_per_turn_with_its_chunks", Latencies.round(perTurnWithoutJit[i]));
             run.putAll(after.describeSince(before));
             run.put("cpu_s_by_process", after.secondsByProcessSince(before));
+            run.put("product_context_switches_per_turn_with_its_chunks", Latencies.round(switchesPerTurn[i]));
+            run.put("context_switches_per_turn_by_process", perTurn(after.switchesByProcessSince(before), turns));
             out.put("answers_of_" + chunks, run);
         }
         int shorter = o.costChunks().get(0);
         int longer = o.costChunks().get(1);
         CostSplit split = CostSplit.of(shorter, perTurn[0], longer, perTurn[1]);
-        out.put("product_cpu_us_per_chunk", Latencies.round(split.perChunkMicros()));
-        out.put("product_cpu_ms_per_turn", Latencies.round(split.perTurnMillis()));
+        out.put("product_cpu_us_per_chunk", Latencies.round(split.perChunk() * 1000));
+        out.put("product_cpu_ms_per_turn", Latencies.round(split.perTurn()));
         CostSplit compiled = CostSplit.of(shorter, perTurnWithoutJit[0], longer, perTurnWithoutJit[1]);
-        out.put("without_jit_product_cpu_us_per_chunk", Latencies.round(compiled.perChunkMicros()));
-        out.put("without_jit_product_cpu_ms_per_turn", Latencies.round(compiled.perTurnMillis()));
+        out.put("without_jit_product_cpu_us_per_chunk", Latencies.round(compiled.perChunk() * 1000));
+        out.put("without_jit_product_cpu_ms_per_turn", Latencies.round(compiled.perTurn()));
+        // Every hand-off of work between threads wakes one: the count says how many hops a chunk and a turn take.
+        CostSplit hops = CostSplit.of(shorter, switchesPerTurn[0], longer, switchesPerTurn[1]);
+        out.put("product_context_switches_per_chunk", Latencies.round(hops.perChunk()));
+        out.put("product_context_switches_per_turn", Latencies.round(hops.perTurn()));
         out.put("idle_product_cores_subtracted", Latencies.round(idle.cores()));
         out.put("of_which_idle_jit_cores", Latencies.round(idle.jitCores()));
         out.put("load_average", Machine.loadAverage());
+        return out;
+    }
+
+    /** Each process's count divided by the turns, rounded for the report. */
+    private static Map<String, Object> perTurn(Map<String, Long> counts, long turns) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        counts.forEach((name, n) -> out.put(name, turns == 0 ? null : Latencies.round((double) n / turns)));
         return out;
     }
 

@@ -20,12 +20,15 @@ final class CpuSample {
 
     private final Map<String, Long> byProcess;
     private final Map<String, Long> compilerByProcess;
+    private final Map<String, Long> switchesByProcess;
     private final long[] machine;
     private final long nanos = System.nanoTime();
 
-    private CpuSample(Map<String, Long> byProcess, Map<String, Long> compilerByProcess, long[] machine) {
+    private CpuSample(Map<String, Long> byProcess, Map<String, Long> compilerByProcess,
+            Map<String, Long> switchesByProcess, long[] machine) {
         this.byProcess = byProcess;
         this.compilerByProcess = compilerByProcess;
+        this.switchesByProcess = switchesByProcess;
         this.machine = machine;
     }
 
@@ -34,7 +37,8 @@ final class CpuSample {
         Map<String, Long> cpu = new LinkedHashMap<>(ProcStats.cpuByProcess(launcherPid));
         cpu.put("simulator", Math.max(0, ProcStats.cpuMillis(simulatorPid)));
         cpu.put("load-client", Math.max(0, ProcStats.cpuMillis(ProcessHandle.current().pid())));
-        return new CpuSample(cpu, ProcStats.compilerCpuByProcess(launcherPid), machineTicks());
+        return new CpuSample(cpu, ProcStats.compilerCpuByProcess(launcherPid),
+                ProcStats.contextSwitchesByProcess(launcherPid), machineTicks());
     }
 
     /** The group a process counts in: product, simulator, load client, or other (launcher, identity provider). */
@@ -67,6 +71,19 @@ final class CpuSample {
     long productMillisSince(CpuSample before) {
         return millisSince(before).entrySet().stream().filter(e -> group(e.getKey()).equals("product"))
                 .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Context switches of the product's processes (all their threads) since {@code before}. */
+    long productSwitchesSince(CpuSample before) {
+        return switchesByProcessSince(before).entrySet().stream().filter(e -> group(e.getKey()).equals("product"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Context switches of each process of the stack since {@code before}. */
+    Map<String, Long> switchesByProcessSince(CpuSample before) {
+        Map<String, Long> switches = new LinkedHashMap<>();
+        switchesByProcess.forEach((name, n) -> switches.put(name, n - before.switchesByProcess.getOrDefault(name, 0L)));
+        return switches;
     }
 
     /** CPU milliseconds the product's JIT compiler threads spent since {@code before} (part of {@link #productMillisSince}). */

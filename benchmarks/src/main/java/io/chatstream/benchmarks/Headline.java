@@ -22,6 +22,8 @@ final class Headline {
                 Spread.of(values(scenarios, "cost", "without_jit_product_cpu_us_per_chunk")));
         h.put("without_jit_product_cpu_ms_per_turn",
                 Spread.of(values(scenarios, "cost", "without_jit_product_cpu_ms_per_turn")));
+        h.put("product_context_switches_per_chunk",
+                Spread.of(values(scenarios, "cost", "product_context_switches_per_chunk")));
         h.put("fluent_streams", Spread.of(values(scenarios, "capacity", "fluent_streams")));
         return h;
     }

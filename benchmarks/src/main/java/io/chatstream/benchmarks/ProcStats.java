@@ -51,6 +51,38 @@ final class ProcStats {
         return total;
     }
 
+    /**
+     * Context switches of all of {@code pid}'s threads so far (voluntary: the thread waited, for a lock, a queue or
+     * I/O; involuntary: the scheduler took the core), or 0 when it is gone. Each hand-off of work from one thread
+     * to another costs at least one: the waiting thread is woken.
+     */
+    static long contextSwitches(long pid) {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    total += contextSwitchesOf(Files.readString(task.resolve("status")));
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
+    }
+
+    /** voluntary_ctxt_switches + nonvoluntary_ctxt_switches of a /proc/PID/task/TID/status text. */
+    static long contextSwitchesOf(String status) {
+        long total = 0;
+        for (String line : status.split("\n")) {
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return total;
+    }
+
     static boolean isCompilerThread(String stat) {
         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         return comm.matches("C[12] CompilerThre.*");
@@ -120,6 +152,11 @@ final class ProcStats {
     /** JIT compiler CPU milliseconds of each process of the tree at this moment, named as {@link #cpuByProcess}. */
     static Map<String, Long> compilerCpuByProcess(long root) {
         return byProcess(root, ProcStats::compilerCpuMillis);
+    }
+
+    /** Context switches of each process of the tree so far, named as {@link #cpuByProcess}. */
+    static Map<String, Long> contextSwitchesByProcess(long root) {
+        return byProcess(root, ProcStats::contextSwitches);
     }
 
     private static Map<String, Long> byProcess(long root, java.util.function.LongUnaryOperator figure) {

@@ -15,9 +15,8 @@ class CostSplitTest {
         // turn 40 ms, chunk 0.3 ms: 10 chunks -> 43 ms a turn, 60 chunks -> 58 ms.
         CostSplit split = CostSplit.of(10, 43.0, 60, 58.0);
 
-        assertThat(split.perChunkMillis()).isCloseTo(0.3, within(1e-9));
-        assertThat(split.perChunkMicros()).isCloseTo(300, within(1e-6));
-        assertThat(split.perTurnMillis()).isCloseTo(40.0, within(1e-9));
+        assertThat(split.perChunk()).isCloseTo(0.3, within(1e-9));
+        assertThat(split.perTurn()).isCloseTo(40.0, within(1e-9));
     }
 
     @Test
@@ -25,8 +24,8 @@ class CostSplitTest {
     void noiseShowsAsNegative() {
         CostSplit split = CostSplit.of(10, 50.0, 60, 45.0);
 
-        assertThat(split.perChunkMillis()).isNegative();
-        assertThat(split.perTurnMillis()).isCloseTo(51.0, within(1e-9));
+        assertThat(split.perChunk()).isNegative();
+        assertThat(split.perTurn()).isCloseTo(51.0, within(1e-9));
     }
 
     @Test

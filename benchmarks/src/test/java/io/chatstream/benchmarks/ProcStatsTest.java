@@ -40,4 +40,27 @@ class ProcStatsTest {
         assertThat(ProcStats.isCompilerThread("125 (http-nio-8080-e) S 1 2 3")).isFalse();
         assertThat(ProcStats.compilerCpuMillis(ProcessHandle.current().pid())).isNotNegative();
     }
+
+    @Test
+    @DisplayName("context switches are voluntary + involuntary, summed over the threads; a thread that waits adds to them")
+    void contextSwitches() throws Exception {
+        assertThat(ProcStats.contextSwitchesOf("Name:\tjava\nvoluntary_ctxt_switches:\t120\n"
+                + "nonvoluntary_ctxt_switches:\t7\n")).isEqualTo(127);
+        long self = ProcessHandle.current().pid();
+        long before = ProcStats.contextSwitches(self);
+        for (int i = 0; i < 20; i++) {
+            Thread sleeper = new Thread(() -> {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            sleeper.start();
+            sleeper.join();
+        }
+
+        // Each join waits for a thread that sleeps: the main thread alone is switched out 20 times.
+        assertThat(ProcStats.contextSwitches(self) - before).isGreaterThanOrEqualTo(20);
+    }
 }
