@@ -24,6 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * they put the event in a per-connection queue that an {@link SseWriters} thread drains. The queue is
  * bounded by gRPC flow control: the relay asks the query service for one more event per event written
  * ({@link #window()} up front), so a burst (a resume replaying a long answer) waits upstream, not here.
+ * It asks in batches of an eighth of the window: each ask wakes the transport's thread, and the upstream
+ * never runs dry, for it always holds at least the rest of the window.
  * If events wait and nothing could be written for the stall timeout (the browser stopped reading),
  * the gateway cancels the upstream call and ends the response after the last complete event; the
  * browser's EventSource reconnects with {@code Last-Event-ID} and resumes without a gap.
@@ -51,6 +53,8 @@ final class SseRelay implements AnswerListener {
     private final AtomicBoolean stallCheckPending = new AtomicBoolean();
     private final AtomicInteger owed = new AtomicInteger();
     private final int window;
+    /** Credits are paid back upstream once this many are owed (at least 1, at most the window). */
+    private final int creditBatch;
     private volatile long lastProgressNanos = System.nanoTime();
     /** When the queue last went from empty to not empty: a wait is measured from here or the last write. */
     private volatile long waitingSinceNanos = System.nanoTime();
@@ -69,6 +73,7 @@ final class SseRelay implements AnswerListener {
         this.emitter = emitter;
         this.writers = writers;
         this.window = maxQueuedEvents;
+        this.creditBatch = Math.max(1, maxQueuedEvents / 8);
         this.capacity = maxQueuedEvents + 2; // + room for an error event and the end marker
         emitter.onCompletion(this::readerGone);
         emitter.onTimeout(this::readerGone);
@@ -167,10 +172,11 @@ final class SseRelay implements AnswerListener {
         schedule();
     }
 
-    /** One more event may come for each one written (gRPC flow control). */
+    /** One more event may come for each one written (gRPC flow control), asked for a batch at a time. */
     private void credit() {
-        owed.incrementAndGet();
-        payBack();
+        if (owed.incrementAndGet() >= creditBatch) {
+            payBack();
+        }
     }
 
     private void payBack() {

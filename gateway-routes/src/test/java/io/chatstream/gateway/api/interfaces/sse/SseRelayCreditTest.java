@@ -1,0 +1,95 @@
+package io.chatstream.gateway.api.interfaces.sse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatstream.gateway.backend.application.AnswerEvent;
+import io.chatstream.gateway.backend.application.AnswerSubscription;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** gRPC flow control seen from the relay: credits go back in batches, and the upstream never runs dry. */
+class SseRelayCreditTest {
+
+    private final SseWriters writers = new SseWriters(1, Duration.ofSeconds(30));
+
+    @AfterEach
+    void close() {
+        writers.close();
+    }
+
+    @Test
+    @DisplayName("an upstream that sends only on credit delivers a long answer; credits come back an eighth of the window at a time")
+    void batchedCreditsNeverStallTheUpstream() throws Exception {
+        int window = 64;
+        int events = 1000;
+        AtomicInteger credits = new AtomicInteger(window);
+        List<Integer> asks = new CopyOnWriteArrayList<>();
+        SseRelay relay = new SseRelay(new SseEmitter(0L), writers, window);
+        relay.attach(new AnswerSubscription() {
+            @Override
+            public void cancel() {
+            }
+
+            @Override
+            public void request(int n) {
+                asks.add(n);
+                credits.addAndGet(n);
+            }
+        });
+
+        // The upstream: one event per credit it holds, as grpc-java delivers with auto-request off.
+        int sent = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sent < events && System.nanoTime() < deadline) {
+            if (credits.get() > 0) {
+                credits.decrementAndGet();
+                relay.event(new AnswerEvent.Token(sent + 1, "t" + sent));
+                sent++;
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+
+        assertThat(sent).as("events the upstream could send on its credits").isEqualTo(events);
+        while (asks.stream().mapToInt(Integer::intValue).sum() < events && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        // All 1000 written: 125 batches of 8, each paid back in one ask.
+        assertThat(asks).as("every ask is one batch").hasSize(events / (window / 8))
+                .allSatisfy(n -> assertThat(n).isEqualTo(window / 8));
+    }
+
+    @Test
+    @DisplayName("with a window under 8 every written event is credited at once")
+    void smallWindowCreditsEachEvent() throws Exception {
+        List<Integer> asks = new CopyOnWriteArrayList<>();
+        SseRelay relay = new SseRelay(new SseEmitter(0L), writers, 4);
+        relay.attach(new AnswerSubscription() {
+            @Override
+            public void cancel() {
+            }
+
+            @Override
+            public void request(int n) {
+                asks.add(n);
+            }
+        });
+
+        for (int seq = 1; seq <= 3; seq++) {
+            relay.event(new AnswerEvent.Token(seq, "t"));
+        }
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (asks.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(asks).containsExactly(1, 1, 1);
+    }
+}
