@@ -179,6 +179,8 @@ public final class Benchmark {
         double[] perTurn = new double[2];
         double[] perTurnWithoutJit = new double[2];
         double[] switchesPerTurn = new double[2];
+        List<Map<String, Map<String, Long>>> threadMillis = new ArrayList<>();
+        long[] turnsOf = new long[2];
         for (int i = 0; i < 2; i++) {
             int chunks = o.costChunks().get(i);
             Map<String, Object> run = new LinkedHashMap<>();
@@ -195,6 +197,8 @@ public final class Benchmark {
             perTurn[i] = turns == 0 ? Double.NaN : busyMillis / turns;
             perTurnWithoutJit[i] = turns == 0 ? Double.NaN : busyMillisWithoutJit / turns;
             switchesPerTurn[i] = turns == 0 ? Double.NaN : switches / turns;
+            threadMillis.add(after.productThreadMillisSince(before));
+            turnsOf[i] = turns;
             run.put("turns", turns);
             run.put("errors", r.errorCount());
             run.put("chunks_delivered", r.tokens.sum());
@@ -205,6 +209,7 @@ public final class Benchmark {
             run.put("cpu_s_by_process", after.secondsByProcessSince(before));
             run.put("product_context_switches_per_turn_with_its_chunks", Latencies.round(switchesPerTurn[i]));
             run.put("context_switches_per_turn_by_process", perTurn(after.switchesByProcessSince(before), turns));
+            run.put("cpu_ms_per_turn_by_thread", ThreadCost.perTurn(threadMillis.get(i), turns, 0.5));
             out.put("answers_of_" + chunks, run);
         }
         int shorter = o.costChunks().get(0);
@@ -219,6 +224,8 @@ public final class Benchmark {
         CostSplit hops = CostSplit.of(shorter, switchesPerTurn[0], longer, switchesPerTurn[1]);
         out.put("product_context_switches_per_chunk", Latencies.round(hops.perChunk()));
         out.put("product_context_switches_per_turn", Latencies.round(hops.perTurn()));
+        out.put("cpu_us_per_chunk_by_thread", ThreadCost.perChunk(shorter, threadMillis.get(0), turnsOf[0], longer,
+                threadMillis.get(1), turnsOf[1], 10));
         out.put("idle_product_cores_subtracted", Latencies.round(idle.cores()));
         out.put("of_which_idle_jit_cores", Latencies.round(idle.jitCores()));
         out.put("load_average", Machine.loadAverage());

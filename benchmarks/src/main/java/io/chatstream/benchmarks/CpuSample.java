@@ -21,14 +21,16 @@ final class CpuSample {
     private final Map<String, Long> byProcess;
     private final Map<String, Long> compilerByProcess;
     private final Map<String, Long> switchesByProcess;
+    private final Map<String, Map<String, Long>> threadsByProcess;
     private final long[] machine;
     private final long nanos = System.nanoTime();
 
     private CpuSample(Map<String, Long> byProcess, Map<String, Long> compilerByProcess,
-            Map<String, Long> switchesByProcess, long[] machine) {
+            Map<String, Long> switchesByProcess, Map<String, Map<String, Long>> threadsByProcess, long[] machine) {
         this.byProcess = byProcess;
         this.compilerByProcess = compilerByProcess;
         this.switchesByProcess = switchesByProcess;
+        this.threadsByProcess = threadsByProcess;
         this.machine = machine;
     }
 
@@ -38,7 +40,8 @@ final class CpuSample {
         cpu.put("simulator", Math.max(0, ProcStats.cpuMillis(simulatorPid)));
         cpu.put("load-client", Math.max(0, ProcStats.cpuMillis(ProcessHandle.current().pid())));
         return new CpuSample(cpu, ProcStats.compilerCpuByProcess(launcherPid),
-                ProcStats.contextSwitchesByProcess(launcherPid), machineTicks());
+                ProcStats.contextSwitchesByProcess(launcherPid), ProcStats.threadCpuByProcess(launcherPid),
+                machineTicks());
     }
 
     /** The group a process counts in: product, simulator, load client, or other (launcher, identity provider). */
@@ -71,6 +74,20 @@ final class CpuSample {
     long productMillisSince(CpuSample before) {
         return millisSince(before).entrySet().stream().filter(e -> group(e.getKey()).equals("product"))
                 .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** CPU milliseconds since {@code before} of each product process's thread groups ("worker-routes" → "answer-#"). */
+    Map<String, Map<String, Long>> productThreadMillisSince(CpuSample before) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        threadsByProcess.forEach((process, groups) -> {
+            if (group(process).equals("product")) {
+                Map<String, Long> earlier = before.threadsByProcess.getOrDefault(process, Map.of());
+                Map<String, Long> spent = new LinkedHashMap<>();
+                groups.forEach((g, ms) -> spent.put(g, ms - earlier.getOrDefault(g, 0L)));
+                out.put(process, spent);
+            }
+        });
+        return out;
     }
 
     /** Context switches of the product's processes (all their threads) since {@code before}. */

@@ -83,6 +83,33 @@ final class ProcStats {
         return total;
     }
 
+    /**
+     * CPU milliseconds of {@code pid}'s threads, summed by {@link #threadGroup} (a pool's threads together), or
+     * empty when it is gone. A thread that ended meanwhile takes its CPU with it.
+     */
+    static Map<String, Long> cpuByThreadGroup(long pid) {
+        Map<String, Long> groups = new LinkedHashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    groups.merge(threadGroup(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))),
+                            cpuMillisOf(stat), Long::sum);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return groups;
+    }
+
+    /** A thread's name (as /proc cuts it, 15 characters) with its numbers as {@code #}: "answer-#", "C# CompilerThre". */
+    static String threadGroup(String comm) {
+        return comm.replaceAll("[0-9]+", "#");
+    }
+
     static boolean isCompilerThread(String stat) {
         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         return comm.matches("C[12] CompilerThre.*");
@@ -152,6 +179,16 @@ final class ProcStats {
     /** JIT compiler CPU milliseconds of each process of the tree at this moment, named as {@link #cpuByProcess}. */
     static Map<String, Long> compilerCpuByProcess(long root) {
         return byProcess(root, ProcStats::compilerCpuMillis);
+    }
+
+    /** CPU milliseconds by thread group ({@link #cpuByThreadGroup}) of each process of the tree, named as {@link #cpuByProcess}. */
+    static Map<String, Map<String, Long>> threadCpuByProcess(long root) {
+        Map<String, Map<String, Long>> values = new LinkedHashMap<>();
+        for (long pid : tree(root)) {
+            String name = nameOf(pid);
+            values.put(values.containsKey(name) ? name + "#" + pid : name, cpuByThreadGroup(pid));
+        }
+        return values;
     }
 
     /** Context switches of each process of the tree so far, named as {@link #cpuByProcess}. */
