@@ -35,10 +35,18 @@ final class SseRelay implements AnswerListener {
     private static final Logger log = LoggerFactory.getLogger(SseRelay.class);
     /** Explicit, so the converter never falls back to ISO-8859-1 for model text. */
     private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-    private static final Out END = new Out(null, true);
+    private static final Out END = new Out(null, null, true);
 
-    /** One queued write; {@code last} completes the response after it. */
-    private record Out(SseEmitter.SseEventBuilder event, boolean last) {
+    /**
+     * One queued write: an answer event, turned into SSE text by the writer thread (the caller may be the gRPC
+     * transport's thread, which every stream of its connection shares), or an event already built; {@code last}
+     * completes the response after it.
+     */
+    private record Out(AnswerEvent answer, SseEmitter.SseEventBuilder built, boolean last) {
+
+        SseEmitter.SseEventBuilder event() {
+            return answer != null ? sse(answer) : built;
+        }
     }
 
     private final SseEmitter emitter;
@@ -95,10 +103,13 @@ final class SseRelay implements AnswerListener {
 
     @Override
     public void event(AnswerEvent event) {
-        enqueue(new Out(event instanceof AnswerEvent.Heartbeat
+        enqueue(new Out(event, null, event.isFinal()));
+    }
+
+    private static SseEmitter.SseEventBuilder sse(AnswerEvent event) {
+        return event instanceof AnswerEvent.Heartbeat
                 ? SseEmitter.event().comment(" ping")
-                : SseEmitter.event().id(Long.toString(event.seq())).name(name(event)).data(ApiJson.write(data(event)), UTF8_TEXT),
-                event.isFinal()));
+                : SseEmitter.event().id(Long.toString(event.seq())).name(name(event)).data(ApiJson.write(data(event)), UTF8_TEXT);
     }
 
     @Override
@@ -113,7 +124,7 @@ final class SseRelay implements AnswerListener {
             emitter.completeWithError(new StreamRejected(rejection));
             return;
         }
-        enqueue(new Out(SseEmitter.event().name("error").data(ApiJson.write(ApiJson.fields(
+        enqueue(new Out(null, SseEmitter.event().name("error").data(ApiJson.write(ApiJson.fields(
                 "seq", null, "code", rejection.code(), "message", rejection.message())), UTF8_TEXT), true));
     }
 
@@ -214,8 +225,9 @@ final class SseRelay implements AnswerListener {
                 }
                 continue;
             }
-            if (out.event() != null) {
-                write(out.event());
+            SseEmitter.SseEventBuilder event = out.event();
+            if (event != null) {
+                write(event);
                 lastProgressNanos = System.nanoTime();
             }
             if (out.last()) {
