@@ -33,22 +33,14 @@ final class ProcStats {
      * "C2 CompilerThreadN", which /proc cuts to "C1 CompilerThre"), or 0 for a process that is not a JVM.
      */
     static long compilerCpuMillis(long pid) {
-        long total = 0;
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    if (isCompilerThread(stat)) {
-                        total += cpuMillisOf(stat);
-                    }
-                } catch (IOException e) {
-                    // the thread ended meanwhile
-                }
+        long[] total = new long[1];
+        forEachTask(pid, task -> {
+            String stat = Files.readString(task.resolve("stat"));
+            if (isCompilerThread(stat)) {
+                total[0] += cpuMillisOf(stat);
             }
-        } catch (IOException e) {
-            return 0;
-        }
-        return total;
+        });
+        return total[0];
     }
 
     /**
@@ -57,19 +49,9 @@ final class ProcStats {
      * to another costs at least one: the waiting thread is woken.
      */
     static long contextSwitches(long pid) {
-        long total = 0;
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    total += contextSwitchesOf(Files.readString(task.resolve("status")));
-                } catch (IOException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return total;
+        long[] total = new long[1];
+        forEachTask(pid, task -> total[0] += contextSwitchesOf(Files.readString(task.resolve("status"))));
+        return total[0];
     }
 
     /** voluntary_ctxt_switches + nonvoluntary_ctxt_switches of a /proc/PID/task/TID/status text. */
@@ -89,20 +71,32 @@ final class ProcStats {
      */
     static Map<String, Long> cpuByThreadGroup(long pid) {
         Map<String, Long> groups = new LinkedHashMap<>();
+        forEachTask(pid, task -> {
+            String stat = Files.readString(task.resolve("stat"));
+            groups.merge(threadGroup(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))),
+                    cpuMillisOf(stat), Long::sum);
+        });
+        return groups;
+    }
+
+    /** What {@link #forEachTask} does with one thread's /proc/PID/task/TID directory. */
+    private interface TaskReader {
+        void read(Path task) throws IOException;
+    }
+
+    /** Each thread of {@code pid}; a thread that ends meanwhile, or a process that is gone, is skipped. */
+    private static void forEachTask(long pid, TaskReader reader) {
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    groups.merge(threadGroup(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))),
-                            cpuMillisOf(stat), Long::sum);
+                    reader.read(task);
                 } catch (IOException e) {
                     // the thread ended meanwhile
                 }
             }
         } catch (IOException e) {
-            return Map.of();
+            // the process is gone
         }
-        return groups;
     }
 
     /** A thread's name (as /proc cuts it, 15 characters) with its numbers as {@code #}: "answer-#", "C# CompilerThre". */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,8 @@ class SseRelayCreditTest {
         writers.close();
     }
 
-    @Test
-    @DisplayName("an upstream that sends only on credit delivers a long answer; credits come back an eighth of the window at a time")
-    void batchedCreditsNeverStallTheUpstream() throws Exception {
-        int window = 64;
-        int events = 1000;
-        AtomicInteger credits = new AtomicInteger(window);
-        List<Integer> asks = new CopyOnWriteArrayList<>();
+    /** A relay of this window over an upstream that hears each credit request. */
+    private SseRelay relay(int window, IntConsumer requests) {
         SseRelay relay = new SseRelay(new SseEmitter(0L), writers, window);
         relay.attach(new AnswerSubscription() {
             @Override
@@ -39,9 +35,22 @@ class SseRelayCreditTest {
 
             @Override
             public void request(int n) {
-                asks.add(n);
-                credits.addAndGet(n);
+                requests.accept(n);
             }
+        });
+        return relay;
+    }
+
+    @Test
+    @DisplayName("an upstream that sends only on credit delivers a long answer; credits come back an eighth of the window at a time")
+    void batchedCreditsNeverStallTheUpstream() throws Exception {
+        int window = 64;
+        int events = 1000;
+        AtomicInteger credits = new AtomicInteger(window);
+        List<Integer> asks = new CopyOnWriteArrayList<>();
+        SseRelay relay = relay(window, n -> {
+            asks.add(n);
+            credits.addAndGet(n);
         });
 
         // The upstream: one event per credit it holds, as grpc-java delivers with auto-request off.
@@ -70,17 +79,7 @@ class SseRelayCreditTest {
     @DisplayName("with a window under 8 every written event is credited at once")
     void smallWindowCreditsEachEvent() throws Exception {
         List<Integer> asks = new CopyOnWriteArrayList<>();
-        SseRelay relay = new SseRelay(new SseEmitter(0L), writers, 4);
-        relay.attach(new AnswerSubscription() {
-            @Override
-            public void cancel() {
-            }
-
-            @Override
-            public void request(int n) {
-                asks.add(n);
-            }
-        });
+        SseRelay relay = relay(4, asks::add);
 
         for (int seq = 1; seq <= 3; seq++) {
             relay.event(new AnswerEvent.Token(seq, "t"));
