@@ -5,6 +5,7 @@ import io.chatstream.worker.answering.domain.AnswerEvent;
 import io.chatstream.worker.answering.domain.FailureClass;
 import io.chatstream.worker.answering.domain.InferenceTask;
 import io.chatstream.worker.answering.domain.ProviderError;
+import io.chatstream.worker.answering.domain.StreamEntry;
 import io.chatstream.worker.answering.domain.TaskDecision;
 import io.chatstream.worker.answering.domain.TaskState;
 import java.time.Clock;
@@ -239,9 +240,7 @@ public final class AnsweringPrompt {
         TaskDecision.Ended toTheEnd() throws InterruptedException {
             while (true) {
                 firstTokenAt = null;
-                task.beginAttempt().ifPresent(reset -> streams.append(task.requestId(), reset, clock.instant()));
-                tasks.save(task.requestId(), new InferenceTasks.Snapshot(TaskState.STREAMING, task.attempt(), pickedUp));
-                TaskDecision decision = attempt();
+                TaskDecision decision = attempt(task.beginAttempt());
                 if (decision instanceof TaskDecision.Ended ended) {
                     return ended;
                 }
@@ -258,22 +257,33 @@ public final class AnsweringPrompt {
             }
         }
 
-        private TaskDecision attempt() throws InterruptedException {
+        /**
+         * One attempt. Its reset entry (when an earlier one left text) and its snapshot are written once the model
+         * call is out, so their Redis round trips overlap the model's first-token delay; both still come before the
+         * attempt's first token, which only this thread writes, after them. A crash between the call and them
+         * leaves no trace of the attempt, as a crash before the call would.
+         */
+        private TaskDecision attempt(Optional<StreamEntry.Reset> reset) throws InterruptedException {
             int attempt = task.attempt();
             buffer.restart();
+            ModelProvider.Stream stream = null;
+            ProviderError refused = null;
             if (!model.offered()) {
                 // Ops took the model out of the catalog after the gateway accepted the prompt: never sent.
-                return task.failAttempt(new ProviderError(ProviderError.MODEL_NOT_OFFERED,
-                        "model " + model.model() + " is not offered", 0), clock.instant(), policy.maxAttempts());
+                refused = new ProviderError(ProviderError.MODEL_NOT_OFFERED,
+                        "model " + model.model() + " is not offered", 0);
+            } else {
+                try {
+                    stream = provider.stream(model.model(), model.thinking(), prompt.conversation(),
+                            new MailboxListener(mailbox, attempt));
+                } catch (RuntimeException e) {
+                    refused = new ProviderError("PROVIDER_CALL_REJECTED", e.getMessage(), 0);
+                }
             }
-            ModelProvider.Stream stream;
-            try {
-                stream = provider.stream(model.model(), model.thinking(), prompt.conversation(),
-                        new MailboxListener(mailbox, attempt));
-            } catch (RuntimeException e) {
-                return task.failAttempt(
-                        new ProviderError("PROVIDER_CALL_REJECTED", e.getMessage(), 0),
-                        clock.instant(), policy.maxAttempts());
+            reset.ifPresent(entry -> streams.append(task.requestId(), entry, clock.instant()));
+            tasks.save(task.requestId(), new InferenceTasks.Snapshot(TaskState.STREAMING, attempt, pickedUp));
+            if (refused != null) {
+                return task.failAttempt(refused, clock.instant(), policy.maxAttempts());
             }
             long deadline = clock.millis() + policy.totalTimeout().toMillis();
             long lastTokenAt = clock.millis();

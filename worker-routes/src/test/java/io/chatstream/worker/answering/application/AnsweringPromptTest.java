@@ -95,6 +95,29 @@ class AnsweringPromptTest {
     }
 
     @Test
+    @DisplayName("an attempt's snapshot and reset entry are written once its model call is out, before its first token")
+    void attemptRecordedAfterItsCall() {
+        List<String> atCalls = new java.util.ArrayList<>();
+        provider.atCall = () -> atCalls.add(tasks.snapshots.get(REQUEST) + " / "
+                + streams.entries.getOrDefault(REQUEST, List.of()).size() + " entries");
+        provider.then((turns, l) -> {
+            l.onToken("par");
+            l.onError(THROTTLED);
+        }).then((turns, l) -> answer(l, "full"));
+
+        answering.answer(prompt());
+
+        // Neither call waited for Redis: the first found no snapshot, the second the first attempt's, no reset yet.
+        assertThat(atCalls).hasSize(2);
+        assertThat(atCalls.get(0)).isEqualTo("null / 0 entries");
+        assertThat(atCalls.get(1)).contains("STREAMING, attempt=1").endsWith(" / 1 entries");
+        // Written before any token of their attempt all the same.
+        assertThat(entries()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("TokenChunk", "Reset", "TokenChunk", "Done");
+        assertThat(entries()).extracting(StreamEntry::attempt).containsExactly(1, 2, 2, 2);
+    }
+
+    @Test
     @DisplayName("an in-stream error followed by a completion counts as the error only")
     void firstTerminalSignalWins() {
         provider.then((turns, l) -> {

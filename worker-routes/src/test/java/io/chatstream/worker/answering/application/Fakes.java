@@ -27,6 +27,8 @@ final class Fakes {
         final ConcurrentLinkedQueue<String> models = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Boolean> thinking = new ConcurrentLinkedQueue<>();
         volatile int cancels;
+        /** Runs on the caller's thread as each call is made, before the call returns. */
+        Runnable atCall = () -> { };
 
         ScriptedProvider then(BiConsumer<List<Turn>, Listener> script) {
             scripts.add(script);
@@ -47,6 +49,7 @@ final class Fakes {
 
         @Override
         public Stream stream(List<Turn> conversation, Listener listener) {
+            atCall.run();
             int call = calls.size();
             calls.add(conversation);
             BiConsumer<List<Turn>, Listener> script = scripts.get(Math.min(call, scripts.size() - 1));
