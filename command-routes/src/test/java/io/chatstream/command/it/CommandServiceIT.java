@@ -123,6 +123,20 @@ class CommandServiceIT extends CommandItSupport {
     }
 
     @Test
+    @DisplayName("binds a submit's null columns without a server PREPARE round trip per statement")
+    void submitPreparesNoStatement() {
+        long before = serverPrepares();
+
+        stub.submitPrompt(request("it-user-prepares", "", "a new session: its title, head and parent are null", "").build());
+
+        assertThat(serverPrepares()).isEqualTo(before);
+    }
+
+    private long serverPrepares() {
+        return jdbc.queryForObject("SHOW GLOBAL STATUS LIKE 'Com_stmt_prepare'", (rs, n) -> rs.getLong(2));
+    }
+
+    @Test
     @DisplayName("answers a repeated request id with the first response and publishes nothing new")
     void idempotentSubmit() throws InterruptedException {
         SubmitPromptResponse first = stub.submitPrompt(request("it-user-2", "", "once", "it-req-0002").build());
