@@ -68,6 +68,12 @@ class HistoryIT extends QueryServiceItBase {
     }
 
     @Test
+    @DisplayName("every connection starts READ COMMITTED, the projections' level, so no transaction switches it")
+    void connectionsStartAtTheProjectionsLevel() {
+        assertThat(jdbc.queryForObject("SELECT @@SESSION.tx_isolation", String.class)).isEqualTo("READ-COMMITTED");
+    }
+
+    @Test
     @DisplayName("ListSessions shows the user's sessions newest first, titled by their first prompt")
     void listsSessionsNewestFirst() {
         String user = "bob-" + System.nanoTime();
