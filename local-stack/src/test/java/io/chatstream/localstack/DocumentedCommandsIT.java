@@ -43,7 +43,8 @@ class DocumentedCommandsIT {
             "scripts/microbenchmark.sh -l",
             "scripts/validate-routes.sh",
             "scripts/rebuild-read-model.sh --help",
-            "scripts/stack-memory.sh --help"})
+            "scripts/stack-memory.sh --help",
+            "scripts/hop-timeline.sh --help"})
     @DisplayName("a documented script runs on a fresh clone")
     void runs(String commandLine) throws Exception {
         Path root = DocumentedCommandsTest.root();
