@@ -19,16 +19,14 @@ final class CpuSample {
             "kafka", "redis-server", "mariadbd", "nginx");
 
     private final Map<String, Long> byProcess;
-    private final Map<String, Long> compilerByProcess;
     private final Map<String, Long> switchesByProcess;
     private final Map<String, Map<String, Long>> threadsByProcess;
     private final long[] machine;
     private final long nanos = System.nanoTime();
 
-    private CpuSample(Map<String, Long> byProcess, Map<String, Long> compilerByProcess,
-            Map<String, Long> switchesByProcess, Map<String, Map<String, Long>> threadsByProcess, long[] machine) {
+    private CpuSample(Map<String, Long> byProcess, Map<String, Long> switchesByProcess,
+            Map<String, Map<String, Long>> threadsByProcess, long[] machine) {
         this.byProcess = byProcess;
-        this.compilerByProcess = compilerByProcess;
         this.switchesByProcess = switchesByProcess;
         this.threadsByProcess = threadsByProcess;
         this.machine = machine;
@@ -39,9 +37,8 @@ final class CpuSample {
         Map<String, Long> cpu = new LinkedHashMap<>(ProcStats.cpuByProcess(launcherPid));
         cpu.put("simulator", Math.max(0, ProcStats.cpuMillis(simulatorPid)));
         cpu.put("load-client", Math.max(0, ProcStats.cpuMillis(ProcessHandle.current().pid())));
-        return new CpuSample(cpu, ProcStats.compilerCpuByProcess(launcherPid),
-                ProcStats.contextSwitchesByProcess(launcherPid), ProcStats.threadCpuByProcess(launcherPid),
-                machineTicks());
+        return new CpuSample(cpu, ProcStats.contextSwitchesByProcess(launcherPid),
+                ProcStats.threadCpuByProcess(launcherPid), machineTicks());
     }
 
     /** The group a process counts in: product, simulator, load client, or other (launcher, identity provider). */
@@ -103,10 +100,15 @@ final class CpuSample {
         return switches;
     }
 
-    /** CPU milliseconds the product's JIT compiler threads spent since {@code before} (part of {@link #productMillisSince}). */
+    /**
+     * CPU milliseconds the product's JIT compiler threads spent since {@code before} (part of {@link #productMillisSince}),
+     * from the same thread groups as {@link #productThreadMillisSince}.
+     */
     long productJitMillisSince(CpuSample before) {
-        return compilerByProcess.entrySet().stream().filter(e -> group(e.getKey()).equals("product"))
-                .mapToLong(e -> e.getValue() - before.compilerByProcess.getOrDefault(e.getKey(), 0L)).sum();
+        return threadsByProcess.entrySet().stream().filter(e -> group(e.getKey()).equals("product"))
+                .mapToLong(e -> ProcStats.compilerMillis(e.getValue())
+                        - ProcStats.compilerMillis(before.threadsByProcess.getOrDefault(e.getKey(), Map.of())))
+                .sum();
     }
 
     /** Cores' worth of CPU by group, the machine's busy share and steal share since {@code before}. */

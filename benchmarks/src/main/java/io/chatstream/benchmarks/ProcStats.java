@@ -29,21 +29,6 @@ final class ProcStats {
     }
 
     /**
-     * CPU milliseconds of {@code pid}'s JIT compiler threads (HotSpot names them "C1 CompilerThreadN" and
-     * "C2 CompilerThreadN", which /proc cuts to "C1 CompilerThre"), or 0 for a process that is not a JVM.
-     */
-    static long compilerCpuMillis(long pid) {
-        long[] total = new long[1];
-        forEachTask(pid, task -> {
-            String stat = Files.readString(task.resolve("stat"));
-            if (isCompilerThread(stat)) {
-                total[0] += cpuMillisOf(stat);
-            }
-        });
-        return total[0];
-    }
-
-    /**
      * Context switches of all of {@code pid}'s threads so far (voluntary: the thread waited, for a lock, a queue or
      * I/O; involuntary: the scheduler took the core), or 0 when it is gone. Each hand-off of work from one thread
      * to another costs at least one: the waiting thread is woken.
@@ -104,10 +89,16 @@ final class ProcStats {
         return comm.replaceAll("[0-9]+", "#");
     }
 
-    static boolean isCompilerThread(String stat) {
-        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        return comm.matches("C[12] CompilerThre.*");
+    /**
+     * CPU milliseconds of a JVM's JIT compiler threads among its thread groups ({@link #cpuByThreadGroup}): "C1
+     * CompilerThreadN" and "C2 CompilerThreadN", which /proc cuts to "C1 CompilerThre", are group "C# CompilerThre".
+     * 0 for a process that is not a JVM.
+     */
+    static long compilerMillis(Map<String, Long> threadGroups) {
+        return threadGroups.getOrDefault(COMPILER_GROUP, 0L);
     }
+
+    private static final String COMPILER_GROUP = "C# CompilerThre";
 
     /** Parses a /proc/PID/stat line; the command name may contain spaces and parentheses. */
     static long cpuMillisOf(String stat) {
@@ -168,11 +159,6 @@ final class ProcStats {
     /** CPU milliseconds of each process of the tree at this moment, by name (duplicates get #pid). */
     static Map<String, Long> cpuByProcess(long root) {
         return byProcess(root, pid -> Math.max(0, cpuMillis(pid)));
-    }
-
-    /** JIT compiler CPU milliseconds of each process of the tree at this moment, named as {@link #cpuByProcess}. */
-    static Map<String, Long> compilerCpuByProcess(long root) {
-        return byProcess(root, ProcStats::compilerCpuMillis);
     }
 
     /** CPU milliseconds by thread group ({@link #cpuByThreadGroup}) of each process of the tree, named as {@link #cpuByProcess}. */

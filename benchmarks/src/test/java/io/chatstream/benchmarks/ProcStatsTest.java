@@ -2,6 +2,8 @@ package io.chatstream.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +37,13 @@ class ProcStatsTest {
     @Test
     @org.junit.jupiter.api.DisplayName("the JIT compiler threads of a JVM are found by their names in /proc")
     void compilerThreads() {
-        assertThat(ProcStats.isCompilerThread("123 (C2 CompilerThre) S 1 2 3")).isTrue();
-        assertThat(ProcStats.isCompilerThread("124 (C1 CompilerThre) S 1 2 3")).isTrue();
-        assertThat(ProcStats.isCompilerThread("125 (http-nio-8080-e) S 1 2 3")).isFalse();
-        assertThat(ProcStats.compilerCpuMillis(ProcessHandle.current().pid())).isNotNegative();
+        Map<String, Long> groups = new LinkedHashMap<>();
+        for (String comm : new String[] {"C2 CompilerThre", "C1 CompilerThre", "http-nio-8080-e"}) {
+            groups.merge(ProcStats.threadGroup(comm), 10L, Long::sum);
+        }
+        assertThat(ProcStats.compilerMillis(groups)).isEqualTo(20);
+        assertThat(ProcStats.compilerMillis(Map.of("http-nio-#-e", 10L))).isZero();
+        assertThat(ProcStats.compilerMillis(ProcStats.cpuByThreadGroup(ProcessHandle.current().pid()))).isNotNegative();
     }
 
     @Test
