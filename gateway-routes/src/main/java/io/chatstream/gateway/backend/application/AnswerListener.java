@@ -4,8 +4,7 @@ import io.chatstream.gateway.api.application.Rejection;
 
 /**
  * Receives a followed answer. Exactly one of {@link #ended()}, {@link #rejected} or {@link #brokeOff} closes the
- * stream (one call of it). Callbacks may run on the transport's own thread, which reads every stream of its
- * connection: they must never block (hand the event to a queue, schedule a retry), or every other stream waits.
+ * stream (one call of it).
  */
 public interface AnswerListener {
 

@@ -1,6 +1,5 @@
 package io.chatstream.gateway.backend.infrastructure;
 
-import com.google.common.util.concurrent.MoreExecutors;
 import io.chatstream.domain.RequestId;
 import io.chatstream.domain.SessionId;
 import io.chatstream.gateway.api.application.Outcome;
@@ -150,10 +149,7 @@ public class GrpcChatQueries implements ChatQueries {
                 .build();
         // Like the unary calls: wait (within chat.grpc.deadline) for a query service that is restarting.
         Reconnect.ifNotReady(channel);
-        // Chunks go from the transport's thread straight to the listener, which never blocks (AnswerListener):
-        // no executor hop per chunk. grpc-java serializes the call's callbacks on a direct executor as well.
-        ChatQueryServiceStub stub = CallerMetadata.attach(async, caller).withWaitForReady()
-                .withExecutor(MoreExecutors.directExecutor());
+        ChatQueryServiceStub stub = CallerMetadata.attach(async, caller).withWaitForReady();
         if (!streamMaxDuration.isZero() && !streamMaxDuration.isNegative()) {
             stub = stub.withDeadlineAfter(streamMaxDuration.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -24,8 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * they put the event in a per-connection queue that an {@link SseWriters} thread drains. The queue is
  * bounded by gRPC flow control: the relay asks the query service for one more event per event written
  * ({@link #window()} up front), so a burst (a resume replaying a long answer) waits upstream, not here.
- * It asks in batches of an eighth of the window: each ask wakes the transport's thread, and the upstream
- * never runs dry, for it always holds at least the rest of the window.
  * If events wait and nothing could be written for the stall timeout (the browser stopped reading),
  * the gateway cancels the upstream call and ends the response after the last complete event; the
  * browser's EventSource reconnects with {@code Last-Event-ID} and resumes without a gap.
@@ -35,18 +33,10 @@ final class SseRelay implements AnswerListener {
     private static final Logger log = LoggerFactory.getLogger(SseRelay.class);
     /** Explicit, so the converter never falls back to ISO-8859-1 for model text. */
     private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-    private static final Out END = new Out(null, null, true);
+    private static final Out END = new Out(null, true);
 
-    /**
-     * One queued write: an answer event, turned into SSE text by the writer thread (the caller may be the gRPC
-     * transport's thread, which every stream of its connection shares), or an event already built; {@code last}
-     * completes the response after it.
-     */
-    private record Out(AnswerEvent answer, SseEmitter.SseEventBuilder built, boolean last) {
-
-        SseEmitter.SseEventBuilder event() {
-            return answer != null ? sse(answer) : built;
-        }
+    /** One queued write; {@code last} completes the response after it. */
+    private record Out(SseEmitter.SseEventBuilder event, boolean last) {
     }
 
     private final SseEmitter emitter;
@@ -61,8 +51,6 @@ final class SseRelay implements AnswerListener {
     private final AtomicBoolean stallCheckPending = new AtomicBoolean();
     private final AtomicInteger owed = new AtomicInteger();
     private final int window;
-    /** Credits are paid back upstream once this many are owed (at least 1, at most the window). */
-    private final int creditBatch;
     private volatile long lastProgressNanos = System.nanoTime();
     /** When the queue last went from empty to not empty: a wait is measured from here or the last write. */
     private volatile long waitingSinceNanos = System.nanoTime();
@@ -81,7 +69,6 @@ final class SseRelay implements AnswerListener {
         this.emitter = emitter;
         this.writers = writers;
         this.window = maxQueuedEvents;
-        this.creditBatch = Math.max(1, maxQueuedEvents / 8);
         this.capacity = maxQueuedEvents + 2; // + room for an error event and the end marker
         emitter.onCompletion(this::readerGone);
         emitter.onTimeout(this::readerGone);
@@ -103,13 +90,10 @@ final class SseRelay implements AnswerListener {
 
     @Override
     public void event(AnswerEvent event) {
-        enqueue(new Out(event, null, event.isFinal()));
-    }
-
-    private static SseEmitter.SseEventBuilder sse(AnswerEvent event) {
-        return event instanceof AnswerEvent.Heartbeat
+        enqueue(new Out(event instanceof AnswerEvent.Heartbeat
                 ? SseEmitter.event().comment(" ping")
-                : SseEmitter.event().id(Long.toString(event.seq())).name(name(event)).data(ApiJson.write(data(event)), UTF8_TEXT);
+                : SseEmitter.event().id(Long.toString(event.seq())).name(name(event)).data(ApiJson.write(data(event)), UTF8_TEXT),
+                event.isFinal()));
     }
 
     @Override
@@ -124,7 +108,7 @@ final class SseRelay implements AnswerListener {
             emitter.completeWithError(new StreamRejected(rejection));
             return;
         }
-        enqueue(new Out(null, SseEmitter.event().name("error").data(ApiJson.write(ApiJson.fields(
+        enqueue(new Out(SseEmitter.event().name("error").data(ApiJson.write(ApiJson.fields(
                 "seq", null, "code", rejection.code(), "message", rejection.message())), UTF8_TEXT), true));
     }
 
@@ -183,11 +167,10 @@ final class SseRelay implements AnswerListener {
         schedule();
     }
 
-    /** One more event may come for each one written (gRPC flow control), asked for a batch at a time. */
+    /** One more event may come for each one written (gRPC flow control). */
     private void credit() {
-        if (owed.incrementAndGet() >= creditBatch) {
-            payBack();
-        }
+        owed.incrementAndGet();
+        payBack();
     }
 
     private void payBack() {
@@ -225,9 +208,8 @@ final class SseRelay implements AnswerListener {
                 }
                 continue;
             }
-            SseEmitter.SseEventBuilder event = out.event();
-            if (event != null) {
-                write(event);
+            if (out.event() != null) {
+                write(out.event());
                 lastProgressNanos = System.nanoTime();
             }
             if (out.last()) {
