@@ -42,7 +42,7 @@ abstract class ProjectionRouteTest extends QueryRouteTest {
     abstract void project(EventProjections projections, String payload);
 
     @Test
-    @DisplayName("reads its topic in its own consumer group, commits manually (asynchronously) and stops at the first error")
+    @DisplayName("reads its topic in its own consumer group, commits manually and stops at the first error")
     void readsItsTopic() {
         ShippedConsumer consumer = routes.shippedConsumer(routeId());
 
@@ -51,8 +51,6 @@ abstract class ProjectionRouteTest extends QueryRouteTest {
                 .containsEntry("groupId", property(groupProperty()))
                 .containsEntry("autoCommitEnable", "false")
                 .containsEntry("allowManualCommit", "true")
-                .containsEntry("kafkaManualCommitFactory",
-                        "#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory")
                 .containsEntry("breakOnFirstError", "true");
     }
 
