@@ -25,6 +25,7 @@ final class ClassDataSharing {
     private static final Logger log = LoggerFactory.getLogger(ClassDataSharing.class);
     private static final String STAMP = "extracted-from";
     private static final String ARCHIVE = "classes.jsa";
+    private static final String RECORD_OPTION = "-XX:ArchiveClassesAtExit=";
 
     /**
      * The jar to run, the JVM options that go with it, and how long a stop may take: a run that records
@@ -34,7 +35,7 @@ final class ClassDataSharing {
 
         /** The same jar, but a run that would record the archive runs without one (another instance records it). */
         Launch withoutRecording() {
-            boolean recording = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+            boolean recording = jvmOptions.stream().anyMatch(ClassDataSharing::recordsArchive);
             return recording ? new Launch(jar, List.of(), STOP_GRACE) : this;
         }
     }
@@ -43,6 +44,11 @@ final class ClassDataSharing {
     private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(60);
 
     private ClassDataSharing() {
+    }
+
+    /** Whether a JVM option makes the run record its archive as it exits. */
+    static boolean recordsArchive(String jvmOption) {
+        return jvmOption.startsWith(RECORD_OPTION);
     }
 
     /** The plain fat jar, untouched, when sharing is off; else the extracted jar and its archive option. */
@@ -64,7 +70,7 @@ final class ClassDataSharing {
             // -Xlog:cds*=off: the dump's hundreds of "skipping class" lines would flood the service's JSON log.
             return Files.exists(archive)
                     ? new Launch(jar, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"), STOP_GRACE)
-                    : new Launch(jar, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off"), RECORDING_STOP_GRACE);
+                    : new Launch(jar, List.of(RECORD_OPTION + archive, "-Xlog:cds*=off"), RECORDING_STOP_GRACE);
         } catch (IOException | RuntimeException e) {
             log.warn("{}: starting from the plain jar, without class data sharing ({})", service, e.getMessage());
             return new Launch(fatJar, List.of(), STOP_GRACE);

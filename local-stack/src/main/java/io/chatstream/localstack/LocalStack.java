@@ -152,7 +152,14 @@ public final class LocalStack {
         if (stopped.getCount() == 0) {
             return;
         }
-        log.info("stopping ...");
+        List<String> recording = services.stream().filter(ServiceProcess::recordsClassArchive).map(ServiceProcess::name).toList();
+        if (recording.isEmpty()) {
+            log.info("stopping ...");
+        } else {
+            // The first stop after a build is the slow one: say why, so nobody reaches for kill -9.
+            log.info("stopping ... ({} record their class archives as they exit, for a faster next start:"
+                    + " this stop takes longer, up to a minute)", String.join(", ", recording));
+        }
         if (supervisor != null) {
             supervisor.shutdown();
         }

@@ -131,6 +131,11 @@ final class ServiceProcess implements Supervised {
         }
     }
 
+    /** Whether this run writes its class-data-sharing archive as it exits, which makes its stop slower. */
+    boolean recordsClassArchive() {
+        return builder.command().stream().anyMatch(ClassDataSharing::recordsArchive);
+    }
+
     /** SIGTERM, so Spring shuts down gracefully; kill after the stop grace given at start. */
     void stop() {
         if (!process.isAlive()) {

@@ -47,11 +47,13 @@ class ClassDataSharingTest {
         Path archive = state.resolve("cds/gateway/classes.jsa").toAbsolutePath();
         assertThat(first.jvmOptions()).containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off");
         assertThat(first.stopGrace()).as("room to write the archive at exit").isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(first.jvmOptions()).as("the stop says why it is slow").anyMatch(ClassDataSharing::recordsArchive);
 
         Files.writeString(archive, "recorded by the first run's exit");
         ClassDataSharing.Launch second = ClassDataSharing.prepare("gateway", jar, state, true);
         assertThat(second.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
         assertThat(second.stopGrace()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(second.jvmOptions()).noneMatch(ClassDataSharing::recordsArchive);
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
         ClassDataSharing.Launch rebuilt = ClassDataSharing.prepare("gateway", jar, state, true);
