@@ -31,13 +31,16 @@ final class StackUnderTest implements AutoCloseable {
     private final JsonNode manifest;
     private final int simulatorPort;
     private final List<Long> children;
+    /** Stops this stack if the benchmark itself is stopped (Ctrl-C, SIGTERM) before it ends. */
+    private final Thread stopOnExit;
 
-    private StackUnderTest(Process launcher, Process simulator, JsonNode manifest, int simulatorPort) {
+    private StackUnderTest(Process launcher, Process simulator, JsonNode manifest, int simulatorPort, Thread stopOnExit) {
         this.launcher = launcher;
         this.simulator = simulator;
         this.manifest = manifest;
         this.simulatorPort = simulatorPort;
         this.children = ProcStats.tree(launcher.pid());
+        this.stopOnExit = stopOnExit;
     }
 
     /**
@@ -100,22 +103,29 @@ final class StackUnderTest implements AutoCloseable {
         pb.environment().put("CHAT_SSE_MAXSTREAMSPERUSER", "1000000");
         pb.environment().put("CHAT_SSE_MAXSTREAMSPERADDRESS", "1000000");
         Process launcher = pb.start();
+        Thread stopOnExit = new Thread(() -> {
+            stop(launcher, List.of());
+            terminate(simulator, 20);
+        }, "stop-stack-on-exit");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         Path manifestFile = stateDir.resolve("stack.json");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
         while (!Files.exists(manifestFile)) {
             if (!launcher.isAlive()) {
                 simulator.destroy();
+                forget(stopOnExit);
                 throw new IllegalStateException("the local stack exited with " + launcher.exitValue() + "; see " + log);
             }
             if (System.nanoTime() > deadline) {
                 stop(launcher, List.of());
                 simulator.destroy();
+                forget(stopOnExit);
                 throw new IllegalStateException("the local stack was not ready within 6 minutes; see " + log);
             }
             Thread.sleep(500);
         }
         JsonNode manifest = new ObjectMapper().readTree(manifestFile.toFile());
-        return new StackUnderTest(launcher, simulator, manifest, ports.get("simulator-port"));
+        return new StackUnderTest(launcher, simulator, manifest, ports.get("simulator-port"), stopOnExit);
     }
 
     /** Answer slots of each worker during a benchmark ({@code chat.worker.max-concurrent-answers}). */
@@ -195,6 +205,16 @@ final class StackUnderTest implements AutoCloseable {
     public void close() {
         stop(launcher, children);
         terminate(simulator, 20);
+        forget(stopOnExit);
+    }
+
+    /** The stack is stopped (or never started): nothing left for the exit hook to do. */
+    private static void forget(Thread stopOnExit) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // The JVM is already exiting and runs the hook, which stops what is still running.
+        }
     }
 
     /** SIGTERM, then SIGKILL when {@code process} has not exited after {@code graceSeconds}. */
