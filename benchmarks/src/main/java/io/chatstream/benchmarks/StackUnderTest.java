@@ -103,10 +103,7 @@ final class StackUnderTest implements AutoCloseable {
         pb.environment().put("CHAT_SSE_MAXSTREAMSPERUSER", "1000000");
         pb.environment().put("CHAT_SSE_MAXSTREAMSPERADDRESS", "1000000");
         Process launcher = pb.start();
-        Thread stopOnExit = new Thread(() -> {
-            stop(launcher, List.of());
-            terminate(simulator, 20);
-        }, "stop-stack-on-exit");
+        Thread stopOnExit = new Thread(() -> stopAll(launcher, List.of(), simulator), "stop-stack-on-exit");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         Path manifestFile = stateDir.resolve("stack.json");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
@@ -117,8 +114,7 @@ final class StackUnderTest implements AutoCloseable {
                 throw new IllegalStateException("the local stack exited with " + launcher.exitValue() + "; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                stop(launcher, List.of());
-                simulator.destroy();
+                stopAll(launcher, List.of(), simulator);
                 forget(stopOnExit);
                 throw new IllegalStateException("the local stack was not ready within 6 minutes; see " + log);
             }
@@ -203,9 +199,14 @@ final class StackUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
+        stopAll(launcher, children, simulator);
+        forget(stopOnExit);
+    }
+
+    /** Stops the launcher with its services (and any {@code children} by pid), then the simulator. */
+    private static void stopAll(Process launcher, List<Long> children, Process simulator) {
         stop(launcher, children);
         terminate(simulator, 20);
-        forget(stopOnExit);
     }
 
     /** The stack is stopped (or never started): nothing left for the exit hook to do. */
