@@ -98,11 +98,13 @@ public final class Benchmark {
                 run.repeated("capacity", "capacity from " + o.capacitySteps() + " by bisection" + of,
                         () -> capacity(stack, load, tokens, stackFigures));
             }
+            run.once("submits", "submits: " + o.submitConcurrency() + " callers, " + tokens.size() + " users",
+                    () -> submits(stack, client, tokens));
+            // Last: after holding thousands of connections the gateway's heap takes many seconds of collections
+            // to settle, which a scenario after it would measure instead of its own figures.
             run.once("idle", "idle: " + o.idleConnections() + " SSE connections on one gateway",
                     () -> new IdleConnections(client, stack, o.reportDir()).run(tokens, o.idleConnections(),
                             Math.max(1, o.idleConnections() / 100), Duration.ofSeconds(o.mode().equals("full") ? 30 : 10)));
-            run.once("submits", "submits: " + o.submitConcurrency() + " callers, " + tokens.size() + " users",
-                    () -> submits(stack, client, tokens));
             if (o.jfr()) {
                 for (String s : SERVICES) {
                     Path file = o.reportDir().resolve(label + "-" + s + ".jfr");
