@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -204,9 +205,26 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
         out.onCompleted();
     }
 
+    /** ListModels calls received. */
+    public final AtomicInteger modelReads = new AtomicInteger();
+    /** While set, a ListModels call answers only once this is released (or its caller gave up). */
+    public volatile CountDownLatch holdModels;
+
     /** Two models: the default one thinks on request, the other always. */
     @Override
     public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> out) {
+        modelReads.incrementAndGet();
+        CountDownLatch hold = holdModels;
+        if (hold != null) {
+            try {
+                hold.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (io.grpc.Context.current().isCancelled()) {
+                return;
+            }
+        }
         out.onNext(ListModelsResponse.newBuilder()
                 .addModels(ModelInfo.newBuilder().setId("qwen-plus").setDisplayName("Qwen-Plus").setThinking("optional")
                         .setContextTokens(131072))

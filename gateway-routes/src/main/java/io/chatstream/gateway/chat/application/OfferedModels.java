@@ -7,39 +7,62 @@ import io.chatstream.gateway.identity.application.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Use case: the models people may choose, read from the query service and kept for {@code cacheFor},
- * so a send checks its model without a call each time. When the query service cannot answer, the last
- * catalog read is used, however old; with none, the failure is the outcome.
+ * so a send checks its model without a call each time.
+ *
+ * <p>Only the very first read is waited for. Once a catalog is known, an older one is still answered at
+ * once while a single read runs on {@code refresher} (stale while revalidating): a send never waits for
+ * the query service because the cache period ended, and the sends arriving together then cause one read,
+ * not one each. A failed or empty read keeps the last catalog, however old, and the next request tries
+ * again. With no catalog ever read, the failure is the outcome.
  */
 public class OfferedModels {
 
     private final ChatQueries queries;
     private final Duration cacheFor;
     private final Clock clock;
+    private final Executor refresher;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Read last;
 
     private record Read(ModelChoices choices, Instant at) {
     }
 
-    public OfferedModels(ChatQueries queries, Duration cacheFor, Clock clock) {
+    public OfferedModels(ChatQueries queries, Duration cacheFor, Clock clock, Executor refresher) {
         this.queries = queries;
         this.cacheFor = cacheFor;
         this.clock = clock;
+        this.refresher = refresher;
     }
 
     public Outcome<ModelChoices> list(Caller caller) {
         Read read = last;
-        Instant now = clock.instant();
-        if (read != null && now.isBefore(read.at().plus(cacheFor))) {
-            return Outcome.done(read.choices());
+        if (read == null) {
+            return read(caller);
         }
+        if (!clock.instant().isBefore(read.at().plus(cacheFor)) && refreshing.compareAndSet(false, true)) {
+            refresher.execute(() -> {
+                try {
+                    read(caller);
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return Outcome.done(read.choices());
+    }
+
+    /** Reads the catalog now; a real one (not empty) becomes the one answered. */
+    private Outcome<ModelChoices> read(Caller caller) {
+        Instant at = clock.instant();
         Outcome<ModelChoices> fresh = queries.models(caller);
         if (fresh instanceof Outcome.Done<ModelChoices> done && !done.value().models().isEmpty()) {
-            last = new Read(done.value(), now);
-            return fresh;
+            last = new Read(done.value(), at);
         }
-        return read != null ? Outcome.done(read.choices()) : fresh;
+        return fresh;
     }
 }

@@ -8,6 +8,8 @@ import io.chatstream.gateway.chat.application.SendingPrompt;
 import io.chatstream.gateway.chat.application.StoppingPrompt;
 import io.chatstream.gateway.ratelimit.application.SendRateLimits;
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +21,14 @@ public class ChatConfiguration {
 
     @Bean
     OfferedModels offeredModels(ChatQueries queries, OfferedModelsSettings settings) {
-        return new OfferedModels(queries, settings.cacheFor(), Clock.systemUTC());
+        // One daemon thread for the catalog's background reads (at most one at a time); deliberately not a
+        // bean: an Executor bean would replace Spring Boot's task executor, which runs the HTTP routes.
+        Executor refresher = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "model-catalog-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new OfferedModels(queries, settings.cacheFor(), Clock.systemUTC(), refresher);
     }
 
     @Bean

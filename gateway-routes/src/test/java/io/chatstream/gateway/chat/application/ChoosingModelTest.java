@@ -7,6 +7,7 @@ import io.chatstream.domain.TraceId;
 import io.chatstream.domain.UserId;
 import io.chatstream.gateway.api.application.GatewayCodes;
 import io.chatstream.gateway.api.application.Outcome;
+import io.chatstream.gateway.backend.application.ModelChoice;
 import io.chatstream.gateway.backend.application.ModelChoices;
 import io.chatstream.gateway.backend.application.RecordingCommands;
 import io.chatstream.gateway.backend.application.RecordingQueries;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class ChoosingModelTest {
     private final RecordingCommands commands = new RecordingCommands();
     private final RecordingQueries queries = new RecordingQueries();
     private final MutableClock clock = new MutableClock();
-    private final OfferedModels models = new OfferedModels(queries, Duration.ofSeconds(5), clock);
+    private final OfferedModels models = new OfferedModels(queries, Duration.ofSeconds(5), clock, Runnable::run);
     private final SendingPrompt sending = new SendingPrompt(commands, SendRateLimits.unlimited(), models);
     private final Caller alice = new Caller(new UserId("alice"), TraceId.generate());
 
@@ -71,7 +73,7 @@ class ChoosingModelTest {
         RecordingQueries unpublished = new RecordingQueries();
         unpublished.models = Outcome.done(new ModelChoices(List.of(), ""));
         SendingPrompt early = new SendingPrompt(commands, SendRateLimits.unlimited(),
-                new OfferedModels(unpublished, Duration.ofSeconds(5), clock));
+                new OfferedModels(unpublished, Duration.ofSeconds(5), clock, Runnable::run));
         assertThat(code(early.send(alice, null, "Hi", null, "qwen-plus", true))).isEqualTo(GatewayCodes.UNKNOWN_MODEL);
         assertThat(commands.calls).isEmpty();
     }
@@ -109,6 +111,37 @@ class ChoosingModelTest {
         sending.send(alice, null, "Hi", "req-model-0009", "qwen-plus", null);
         assertThat(queries.modelReads).isEqualTo(2);
         assertThat(commands.calls).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("after the cache period the last catalog answers at once and one read runs in the background; "
+            + "the sends meanwhile start no other read, and the read's catalog serves from then on")
+    void staleWhileReading() {
+        List<Runnable> reads = new ArrayList<>();
+        SendingPrompt background = new SendingPrompt(commands, SendRateLimits.unlimited(),
+                new OfferedModels(queries, Duration.ofSeconds(5), clock, reads::add));
+        background.send(alice, null, "Hi", "req-model-0021", "qwen-plus", null);
+        assertThat(queries.modelReads).as("the first catalog is waited for").isEqualTo(1);
+        assertThat(reads).isEmpty();
+
+        queries.models = Outcome.done(new ModelChoices(List.of(
+                new ModelChoice("qwen-max", "Qwen-Max", "optional", false, 32768)), "qwen-max"));
+        clock.now = clock.now.plusSeconds(6);
+        background.send(alice, null, "Hi", "req-model-0022", "qwen-plus", null);
+        background.send(alice, null, "Hi", "req-model-0023", "qwen-plus", null);
+        assertThat(commands.calls).hasSize(3);
+        assertThat(queries.modelReads).as("no send waited for a read").isEqualTo(1);
+        assertThat(reads).as("one read for both sends").hasSize(1);
+
+        reads.get(0).run();
+        assertThat(queries.modelReads).isEqualTo(2);
+        assertThat(code(background.send(alice, null, "Hi", null, "qwen-plus", null))).isEqualTo(GatewayCodes.UNKNOWN_MODEL);
+        background.send(alice, null, "Hi", "req-model-0024", "qwen-max", null);
+        assertThat(commands.calls).hasSize(4);
+
+        clock.now = clock.now.plusSeconds(6);
+        background.send(alice, null, "Hi", "req-model-0025", "qwen-max", null);
+        assertThat(reads).as("a read once the next period ends").hasSize(2);
     }
 
     @Test
