@@ -64,6 +64,10 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
     public final AtomicReference<SearchMessagesRequest> lastSearch = new AtomicReference<>();
     /** Counts down when the gateway cancels a never-ending stream. */
     public volatile CountDownLatch cancelled = new CountDownLatch(1);
+    /** ListModels calls received. */
+    public final AtomicInteger modelReads = new AtomicInteger();
+    /** While set, a ListModels call waits for its release (30 s at most); one its caller gave up on meanwhile gets no answer. */
+    public volatile CountDownLatch holdModels;
 
     @Override
     public void streamAnswer(StreamAnswerRequest request, StreamObserver<AnswerChunk> out) {
@@ -204,11 +208,6 @@ public final class FakeQueryService extends ChatQueryServiceGrpc.ChatQueryServic
                 .build());
         out.onCompleted();
     }
-
-    /** ListModels calls received. */
-    public final AtomicInteger modelReads = new AtomicInteger();
-    /** While set, a ListModels call answers only once this is released (or its caller gave up). */
-    public volatile CountDownLatch holdModels;
 
     /** Two models: the default one thinks on request, the other always. */
     @Override
